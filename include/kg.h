@@ -1,0 +1,16 @@
+/* kg.h - the kg library: news text to a knowledge graph of actors and countries.
+ *
+ *   kg_resources_load     once per process (word lists, link-grammar dictionary)
+ *   kg_extract_file       text -> entities, mentions, triples   (kg/extract.h)
+ *   kg_graph_add_document triples -> graph                      (kg/graph.h)
+ *   kg_export_file        graph -> JSON, DOT, SVG, GraphML       (kg/export.h)
+ */
+#ifndef KG_H
+#define KG_H
+
+#include "kg/base.h"
+#include "kg/extract.h"
+#include "kg/graph.h"
+#include "kg/export.h"
+
+#endif

@@ -1,0 +1,43 @@
+/* kg/export.h - writing a graph for people and for other tools.
+ *
+ * Exporters write to a FILE*; kg_export_file wraps them so that a file is
+ * written to a temporary name in the same directory and renamed into place
+ * only when complete: a failed or interrupted run never leaves a partial file
+ * and never harms an existing one.  Output is deterministic: call
+ * kg_graph_sort first (kg_export_file does).
+ */
+#ifndef KG_EXPORT_H
+#define KG_EXPORT_H
+
+#include <stdio.h>
+
+#include "kg/base.h"
+#include "kg/graph.h"
+
+typedef enum kg_format {
+    KG_FMT_JSON,
+    KG_FMT_DOT,
+    KG_FMT_SVG,
+    KG_FMT_PNG,
+    KG_FMT_GRAPHML
+} kg_format;
+
+/* "json" -> KG_FMT_JSON ...; false if unknown. */
+bool kg_format_parse(const char *name, kg_format *out);
+const char *kg_format_extension(kg_format f); /* "json", "dot", ... */
+
+/* Node-link JSON (d3/networkx): {"directed","multigraph","graph":{...},"nodes":[...],"links":[...]} */
+kg_status kg_export_json(const kg_graph *g, FILE *out, kg_error *err);
+/* Graphviz DOT built with cgraph. */
+kg_status kg_export_dot(const kg_graph *g, FILE *out, kg_error *err);
+/* Rendered by Graphviz (gvc) with the given layout engine (NULL: "dot"); format "svg" or "png". */
+kg_status kg_export_render(const kg_graph *g, const char *format, const char *layout, FILE *out,
+                           kg_error *err);
+/* GraphML through igraph's writer. */
+kg_status kg_export_graphml(const kg_graph *g, FILE *out, kg_error *err);
+
+kg_status kg_export_write(kg_graph *g, kg_format f, FILE *out, kg_error *err);
+/* Sorts g, then writes path atomically (temporary file + rename). */
+kg_status kg_export_file(kg_graph *g, kg_format f, const char *path, kg_error *err);
+
+#endif

@@ -1,0 +1,169 @@
+/* kg/extract.h - text to entities and triples (the first stage).
+ *
+ * A kg_resources holds everything that is loaded once per process and only
+ * read afterwards (word lists, country codes, the link-grammar dictionary), so
+ * one instance serves any number of threads.  A kg_document holds one article
+ * and everything found in it, in one arena freed by kg_document_free.
+ *
+ * Offsets are byte offsets into the original input unless named cp_*, which
+ * are Unicode code-point offsets into the same input.
+ */
+#ifndef KG_EXTRACT_H
+#define KG_EXTRACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kg/base.h"
+
+/* ---------------------------------------------------------------- reading */
+
+typedef struct kg_doc {
+    const char *id;      /* document id: file name without directory and extension */
+    const char *path;    /* as given, for messages ("-" for standard input) */
+    char date[11];       /* "YYYY-MM-DD" from a leading `date` header, or "" */
+    const char *text;    /* the input bytes, NUL-terminated; invalid UTF-8 bytes replaced by '?' */
+    size_t len;          /* length of text in bytes */
+    size_t body_start;   /* first byte after the date header (0 without one) */
+    size_t n_invalid;    /* invalid UTF-8 bytes that were replaced */
+    size_t first_invalid;/* byte offset of the first of them */
+} kg_doc;
+
+typedef struct kg_span {
+    size_t start;        /* byte offset, inclusive */
+    size_t end;          /* byte offset, exclusive */
+} kg_span;
+
+/* ---------------------------------------------------------------- tokens */
+
+typedef enum kg_token_kind {
+    KG_TOK_WORD,
+    KG_TOK_NUMBER,
+    KG_TOK_PUNCT
+} kg_token_kind;
+
+typedef struct kg_token {
+    size_t start, end;   /* bytes in kg_doc.text */
+    const char *norm;    /* the token with curly quotes/apostrophes and dashes folded to ASCII */
+    kg_token_kind kind;
+    bool space_before;   /* whitespace precedes the token in the input */
+} kg_token;
+
+/* ---------------------------------------------------------------- entities */
+
+typedef enum kg_entity_type {
+    KG_ENT_PERSON,
+    KG_ENT_ORGANIZATION,
+    KG_ENT_COUNTRY,
+    KG_ENT_LOCATION
+} kg_entity_type;
+
+const char *kg_entity_type_name(kg_entity_type t); /* "person", ... */
+/* Parses a name written by kg_entity_type_name; returns false if unknown. */
+bool kg_entity_type_parse(const char *s, kg_entity_type *out);
+
+/* How a mention was tied to its entity. */
+typedef enum kg_resolution {
+    KG_RES_NAME,      /* the name itself, first or fullest form */
+    KG_RES_SHORT,     /* a shorter form of an earlier name (surname, title + surname) */
+    KG_RES_ALIAS,     /* a known alternative name (iso-codes common name, short form) */
+    KG_RES_ACRONYM,   /* an acronym defined in the text or by a code list */
+    KG_RES_DEMONYM,   /* a nationality word standing for its country */
+    KG_RES_PRONOUN,   /* he/she/his/her resolved to a person */
+    KG_RES_ROLE       /* "the prime minister" resolved to the holder of that role */
+} kg_resolution;
+
+const char *kg_resolution_name(kg_resolution r);
+
+typedef struct kg_entity {
+    const char *id;          /* stable slug of the canonical name: "benjamin-netanyahu" */
+    const char *name;        /* canonical name, titles stripped */
+    kg_entity_type type;
+    const char **aliases;    /* every distinct surface form seen, in order of first appearance */
+    size_t n_aliases;
+    const char **roles;      /* titles and roles seen: "Prime Minister", "spokesperson" */
+    size_t n_roles;
+    size_t mentions;         /* number of mentions, resolved pronouns included */
+    size_t first_offset;     /* byte offset of the first mention */
+    size_t first_cp;         /* code-point offset of the first mention */
+    char iso2[3];            /* ISO 3166-1 alpha-2 of the country, or tied country; "" if none */
+    char iso3[4];
+} kg_entity;
+
+typedef struct kg_mention {
+    size_t entity;           /* index into kg_document_entities */
+    size_t sentence;         /* index into kg_document_sentences */
+    size_t tok_start, tok_end; /* token range within the sentence, end exclusive */
+    size_t start, end;       /* bytes */
+    size_t cp_start, cp_end; /* code points */
+    const char *text;        /* surface text */
+    kg_resolution how;
+} kg_mention;
+
+/* ---------------------------------------------------------------- triples */
+
+typedef enum kg_triple_source {
+    KG_SRC_PARSE,     /* read off a link-grammar linkage */
+    KG_SRC_PATTERN,   /* title, apposition or nominal pattern over tokens */
+    KG_SRC_SHALLOW    /* fallback when the sentence had no linkage */
+} kg_triple_source;
+
+typedef struct kg_arg {
+    const char *text;        /* the argument phrase as written */
+    long entity;             /* index into kg_document_entities, or -1 */
+} kg_arg;
+
+typedef struct kg_triple {
+    kg_arg subject;
+    kg_arg object;
+    const char *relation;    /* normalized (lemmatized) relation phrase: "communicate to" */
+    const char *surface;     /* the relation as written: "communicated to" */
+    bool negated;
+    bool modal;
+    bool attributed;         /* inside reported speech */
+    const char *attributed_to; /* the speaker phrase, or NULL */
+    double confidence;       /* in [0, 1] */
+    size_t sentence;
+    kg_triple_source source;
+} kg_triple;
+
+/* ---------------------------------------------------------------- pipeline */
+
+typedef struct kg_resources kg_resources;
+
+typedef struct kg_resources_options {
+    const char *data_dir;    /* the project's word lists; NULL: $KG_DATA_DIR, then the built-in path */
+    bool load_parser;        /* load the link-grammar dictionary (entities alone do not need it) */
+} kg_resources_options;
+
+kg_status kg_resources_load(const kg_resources_options *opts, kg_resources **out, kg_error *err);
+void kg_resources_free(kg_resources *r);
+
+typedef struct kg_extract_options {
+    int parse_seconds;       /* link-grammar time limit per sentence (>= 1) */
+    size_t max_parse_words;  /* longer sentences go to the shallow extractor */
+    bool parse_all;          /* parse every sentence, not only those with an entity */
+} kg_extract_options;
+
+void kg_extract_options_init(kg_extract_options *o);
+
+typedef struct kg_document kg_document;
+
+/* Reads path ("-" for standard input) and runs the whole first stage. */
+kg_status kg_extract_file(const kg_resources *r, const kg_extract_options *o, const char *path,
+                          kg_document **out, kg_error *err);
+/* Same over a buffer; name is used for the document id and messages. */
+kg_status kg_extract_buffer(const kg_resources *r, const kg_extract_options *o, const char *name,
+                            const char *data, size_t len, kg_document **out, kg_error *err);
+
+const kg_doc *kg_document_doc(const kg_document *d);
+const kg_span *kg_document_sentences(const kg_document *d, size_t *n);
+const kg_token *kg_document_tokens(const kg_document *d, size_t sentence, size_t *n);
+const kg_entity *kg_document_entities(const kg_document *d, size_t *n);
+const kg_mention *kg_document_mentions(const kg_document *d, size_t *n);
+const kg_triple *kg_document_triples(const kg_document *d, size_t *n);
+/* Code-point offset of a byte offset into the document text. */
+size_t kg_document_cp(const kg_document *d, size_t byte_offset);
+void kg_document_free(kg_document *d);
+
+#endif

@@ -1,0 +1,117 @@
+/* kg/graph.h - the knowledge graph: actors and places as nodes, claims as edges.
+ *
+ * Structure lives in an igraph directed graph; the attributes live beside it in
+ * kg_node/kg_edge records indexed by igraph's vertex and edge ids (igraph's
+ * attribute handler is process-global, which would break thread safety).
+ *
+ * Nodes are keyed by id (the entity slug; on a type conflict the type with
+ * more mentions wins, ties to the lower enum value); edges by
+ * (source, relation, target, negated).  Adding a node or edge that already
+ * exists merges into it: aliases and roles are unioned, counts summed,
+ * evidence appended.  kg_graph_sort puts nodes and edges and every list in a
+ * canonical order so that output depends only on content, never on the order
+ * documents were added.
+ */
+#ifndef KG_GRAPH_H
+#define KG_GRAPH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kg/base.h"
+#include "kg/extract.h"
+
+typedef struct kg_graph kg_graph;
+
+typedef struct kg_evidence {
+    const char *doc;         /* document id */
+    const char *date;        /* "YYYY-MM-DD" or "" */
+    size_t sentence;         /* sentence index within the document */
+    size_t start, end;       /* byte span of the sentence */
+    size_t cp_start, cp_end; /* code-point span of the sentence */
+    const char *text;        /* the sentence */
+} kg_evidence;
+
+typedef struct kg_doc_count {
+    const char *doc;
+    size_t mentions;
+} kg_doc_count;
+
+typedef struct kg_node {
+    const char *id;
+    const char *label;
+    kg_entity_type type;
+    char iso2[3];
+    char iso3[4];
+    const char **aliases;
+    size_t n_aliases;
+    const char **roles;
+    size_t n_roles;
+    size_t mentions;         /* over all documents */
+    const char *first_doc;   /* document of the first mention (smallest id wins across docs) */
+    size_t first_offset;     /* byte offset of the first mention in first_doc */
+    size_t first_cp;
+    kg_doc_count *docs;      /* mentions per document */
+    size_t n_docs;
+    /* analytics, filled by kg_graph_analyze */
+    double degree, weighted_degree, pagerank, betweenness;
+    long component, community;
+} kg_node;
+
+typedef struct kg_edge {
+    size_t source, target;   /* node indices */
+    const char *relation;
+    bool negated;
+    bool modal;              /* any supporting triple was modal */
+    bool attributed;         /* every supporting triple was reported speech */
+    size_t count;            /* supporting triples */
+    double confidence;       /* highest confidence among them */
+    kg_evidence *evidence;
+    size_t n_evidence;
+} kg_edge;
+
+typedef struct kg_graph_doc {
+    const char *id;
+    const char *date;
+} kg_graph_doc;
+
+kg_graph *kg_graph_new(void);
+void kg_graph_free(kg_graph *g);
+
+/* Adds a document's entities as nodes and, for every triple whose subject and
+ * object are both entities (and differ), an edge with the sentence as evidence. */
+kg_status kg_graph_add_document(kg_graph *g, const kg_document *d, kg_error *err);
+
+/* Low-level construction, used by add_document, the JSON reader and tests.
+ * Strings are copied.  *index receives the node's index (new or merged). */
+kg_status kg_graph_add_node(kg_graph *g, const kg_node *spec, size_t *index, kg_error *err);
+kg_status kg_graph_add_edge(kg_graph *g, const kg_edge *spec, size_t *index, kg_error *err);
+kg_status kg_graph_add_doc(kg_graph *g, const char *id, const char *date, kg_error *err);
+
+/* Canonical order: nodes by id, edges by (source id, target id,
+ * relation, negated), evidence by (doc, sentence), aliases/roles as first seen
+ * in the earliest document.  Node and edge indices change. */
+kg_status kg_graph_sort(kg_graph *g, kg_error *err);
+
+/* Merges every node, edge and document of src into dst. */
+kg_status kg_graph_merge(kg_graph *dst, const kg_graph *src, kg_error *err);
+
+size_t kg_graph_node_count(const kg_graph *g);
+size_t kg_graph_edge_count(const kg_graph *g);
+const kg_node *kg_graph_node(const kg_graph *g, size_t i);
+const kg_edge *kg_graph_edge(const kg_graph *g, size_t i);
+size_t kg_graph_doc_count(const kg_graph *g);
+const kg_graph_doc *kg_graph_doc(const kg_graph *g, size_t i);
+/* Index of the node with this id (any type), or -1. */
+long kg_graph_find_node(const kg_graph *g, const char *id);
+
+/* The igraph structure (vertex i == node i, edge j == edge j), valid until the
+ * graph is next changed.  Declared as void* so that this header does not pull
+ * in igraph; cast to (const igraph_t *). */
+const void *kg_graph_igraph(const kg_graph *g);
+
+/* Degree, weighted degree (by count), PageRank, betweenness, weakly connected
+ * components and communities (Louvain on the undirected weighted view). */
+kg_status kg_graph_analyze(kg_graph *g, kg_error *err);
+
+#endif

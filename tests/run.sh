@@ -1,0 +1,35 @@
+#!/bin/sh
+# Runs the cmocka test binaries given as arguments, then the CLI tests against
+# $O/kg.  Appends "passed failed" for this tree to $KG_TEST_TALLY when set.
+set -u
+O=${O:-build}
+passed=0
+failed=0
+for t in "$@"; do
+    out=$("$t" 2>&1)
+    rc=$?
+    printf '%s\n' "$out" | grep -E '^\[ *(PASSED|FAILED|  OK|RUN) *\]|^\[==========\]' | grep -v '^\[ RUN' | grep -v '^\[       OK' || true
+    p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+    f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+    p=${p:-0}
+    f=${f:-0}
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+        # crashed or a sanitizer stopped it: show why and count it as a failure
+        printf '%s\n' "$out" | tail -n 30
+        f=1
+    elif [ "$f" -ne 0 ]; then
+        printf '%s\n' "$out" | grep -E 'FAILED|error|Failure' | head -n 40
+    fi
+    passed=$((passed + p))
+    failed=$((failed + f))
+done
+
+cli_out=$(O="$O" sh tests/cli/run.sh 2>&1)
+printf '%s\n' "$cli_out" | grep -v '^ok ' || true
+cp=$(printf '%s\n' "$cli_out" | grep -c '^ok ')
+cf=$(printf '%s\n' "$cli_out" | grep -c '^FAIL ')
+passed=$((passed + cp))
+failed=$((failed + cf))
+echo "$O: $passed passed, $failed failed (cli: $cp passed, $cf failed)"
+[ -n "${KG_TEST_TALLY:-}" ] && echo "$passed $failed" >>"$KG_TEST_TALLY"
+[ "$failed" -eq 0 ]

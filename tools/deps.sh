@@ -1,0 +1,29 @@
+#!/bin/sh
+# Installs the Debian packages kg needs to build, test and run, and nothing
+# else; does nothing when they are all present.  Needs root (apt-get) only when
+# something is missing.
+set -eu
+
+PKGS="make gcc libc6-dev pkg-config ca-certificates
+libigraph-dev libjansson-dev libgraphviz-dev graphviz libcmocka-dev
+liblink-grammar-dev link-grammar-dictionaries-en iso-codes libutf8proc-dev
+python3 valgrind"
+
+missing=""
+for p in $PKGS; do
+    if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+
+[ -z "$missing" ] && exit 0
+
+echo "deps: installing:$missing" >&2
+if [ "$(id -u)" -ne 0 ]; then
+    echo "deps: not root; run as root: apt-get update && apt-get install -y$missing" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing
