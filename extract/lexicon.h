@@ -2,8 +2,9 @@
  *
  * Sources: iso-codes' iso_3166-1.json (country names, common and official
  * names, alpha-2/alpha-3 codes); link-grammar's English word lists (given
- * names, professions); the project's own files under data/ (titles, demonyms,
- * organization cue words, country short forms, location names).
+ * names, professions, place names, common words); the project's own files
+ * under data/ (titles, demonyms, organization cue words and names, country
+ * short forms, location names, function words, supplements to the lists).
  * Lookups are case-sensitive on the given string unless stated; all return
  * NULL/false when absent.  Thread-safe for concurrent lookups.
  */
@@ -17,11 +18,17 @@
 typedef struct kg_lexicon kg_lexicon;
 
 typedef struct kg_country {
-    const char *name;        /* the name kg uses: iso-codes common_name, else name ("Russia") */
+    const char *name; /* the name kg uses ("Russia"): data/country-names.txt, else
+                         iso-codes common_name, else name */
     char alpha2[3];
     char alpha3[4];
 } kg_country;
 
+/* Loads the lists.  data_dir holds the project's *.txt files (NULL: KG_DATADIR
+ * when compiled in); lg_words_dir is link-grammar's en/words directory (NULL:
+ * /usr/share/link-grammar/en/words); iso_json is iso-codes' iso_3166-1.json
+ * (NULL: /usr/share/iso-codes/json/iso_3166-1.json).  Errors name the file
+ * and line ("data/demonyms.txt:12: unknown country code XX"). */
 kg_status kg_lexicon_load(const char *data_dir, const char *lg_words_dir, const char *iso_json,
                           kg_lexicon **out, kg_error *err);
 void kg_lexicon_free(kg_lexicon *lx);
@@ -41,14 +48,24 @@ size_t kg_lexicon_title_len(const kg_lexicon *lx, const char *const *words, size
 bool kg_lexicon_is_honorific(const kg_lexicon *lx, const char *word);
 /* Words that make a capitalized phrase an organization: "Ministry", "Department". */
 bool kg_lexicon_is_org_cue(const kg_lexicon *lx, const char *word);
-/* Given names from link-grammar's lists ("Antony", "Khaled"). */
+/* A well-known organization that carries no cue word, by name or acronym
+ * ("NATO", "UN", "Hamas", "World Health Organization"): its canonical name
+ * ("United Nations" for "UN"), from data/organizations.txt. */
+const char *kg_lexicon_organization(const kg_lexicon *lx, const char *name);
+/* Given names from link-grammar's lists and data/given-names.txt ("Antony", "Khaled"). */
 bool kg_lexicon_is_given_name(const kg_lexicon *lx, const char *word);
 /* Named places that are not countries: cities, regions, territories ("Gaza", "West Bank"). */
 bool kg_lexicon_is_location(const kg_lexicon *lx, const char *name);
+/* The country a location lies in ("London" -> GB, "Gaza" -> PS), NULL when
+ * the place is unknown, spans countries or is disputed ("Jerusalem", "Crimea"). */
+const kg_country *kg_lexicon_location_country(const kg_lexicon *lx, const char *name);
 /* Profession nouns ("spokesperson", "fellow", "minister"), lower case. */
 bool kg_lexicon_is_profession(const kg_lexicon *lx, const char *word);
 /* Capitalized words that start sentences or headlines without naming anything
- * ("The", "However", "During", "Unfortunately"): closed-class and common words. */
+ * ("The", "However", "During", "Unfortunately"): closed-class and common words,
+ * compared in lower case.  Only a hint for sentence-initial words: the lists
+ * also hold words that are names ("Bush", "Rice", "Turkey"), so callers check
+ * countries, titles and given names first. */
 bool kg_lexicon_is_common_word(const kg_lexicon *lx, const char *word);
 
 #endif

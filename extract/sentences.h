@@ -14,4 +14,8 @@
 kg_status kg_sentences_split(kg_arena *a, const char *text, size_t start, size_t end,
                              kg_span **out, size_t *n, kg_error *err);
 
+/* True if word (len bytes, without its period) is an abbreviation the splitter
+ * knows ("Mr", "Gen", "Jan", "etc"), so the tokenizer keeps the same periods. */
+bool kg_sentences_is_abbreviation(const char *word, size_t len);
+
 #endif

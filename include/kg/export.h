@@ -33,7 +33,7 @@ kg_status kg_export_dot(const kg_graph *g, FILE *out, kg_error *err);
 /* Rendered by Graphviz (gvc) with the given layout engine (NULL: "dot"); format "svg" or "png". */
 kg_status kg_export_render(const kg_graph *g, const char *format, const char *layout, FILE *out,
                            kg_error *err);
-/* GraphML through igraph's writer. */
+/* GraphML with attributes declared as <key>s (igraph's reader accepts it). */
 kg_status kg_export_graphml(const kg_graph *g, FILE *out, kg_error *err);
 
 kg_status kg_export_write(kg_graph *g, kg_format f, FILE *out, kg_error *err);

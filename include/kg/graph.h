@@ -101,7 +101,7 @@ size_t kg_graph_edge_count(const kg_graph *g);
 const kg_node *kg_graph_node(const kg_graph *g, size_t i);
 const kg_edge *kg_graph_edge(const kg_graph *g, size_t i);
 size_t kg_graph_doc_count(const kg_graph *g);
-const kg_graph_doc *kg_graph_doc(const kg_graph *g, size_t i);
+const kg_graph_doc *kg_graph_doc_at(const kg_graph *g, size_t i);
 /* Index of the node with this id (any type), or -1. */
 long kg_graph_find_node(const kg_graph *g, const char *id);
 
@@ -113,5 +113,8 @@ const void *kg_graph_igraph(const kg_graph *g);
 /* Degree, weighted degree (by count), PageRank, betweenness, weakly connected
  * components and communities (Louvain on the undirected weighted view). */
 kg_status kg_graph_analyze(kg_graph *g, kg_error *err);
+/* True after kg_graph_analyze until nodes or edges next change: whether the
+ * analytics fields of kg_node are meaningful (exporters write them only then). */
+bool kg_graph_analyzed(const kg_graph *g);
 
 #endif

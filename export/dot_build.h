@@ -1,0 +1,31 @@
+/* dot_build.h - what the exporters share (export/ only, not installed).
+ *
+ * The DOT and the rendered exports draw the same picture: kg_dot_build makes
+ * it as a cgraph graph, which dot.c writes with agwrite and render.c lays out
+ * and renders with gvc.
+ */
+#ifndef KG_DOT_BUILD_H
+#define KG_DOT_BUILD_H
+
+#include <graphviz/cgraph.h>
+#include <stddef.h>
+
+#include "kg/graph.h"
+
+/* The drawing of g: a digraph "kg" with styled nodes and edges and a legend
+ * cluster.  NULL with err set on failure; the caller closes it with agclose. */
+Agraph_t *kg_dot_build(const kg_graph *g, kg_error *err);
+
+/* "person", "organization", "country", "location": the names JSON and
+ * GraphML use for types.  The same strings as kg_entity_type_name, kept here
+ * so that graph/ and export/ link without the extractor. */
+const char *kg_export_type_name(kg_entity_type t);
+
+/* "cannot write: <strerror(errno)>" as KG_ERR_IO; kg_export_file puts the
+ * path in front. */
+kg_status kg_export_io_error(kg_error *err);
+
+/* Prints a double with %.*g as C does whatever LC_NUMERIC says. */
+void kg_export_format_double(char *buf, size_t size, int precision, double v);
+
+#endif

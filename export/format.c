@@ -1,0 +1,177 @@
+/* format.c - choosing an exporter, and writing a file so that it is either
+ * complete or not there.
+ *
+ * kg_export_file writes to PATH.tmp.XXXXXX (mkstemp, same directory, so the
+ * rename cannot cross file systems), flushes, fsyncs and closes it checking
+ * each step, and only then renames it over PATH.  On any failure the
+ * temporary file is removed and an existing PATH is left as it was.  The new
+ * file gets the mode of the file it replaces, or 0644.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dot_build.h"
+#include "kg/export.h"
+
+static const char *const names[] = {
+    [KG_FMT_JSON] = "json", [KG_FMT_DOT] = "dot", [KG_FMT_SVG] = "svg",
+    [KG_FMT_PNG] = "png",   [KG_FMT_GRAPHML] = "graphml",
+};
+#define N_FORMATS (sizeof names / sizeof names[0])
+
+bool kg_format_parse(const char *name, kg_format *out)
+{
+    if (!name)
+        return false;
+    for (size_t i = 0; i < N_FORMATS; i++) {
+        if (strcmp(name, names[i]) == 0) {
+            if (out)
+                *out = (kg_format)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *kg_format_extension(kg_format f)
+{
+    return (size_t)f < N_FORMATS ? names[f] : NULL;
+}
+
+const char *kg_export_type_name(kg_entity_type t)
+{
+    switch (t) {
+    case KG_ENT_PERSON:
+        return "person";
+    case KG_ENT_ORGANIZATION:
+        return "organization";
+    case KG_ENT_COUNTRY:
+        return "country";
+    case KG_ENT_LOCATION:
+        return "location";
+    }
+    return "unknown";
+}
+
+void kg_export_format_double(char *buf, size_t size, int precision, double v)
+{
+    snprintf(buf, size, "%.*g", precision, v);
+    for (char *p = buf; *p; p++)
+        if (*p == ',') /* a decimal comma from the locale */
+            *p = '.';
+}
+
+kg_status kg_export_io_error(kg_error *err)
+{
+    int e = errno;
+    char msg[256];
+    if (e == 0 || strerror_r(e, msg, sizeof msg) != 0)
+        snprintf(msg, sizeof msg, "I/O error");
+    return kg_error_set(err, KG_ERR_IO, "cannot write: %s", msg);
+}
+
+kg_status kg_export_write(kg_graph *g, kg_format f, FILE *out, kg_error *err)
+{
+    if (!g || !out)
+        return kg_error_set(err, KG_ERR_USAGE, "export: no graph or no output");
+    kg_status st = kg_graph_sort(g, err);
+    if (st != KG_OK)
+        return st;
+    errno = 0;
+    switch (f) {
+    case KG_FMT_JSON:
+        st = kg_export_json(g, out, err);
+        break;
+    case KG_FMT_DOT:
+        st = kg_export_dot(g, out, err);
+        break;
+    case KG_FMT_SVG:
+        st = kg_export_render(g, "svg", NULL, out, err);
+        break;
+    case KG_FMT_PNG:
+        st = kg_export_render(g, "png", NULL, out, err);
+        break;
+    case KG_FMT_GRAPHML:
+        st = kg_export_graphml(g, out, err);
+        break;
+    default:
+        return kg_error_set(err, KG_ERR_USAGE, "export: unknown format %d", (int)f);
+    }
+    if (st != KG_OK)
+        return st;
+    /* Buffered output meets a full disk here, if not before. */
+    if (fflush(out) != 0 || ferror(out))
+        return kg_export_io_error(err);
+    return KG_OK;
+}
+
+/* Makes err read "PATH: <what went wrong>". */
+static kg_status with_path(kg_error *err, kg_status st, const char *path, const char *what)
+{
+    char msg[sizeof err->message];
+    snprintf(msg, sizeof msg, "%s", what);
+    return kg_error_set(err, st, "%s: %s", path, msg);
+}
+
+/* Makes the rename durable; the file is already in place, so a failure here
+ * is not reported (there is nothing the caller could undo). */
+static void sync_directory(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy)
+        return;
+    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+    free(copy);
+}
+
+kg_status kg_export_file(kg_graph *g, kg_format f, const char *path, kg_error *err)
+{
+    if (!g || !path || !*path)
+        return kg_error_set(err, KG_ERR_USAGE, "export: no graph or no path");
+    size_t n = strlen(path);
+    char *tmp = malloc(n + sizeof ".tmp.XXXXXX");
+    if (!tmp)
+        return kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", path);
+    memcpy(tmp, path, n);
+    memcpy(tmp + n, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
+
+    kg_error inner;
+    kg_error_clear(&inner);
+    kg_status st = KG_OK;
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        st = kg_export_io_error(&inner);
+        free(tmp);
+        return with_path(err, st, path, inner.message);
+    }
+    struct stat old;
+    mode_t mode = stat(path, &old) == 0 ? (old.st_mode & 07777) : 0644;
+    FILE *out = NULL;
+    if (fchmod(fd, mode) != 0 || !(out = fdopen(fd, "wb"))) {
+        st = kg_export_io_error(&inner);
+        close(fd);
+    } else {
+        st = kg_export_write(g, f, out, &inner);
+        if (st == KG_OK && fsync(fileno(out)) != 0)
+            st = kg_export_io_error(&inner);
+        if (fclose(out) != 0 && st == KG_OK)
+            st = kg_export_io_error(&inner);
+    }
+    if (st == KG_OK && rename(tmp, path) != 0)
+        st = kg_export_io_error(&inner);
+    if (st != KG_OK)
+        unlink(tmp);
+    else
+        sync_directory(path);
+    free(tmp);
+    return st == KG_OK ? KG_OK : with_path(err, st, path, inner.message);
+}

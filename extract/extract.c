@@ -1,0 +1,375 @@
+/* extract.c - the first stage end to end: read, split, tokenize, find
+ * entities, parse, extract triples.
+ *
+ * Everything a document produces lives in one arena owned by kg_document.
+ * Only sentences that mention an entity are parsed (unless parse_all): the
+ * graph can only use triples between entities, and parsing is most of the
+ * cost. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "entities.h"
+#include "lexicon.h"
+#include "parser.h"
+#include "reader.h"
+#include "sentences.h"
+#include "tokens.h"
+#include "triples.h"
+
+#ifndef KG_DATADIR
+#define KG_DATADIR "data"
+#endif
+
+/* code-point offsets are found from a checkpoint every CP_STRIDE bytes */
+#define CP_STRIDE 256
+
+struct kg_resources {
+    kg_lexicon *lexicon;
+    kg_parser *parser; /* NULL when not loaded */
+};
+
+struct kg_document {
+    kg_arena *arena;
+    kg_doc doc;
+    kg_span *sentences;
+    size_t n_sentences;
+    kg_token **tokens;
+    size_t *n_tokens;
+    kg_entity_result ents;
+    kg_triple *triples;
+    size_t n_triples;
+    size_t *cp_marks; /* code-point offset of byte k * CP_STRIDE */
+};
+
+const char *kg_entity_type_name(kg_entity_type t)
+{
+    switch (t) {
+    case KG_ENT_PERSON:
+        return "person";
+    case KG_ENT_ORGANIZATION:
+        return "organization";
+    case KG_ENT_COUNTRY:
+        return "country";
+    case KG_ENT_LOCATION:
+        return "location";
+    }
+    return "unknown";
+}
+
+bool kg_entity_type_parse(const char *s, kg_entity_type *out)
+{
+    for (int t = KG_ENT_PERSON; t <= KG_ENT_LOCATION; t++) {
+        if (strcmp(s, kg_entity_type_name((kg_entity_type)t)) == 0) {
+            *out = (kg_entity_type)t;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *kg_resolution_name(kg_resolution r)
+{
+    static const char *const names[] = {"name",    "short",   "alias", "acronym",
+                                        "demonym", "pronoun", "role"};
+    return (size_t)r < sizeof names / sizeof names[0] ? names[r] : "unknown";
+}
+
+kg_status kg_resources_load(const kg_resources_options *opts, kg_resources **out, kg_error *err)
+{
+    const char *dir = opts && opts->data_dir ? opts->data_dir : getenv("KG_DATA_DIR");
+    if (!dir || !*dir)
+        dir = KG_DATADIR;
+    kg_resources *r = calloc(1, sizeof *r);
+    if (!r)
+        return kg_error_set(err, KG_ERR_NOMEM, "out of memory loading resources");
+    kg_status st = kg_lexicon_load(dir, NULL, NULL, &r->lexicon, err);
+    if (st == KG_OK && (!opts || opts->load_parser))
+        st = kg_parser_new(&r->parser, err);
+    if (st != KG_OK) {
+        kg_resources_free(r);
+        return st;
+    }
+    *out = r;
+    return KG_OK;
+}
+
+void kg_resources_free(kg_resources *r)
+{
+    if (!r)
+        return;
+    kg_lexicon_free(r->lexicon);
+    kg_parser_free(r->parser);
+    free(r);
+}
+
+void kg_extract_options_init(kg_extract_options *o)
+{
+    o->parse_seconds = 2;
+    /* parse cost grows steeply with length (link-grammar-notes.md: 240 ms at
+     * 40-50 words); longer sentences go to the shallow extractor */
+    o->max_parse_words = 60;
+    o->parse_all = false;
+}
+
+/* ------------------------------------------------------------ code points */
+
+static kg_status index_code_points(kg_document *d, kg_error *err)
+{
+    size_t n = d->doc.len / CP_STRIDE + 1;
+    d->cp_marks = kg_arena_alloc(d->arena, n * sizeof *d->cp_marks);
+    if (!d->cp_marks)
+        return kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", d->doc.path);
+    size_t cp = 0;
+    for (size_t i = 0; i < d->doc.len; i++) {
+        if (i % CP_STRIDE == 0)
+            d->cp_marks[i / CP_STRIDE] = cp;
+        if (((unsigned char)d->doc.text[i] & 0xC0) != 0x80)
+            cp++;
+    }
+    return KG_OK;
+}
+
+size_t kg_document_cp(const kg_document *d, size_t byte_offset)
+{
+    if (byte_offset > d->doc.len)
+        byte_offset = d->doc.len;
+    size_t k = byte_offset / CP_STRIDE;
+    if (k * CP_STRIDE >= d->doc.len && d->doc.len > 0)
+        k = (d->doc.len - 1) / CP_STRIDE;
+    if (d->doc.len == 0)
+        return 0;
+    size_t cp = d->cp_marks[k];
+    for (size_t i = k * CP_STRIDE; i < byte_offset; i++)
+        if (((unsigned char)d->doc.text[i] & 0xC0) != 0x80)
+            cp++;
+    return cp;
+}
+
+/* ------------------------------------------------------------ triples */
+
+/* Every token of a multi-word mention but its head (the last word) is
+ * hidden from the parser. */
+static bool *collapse_mentions(kg_document *d, size_t s, const long *tok_ent)
+{
+    size_t n = d->n_tokens[s];
+    bool *skip = kg_arena_alloc(d->arena, (n + 1) * sizeof *skip);
+    if (!skip)
+        return NULL;
+    for (size_t i = 0; i + 1 < n; i++)
+        skip[i] = tok_ent[i] >= 0 && tok_ent[i + 1] == tok_ent[i] &&
+                  d->tokens[s][i + 1].kind != KG_TOK_PUNCT;
+    return skip;
+}
+
+static kg_status sentence_triples(kg_document *d, const kg_resources *r,
+                                  const kg_extract_options *o, size_t s, const long *tok_ent,
+                                  bool has_entity, kg_vec *out, kg_error *err)
+{
+    kg_sentence_view view = {s, d->doc.text, d->tokens[s], d->n_tokens[s], tok_ent};
+    if (!has_entity && !o->parse_all)
+        return KG_OK;
+    kg_linkage lk = {0};
+    kg_parse_result res = KG_PARSE_NONE;
+    size_t words = 0;
+    for (size_t i = 0; i < d->n_tokens[s]; i++)
+        words += d->tokens[s][i].kind != KG_TOK_PUNCT;
+    if (r->parser && words <= o->max_parse_words) {
+        bool *skip = collapse_mentions(d, s, tok_ent);
+        if (!skip)
+            return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+        kg_status st = kg_parser_parse(r->parser, d->arena, d->tokens[s], d->n_tokens[s], skip,
+                                       o->parse_seconds, &lk, &res, err);
+        if (st != KG_OK)
+            return st;
+    }
+    return kg_triples_extract(d->arena, r->parser, &view, res == KG_PARSE_OK ? &lk : NULL, out,
+                              err);
+}
+
+/* "Israeli Prime Minister Benjamin Netanyahu" -> (Netanyahu, prime minister of, Israel) */
+static kg_status role_triples(kg_document *d, kg_vec *out, kg_error *err)
+{
+    for (size_t i = 0; i < d->ents.n_roles; i++) {
+        const kg_role_fact *rf = &d->ents.roles[i];
+        if (rf->place < 0)
+            continue;
+        kg_triple t = {0};
+        t.subject.entity = (long)rf->person;
+        t.subject.text = d->ents.entities[rf->person].name;
+        t.object.entity = rf->place;
+        t.object.text = d->ents.entities[rf->place].name;
+        char *rel = kg_arena_printf(d->arena, "%s of", rf->role);
+        if (!rel)
+            return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+        for (char *p = rel; *p; p++)
+            if (*p >= 'A' && *p <= 'Z')
+                *p = (char)(*p - 'A' + 'a');
+        t.relation = rel;
+        t.surface = rf->role;
+        t.confidence = 0.95;
+        t.sentence = rf->sentence;
+        t.source = KG_SRC_PATTERN;
+        if (!kg_vec_push(out, &t))
+            return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+    }
+    return KG_OK;
+}
+
+static kg_status extract_all_triples(kg_document *d, const kg_resources *r,
+                                     const kg_extract_options *o, kg_error *err)
+{
+    kg_vec out;
+    kg_vec_init(&out, sizeof(kg_triple));
+    kg_status st = KG_OK;
+    size_t m = 0; /* mentions are in text order */
+    for (size_t s = 0; s < d->n_sentences && st == KG_OK; s++) {
+        long *tok_ent = kg_arena_alloc(d->arena, (d->n_tokens[s] + 1) * sizeof *tok_ent);
+        if (!tok_ent) {
+            st = kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+            break;
+        }
+        for (size_t i = 0; i < d->n_tokens[s]; i++)
+            tok_ent[i] = -1;
+        bool has_entity = false;
+        while (m < d->ents.n_mentions && d->ents.mentions[m].sentence < s)
+            m++;
+        for (size_t k = m; k < d->ents.n_mentions && d->ents.mentions[k].sentence == s; k++) {
+            const kg_mention *mm = &d->ents.mentions[k];
+            for (size_t t = mm->tok_start; t < mm->tok_end && t < d->n_tokens[s]; t++)
+                tok_ent[t] = (long)mm->entity;
+            has_entity = true;
+        }
+        st = sentence_triples(d, r, o, s, tok_ent, has_entity, &out, err);
+    }
+    if (st == KG_OK)
+        st = role_triples(d, &out, err);
+    if (st == KG_OK) {
+        d->triples = kg_arena_alloc(d->arena, (out.len + 1) * sizeof *d->triples);
+        if (!d->triples)
+            st = kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+        else if (out.len)
+            memcpy(d->triples, out.items, out.len * sizeof *d->triples);
+        d->n_triples = out.len;
+    }
+    kg_vec_free(&out);
+    return st;
+}
+
+/* ------------------------------------------------------------ pipeline */
+
+static kg_status run_pipeline(kg_document *d, const kg_resources *r, const kg_extract_options *o,
+                              kg_error *err)
+{
+    kg_status st = index_code_points(d, err);
+    if (st == KG_OK)
+        st = kg_sentences_split(d->arena, d->doc.text, d->doc.body_start, d->doc.len,
+                                &d->sentences, &d->n_sentences, err);
+    if (st != KG_OK)
+        return st;
+    d->tokens = kg_arena_alloc(d->arena, (d->n_sentences + 1) * sizeof *d->tokens);
+    d->n_tokens = kg_arena_alloc(d->arena, (d->n_sentences + 1) * sizeof *d->n_tokens);
+    if (!d->tokens || !d->n_tokens)
+        return kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", d->doc.path);
+    for (size_t s = 0; s < d->n_sentences; s++) {
+        st = kg_tokens_split(d->arena, d->doc.text, d->sentences[s], &d->tokens[s],
+                             &d->n_tokens[s], err);
+        if (st != KG_OK)
+            return st;
+    }
+    st = kg_entities_find(d->arena, r->lexicon, d->doc.text, d->sentences, d->n_sentences,
+                          d->tokens, d->n_tokens, &d->ents, err);
+    if (st != KG_OK)
+        return st;
+    for (size_t i = 0; i < d->ents.n_mentions; i++) {
+        kg_mention *m = &d->ents.mentions[i];
+        m->cp_start = kg_document_cp(d, m->start);
+        m->cp_end = kg_document_cp(d, m->end);
+    }
+    for (size_t e = 0; e < d->ents.n_entities; e++)
+        d->ents.entities[e].first_cp = kg_document_cp(d, d->ents.entities[e].first_offset);
+    return extract_all_triples(d, r, o, err);
+}
+
+static kg_status extract(const kg_resources *r, const kg_extract_options *o, const char *path,
+                         const char *data, size_t len, kg_document **out, kg_error *err)
+{
+    kg_extract_options defaults;
+    if (!o) {
+        kg_extract_options_init(&defaults);
+        o = &defaults;
+    }
+    kg_document *d = calloc(1, sizeof *d);
+    if (!d || !(d->arena = kg_arena_new())) {
+        free(d);
+        return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+    }
+    kg_status st = data ? kg_reader_read_buffer(d->arena, path, data, len, &d->doc, err)
+                        : kg_reader_read_file(d->arena, path, KG_READER_MAX_BYTES, &d->doc, err);
+    if (st == KG_OK)
+        st = run_pipeline(d, r, o, err);
+    if (st != KG_OK) {
+        kg_document_free(d);
+        return st;
+    }
+    *out = d;
+    return KG_OK;
+}
+
+kg_status kg_extract_file(const kg_resources *r, const kg_extract_options *o, const char *path,
+                          kg_document **out, kg_error *err)
+{
+    return extract(r, o, path, NULL, 0, out, err);
+}
+
+kg_status kg_extract_buffer(const kg_resources *r, const kg_extract_options *o, const char *name,
+                            const char *data, size_t len, kg_document **out, kg_error *err)
+{
+    return extract(r, o, name, data ? data : "", data ? len : 0, out, err);
+}
+
+const kg_doc *kg_document_doc(const kg_document *d)
+{
+    return &d->doc;
+}
+
+const kg_span *kg_document_sentences(const kg_document *d, size_t *n)
+{
+    *n = d->n_sentences;
+    return d->sentences;
+}
+
+const kg_token *kg_document_tokens(const kg_document *d, size_t sentence, size_t *n)
+{
+    if (sentence >= d->n_sentences) {
+        *n = 0;
+        return NULL;
+    }
+    *n = d->n_tokens[sentence];
+    return d->tokens[sentence];
+}
+
+const kg_entity *kg_document_entities(const kg_document *d, size_t *n)
+{
+    *n = d->ents.n_entities;
+    return d->ents.entities;
+}
+
+const kg_mention *kg_document_mentions(const kg_document *d, size_t *n)
+{
+    *n = d->ents.n_mentions;
+    return d->ents.mentions;
+}
+
+const kg_triple *kg_document_triples(const kg_document *d, size_t *n)
+{
+    *n = d->n_triples;
+    return d->triples;
+}
+
+void kg_document_free(kg_document *d)
+{
+    if (!d)
+        return;
+    kg_arena_free(d->arena);
+    free(d);
+}

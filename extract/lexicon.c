@@ -1,0 +1,753 @@
+/* lexicon.c - loads the word lists once into hash maps, then only reads them.
+ *
+ * Every list becomes a kg_strmap whose value encodes what a lookup returns
+ * (a country index, a demonym's kind, a title's honorific flag), so a lookup is
+ * one hash probe and never allocates.  Strings that lookups hand back
+ * (country and organization names) live in one arena owned by the lexicon.
+ *
+ * Country codes in the project's files are checked against iso-codes, and a
+ * name may not be claimed by two countries: data errors are reported as
+ * FILE:LINE at load time rather than surfacing as odd entities later.
+ */
+#include "lexicon.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strmap.h"
+
+#define LG_WORDS_DIR "/usr/share/link-grammar/en/words"
+#define ISO_3166_JSON "/usr/share/iso-codes/json/iso_3166-1.json"
+
+/* Longest word or phrase a lookup will lower-case or join on the stack;
+ * anything longer is in no list. */
+#define KEY_MAX 256
+#define MAX_COLS 8
+
+enum demonym_kind { DEMONYM_ADJ, DEMONYM_PLURAL, DEMONYM_PERSON };
+
+struct kg_lexicon {
+    kg_arena *strings;     /* every name a lookup returns */
+    kg_country *countries; /* in iso-codes order */
+    size_t n_countries;
+    kg_strmap *country_names; /* any name or short form -> country index */
+    kg_strmap *country_codes; /* alpha-2 and alpha-3 -> country index */
+    kg_strmap *demonyms;      /* word -> country index * 4 + demonym_kind */
+    kg_strmap *titles;        /* words joined by ' ' -> 1 if honorific */
+    size_t title_max_words;
+    kg_strmap *org_cues;
+    kg_strmap *organizations; /* name or acronym -> index into org_names */
+    kg_vec org_names;         /* const char *, canonical names */
+    kg_strmap *given_names;
+    kg_strmap *locations; /* name -> country index + 1, or 0 */
+    kg_strmap *professions;
+    kg_strmap *common_words; /* lower case */
+};
+
+/* ---------------------------------------------------------------- reading files */
+
+static kg_status read_file(const char *path, const char *hint, char **out, size_t *len,
+                           kg_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        kg_error_set(err, KG_ERR_IO, "%s: cannot open: %s%s", path, strerror(errno),
+                     hint ? hint : "");
+        return KG_ERR_IO;
+    }
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n - 1, f);
+        if (n < cap - 1)
+            break;
+        char *bigger = realloc(buf, cap * 2);
+        if (!bigger) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = bigger;
+        cap *= 2;
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (!buf) {
+        kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", path);
+        return KG_ERR_NOMEM;
+    }
+    if (failed) {
+        free(buf);
+        kg_error_set(err, KG_ERR_IO, "%s: read error", path);
+        return KG_ERR_IO;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return KG_OK;
+}
+
+/* Cuts the next line out of *cursor (in place) and returns it, or NULL at the end. */
+static char *next_line(char **cursor)
+{
+    char *s = *cursor;
+    if (!*s)
+        return NULL;
+    char *nl = strchr(s, '\n');
+    if (nl) {
+        *nl = '\0';
+        *cursor = nl + 1;
+    } else {
+        *cursor = s + strlen(s);
+    }
+    size_t n = strlen(s);
+    if (n && s[n - 1] == '\r')
+        s[n - 1] = '\0';
+    return s;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
+}
+
+/* ---------------------------------------------------------------- project data files */
+
+typedef struct loader {
+    kg_lexicon *lx;
+    kg_error *err;
+    const char *path; /* file being read, for messages */
+    size_t line;
+    kg_strmap *set;  /* where row_set puts one-column entries */
+    const char *iso; /* the iso-codes file, for messages */
+} loader;
+
+typedef kg_status (*row_fn)(loader *ld, char **cols, size_t ncols);
+
+static kg_status row_error(loader *ld, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static kg_status row_error(loader *ld, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    kg_error_set(ld->err, KG_ERR_INPUT, "%s:%zu: %s", ld->path, ld->line, msg);
+    return KG_ERR_INPUT;
+}
+
+static kg_status nomem(loader *ld)
+{
+    kg_error_set(ld->err, KG_ERR_NOMEM, "%s: out of memory", ld->path ? ld->path : "lexicon");
+    return KG_ERR_NOMEM;
+}
+
+/* Reads DIR/NAME: '#' lines and blank lines are skipped, other lines are split
+ * at TABs into min_cols..max_cols trimmed, non-empty columns and passed to fn. */
+static kg_status load_rows(loader *ld, const char *dir, const char *name, size_t min_cols,
+                           size_t max_cols, row_fn fn)
+{
+    char path[4096];
+    if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
+        return kg_error_set(ld->err, KG_ERR_USAGE, "%s: data directory path too long", dir);
+    char *buf = NULL;
+    size_t len = 0;
+    kg_status st = read_file(path, NULL, &buf, &len, ld->err);
+    if (st)
+        return st;
+    ld->path = path;
+    ld->line = 0;
+    char *cursor = buf, *line;
+    while (!st && (line = next_line(&cursor))) {
+        ld->line++;
+        char *t = trim(line);
+        if (!*t || *t == '#')
+            continue;
+        char *cols[MAX_COLS];
+        size_t n = 0;
+        for (char *c = t; c; n++) {
+            char *tab = strchr(c, '\t');
+            if (tab)
+                *tab = '\0';
+            if (n == max_cols || n == MAX_COLS) {
+                st = row_error(ld, "too many columns (at most %zu)", max_cols);
+                break;
+            }
+            cols[n] = trim(c);
+            if (!*cols[n]) {
+                st = row_error(ld, "empty column %zu", n + 1);
+                break;
+            }
+            c = tab ? tab + 1 : NULL;
+        }
+        if (st)
+            break;
+        if (n < min_cols)
+            st = row_error(ld, "expected %zu TAB-separated columns, found %zu", min_cols, n);
+        else
+            st = fn(ld, cols, n);
+    }
+    free(buf);
+    ld->path = NULL;
+    return st;
+}
+
+/* The country a data file names by alpha-2 code, or an error naming the line. */
+static kg_status country_index(loader *ld, const char *code, size_t *idx)
+{
+    if (strlen(code) != 2 || !kg_strmap_get(ld->lx->country_codes, code, idx))
+        return row_error(ld, "unknown country code %s", code);
+    return KG_OK;
+}
+
+/* Maps a name to a country, refusing a name that already names another one. */
+static kg_status put_country_name(loader *ld, const char *name, size_t idx)
+{
+    size_t old;
+    if (kg_strmap_get(ld->lx->country_names, name, &old)) {
+        if (old == idx)
+            return KG_OK;
+        if (ld->path)
+            return row_error(ld, "\"%s\" already names %s", name, ld->lx->countries[old].alpha2);
+        return kg_error_set(ld->err, KG_ERR_INPUT, "%s: \"%s\" names both %s and %s", ld->iso, name,
+                            ld->lx->countries[old].alpha2, ld->lx->countries[idx].alpha2);
+    }
+    return kg_strmap_put(ld->lx->country_names, name, idx) ? nomem(ld) : KG_OK;
+}
+
+static kg_status row_country_name(loader *ld, char **cols, size_t n)
+{
+    (void)n;
+    size_t idx = 0;
+    kg_status st = country_index(ld, cols[0], &idx);
+    if (st)
+        return st;
+    const char *name = kg_arena_strdup(ld->lx->strings, cols[1]);
+    if (!name)
+        return nomem(ld);
+    ld->lx->countries[idx].name = name;
+    return put_country_name(ld, name, idx);
+}
+
+static kg_status row_country_alias(loader *ld, char **cols, size_t n)
+{
+    (void)n;
+    size_t idx = 0;
+    kg_status st = country_index(ld, cols[1], &idx);
+    return st ? st : put_country_name(ld, cols[0], idx);
+}
+
+static kg_status row_demonym(loader *ld, char **cols, size_t n)
+{
+    (void)n;
+    size_t idx = 0, kind;
+    kg_status st = country_index(ld, cols[1], &idx);
+    if (st)
+        return st;
+    if (!strcmp(cols[2], "adj"))
+        kind = DEMONYM_ADJ;
+    else if (!strcmp(cols[2], "plural"))
+        kind = DEMONYM_PLURAL;
+    else if (!strcmp(cols[2], "person"))
+        kind = DEMONYM_PERSON;
+    else
+        return row_error(ld, "kind must be adj, plural or person, not \"%s\"", cols[2]);
+    if (kg_strmap_get(ld->lx->demonyms, cols[0], NULL))
+        return row_error(ld, "duplicate demonym \"%s\"", cols[0]);
+    return kg_strmap_put(ld->lx->demonyms, cols[0], idx * 4 + kind) ? nomem(ld) : KG_OK;
+}
+
+static kg_status row_title(loader *ld, char **cols, size_t n)
+{
+    size_t honorific = 0;
+    if (n == 2) {
+        if (strcmp(cols[1], "honorific"))
+            return row_error(ld, "second column must be \"honorific\", not \"%s\"", cols[1]);
+        honorific = 1;
+    }
+    /* Lookups join the caller's words with single spaces: store titles that way. */
+    char key[KEY_MAX];
+    size_t len = 0, words = 0;
+    for (const char *s = cols[0]; *s;) {
+        while (*s == ' ')
+            s++;
+        size_t w = strcspn(s, " ");
+        if (len + w + 2 > sizeof key)
+            return row_error(ld, "title too long");
+        if (words++)
+            key[len++] = ' ';
+        memcpy(key + len, s, w);
+        len += w;
+        s += w;
+    }
+    if (words > ld->lx->title_max_words)
+        ld->lx->title_max_words = words;
+    return kg_strmap_putn(ld->lx->titles, key, len, honorific) ? nomem(ld) : KG_OK;
+}
+
+static kg_status put_word(loader *ld, kg_strmap *m, const char *word, size_t value)
+{
+    return kg_strmap_put(m, word, value) ? nomem(ld) : KG_OK;
+}
+
+/* One-column lists: the entry itself is the key. */
+static kg_status row_set(loader *ld, char **cols, size_t n)
+{
+    (void)n;
+    return put_word(ld, ld->set, cols[0], 1);
+}
+
+static kg_status load_set(loader *ld, const char *dir, const char *name, kg_strmap *set)
+{
+    ld->set = set;
+    kg_status st = load_rows(ld, dir, name, 1, 1, row_set);
+    ld->set = NULL;
+    return st;
+}
+
+static kg_status row_organization(loader *ld, char **cols, size_t n)
+{
+    kg_lexicon *lx = ld->lx;
+    size_t idx = lx->org_names.len;
+    for (size_t i = 0; i < n; i++) {
+        size_t old;
+        if (kg_strmap_get(lx->organizations, cols[i], &old) && old != idx) {
+            const char *other = *(const char **)kg_vec_at(&lx->org_names, old);
+            return row_error(ld, "\"%s\" already names %s", cols[i], other);
+        }
+    }
+    const char *name = kg_arena_strdup(lx->strings, cols[0]);
+    if (!name || !kg_vec_push(&lx->org_names, &name))
+        return nomem(ld);
+    for (size_t i = 0; i < n; i++)
+        if (kg_strmap_put(lx->organizations, cols[i], idx))
+            return nomem(ld);
+    return KG_OK;
+}
+
+static kg_status row_location(loader *ld, char **cols, size_t n)
+{
+    size_t value = 0;
+    if (n == 2) {
+        kg_status st = country_index(ld, cols[1], &value);
+        if (st)
+            return st;
+        value++;
+    }
+    return put_word(ld, ld->lx->locations, cols[0], value);
+}
+
+/* Function words are stored lower-case, like the common words they join. */
+static kg_status row_function_word(loader *ld, char **cols, size_t n)
+{
+    (void)n;
+    for (char *s = cols[0]; *s; s++)
+        *s = (char)tolower((unsigned char)*s);
+    return put_word(ld, ld->lx->common_words, cols[0], 1);
+}
+
+/* ---------------------------------------------------------------- iso-codes */
+
+static const char *json_str(json_t *obj, const char *key)
+{
+    json_t *v = json_object_get(obj, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static kg_status load_iso(loader *ld, const char *path)
+{
+    kg_lexicon *lx = ld->lx;
+    ld->iso = path;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return kg_error_set(ld->err, KG_ERR_IO,
+                            "%s: cannot open: %s (country names come from iso-codes: "
+                            "apt-get install iso-codes)",
+                            path, strerror(errno));
+    json_error_t jerr;
+    json_t *root = json_loadf(f, 0, &jerr);
+    fclose(f);
+    if (!root)
+        return kg_error_set(ld->err, KG_ERR_INPUT, "%s:%d:%d: %s", path, jerr.line, jerr.column,
+                            jerr.text);
+    kg_status st = KG_OK;
+    json_t *list = json_object_get(root, "3166-1");
+    size_t n = json_array_size(list);
+    if (!n) {
+        st = kg_error_set(ld->err, KG_ERR_INPUT, "%s: no \"3166-1\" array of countries", path);
+        goto done;
+    }
+    lx->countries = calloc(n, sizeof *lx->countries);
+    if (!lx->countries) {
+        st = kg_error_set(ld->err, KG_ERR_NOMEM, "%s: out of memory", path);
+        goto done;
+    }
+    for (size_t i = 0; i < n && !st; i++) {
+        json_t *c = json_array_get(list, i);
+        const char *a2 = json_str(c, "alpha_2"), *a3 = json_str(c, "alpha_3");
+        const char *name = json_str(c, "name"), *common = json_str(c, "common_name");
+        const char *official = json_str(c, "official_name");
+        if (!a2 || strlen(a2) != 2 || !a3 || strlen(a3) != 3 || !name) {
+            st = kg_error_set(ld->err, KG_ERR_INPUT, "%s: entry %zu lacks alpha_2, alpha_3 or name",
+                              path, i + 1);
+            break;
+        }
+        kg_country *k = &lx->countries[lx->n_countries];
+        memcpy(k->alpha2, a2, 3);
+        memcpy(k->alpha3, a3, 4);
+        k->name = kg_arena_strdup(lx->strings, common ? common : name);
+        if (!k->name || kg_strmap_put(lx->country_codes, a2, lx->n_countries) ||
+            kg_strmap_put(lx->country_codes, a3, lx->n_countries)) {
+            st = kg_error_set(ld->err, KG_ERR_NOMEM, "%s: out of memory", path);
+            break;
+        }
+        size_t idx = lx->n_countries++;
+        st = put_country_name(ld, name, idx);
+        if (!st && common)
+            st = put_country_name(ld, common, idx);
+        if (!st && official) {
+            st = put_country_name(ld, official, idx);
+            /* "the State of Palestine": news writes the name without "the". */
+            if (!st && !strncmp(official, "the ", 4))
+                st = put_country_name(ld, official + 4, idx);
+        }
+    }
+done:
+    json_decref(root);
+    return st;
+}
+
+/* ---------------------------------------------------------------- link-grammar lists */
+
+enum lg_case { LG_LOWER_ONLY, LG_ANY_CASE };
+
+/* A link-grammar entry is "word.subscript" ("abandoned.v-d", "Aaron.m") or a
+ * bare word; abbreviations keep their periods ("Mass.", "N.H.").  Cuts the
+ * subscript off and returns the word, or NULL when it is empty. */
+static char *lg_word(char *entry)
+{
+    char *dot = strrchr(entry, '.');
+    if (dot && dot > entry && dot[1]) {
+        const char *s = dot + 1;
+        while (*s && (islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '-'))
+            s++;
+        if (!*s)
+            *dot = '\0';
+    }
+    return *entry ? entry : NULL;
+}
+
+static bool has_upper(const char *s)
+{
+    for (; *s; s++)
+        if (isupper((unsigned char)*s))
+            return true;
+    return false;
+}
+
+/* Adds every entry of the link-grammar word file DIR/NAME to m.  LG_LOWER_ONLY
+ * skips entries with a capital letter and multi-word entries; otherwise '_'
+ * joins words and becomes a space.  Entries ending in '.' are abbreviations,
+ * skipped when skip_abbrev.  Entries already in `except` are skipped. */
+static kg_status load_lg(loader *ld, const char *dir, const char *name, kg_strmap *m,
+                         enum lg_case cases, bool skip_abbrev, const kg_strmap *except)
+{
+    char path[4096];
+    if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
+        return kg_error_set(ld->err, KG_ERR_USAGE, "%s: directory path too long", dir);
+    char *buf = NULL;
+    size_t len = 0;
+    kg_status st = read_file(path,
+                             " (word lists come from link-grammar: "
+                             "apt-get install link-grammar-dictionaries-en)",
+                             &buf, &len, ld->err);
+    if (st)
+        return st;
+    char *cursor = buf, *line;
+    while (!st && (line = next_line(&cursor))) {
+        if (*line == '%')
+            continue;
+        char *save = NULL;
+        for (char *tok = strtok_r(line, " \t", &save); tok && !st;
+             tok = strtok_r(NULL, " \t", &save)) {
+            char *w = lg_word(tok);
+            if (!w)
+                continue;
+            size_t n = strlen(w);
+            if (skip_abbrev && w[n - 1] == '.')
+                continue;
+            if (cases == LG_LOWER_ONLY && (has_upper(w) || strchr(w, '_')))
+                continue;
+            for (char *u = w; (u = strchr(u, '_'));)
+                *u = ' ';
+            if (except && kg_strmap_get(except, w, NULL))
+                continue;
+            if (kg_strmap_getn(m, w, n, NULL))
+                continue; /* an earlier entry's value stands */
+            if (kg_strmap_putn(m, w, n, 0))
+                st = kg_error_set(ld->err, KG_ERR_NOMEM, "%s: out of memory", path);
+        }
+    }
+    free(buf);
+    return st;
+}
+
+/* Every words.* file of link-grammar's English dictionary, lower-case entries. */
+static kg_status load_lg_common_words(loader *ld, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return kg_error_set(ld->err, KG_ERR_IO,
+                            "%s: cannot open: %s (word lists come from link-grammar: "
+                            "apt-get install link-grammar-dictionaries-en)",
+                            dir, strerror(errno));
+    kg_status st = KG_OK;
+    size_t files = 0;
+    struct dirent *e;
+    while (!st && (e = readdir(d))) {
+        if (strncmp(e->d_name, "words.", 6))
+            continue;
+        files++;
+        st = load_lg(ld, dir, e->d_name, ld->lx->common_words, LG_LOWER_ONLY, false, NULL);
+    }
+    closedir(d);
+    if (!st && !files)
+        st = kg_error_set(ld->err, KG_ERR_INPUT, "%s: no words.* files", dir);
+    return st;
+}
+
+/* ---------------------------------------------------------------- load and free */
+
+static kg_status load_all(loader *ld, const char *data, const char *lg, const char *iso)
+{
+    kg_lexicon *lx = ld->lx;
+    kg_status st = load_iso(ld, iso);
+    if (!st)
+        st = load_rows(ld, data, "country-names.txt", 2, 2, row_country_name);
+    if (!st)
+        st = load_rows(ld, data, "country-aliases.txt", 2, 2, row_country_alias);
+    if (!st)
+        st = load_rows(ld, data, "demonyms.txt", 3, 3, row_demonym);
+    if (!st)
+        st = load_rows(ld, data, "titles.txt", 1, 2, row_title);
+    if (!st)
+        st = load_set(ld, data, "org-cues.txt", lx->org_cues);
+    if (!st)
+        st = load_rows(ld, data, "organizations.txt", 1, MAX_COLS, row_organization);
+    if (!st)
+        st = load_set(ld, data, "given-names.txt", lx->given_names);
+    if (!st)
+        st = load_set(ld, data, "professions.txt", lx->professions);
+    if (!st)
+        st = load_rows(ld, data, "function-words.txt", 1, 1, row_function_word);
+
+    /* link-grammar's place list mixes in drugs, planets and surnames; the
+     * project's not-locations.txt names the entries to leave out.  The
+     * project's own locations load last so that their countries win. */
+    kg_strmap *not_locations = kg_strmap_new();
+    if (!not_locations)
+        return kg_error_set(ld->err, KG_ERR_NOMEM, "out of memory");
+    if (!st)
+        st = load_set(ld, data, "not-locations.txt", not_locations);
+    if (!st)
+        st = load_lg(ld, lg, "entities.locations.sing", lx->locations, LG_ANY_CASE, true,
+                     not_locations);
+    if (!st)
+        st = load_lg(ld, lg, "entities.us-states.sing", lx->locations, LG_ANY_CASE, true,
+                     not_locations);
+    kg_strmap_free(not_locations);
+    if (!st)
+        st = load_rows(ld, data, "locations.txt", 1, 2, row_location);
+
+    const char *given[] = {"entities.given-male.sing", "entities.given-female.sing",
+                           "entities.given-bisex.sing"};
+    for (size_t i = 0; i < sizeof given / sizeof *given && !st; i++)
+        st = load_lg(ld, lg, given[i], lx->given_names, LG_ANY_CASE, true, NULL);
+    if (!st)
+        st = load_lg(ld, lg, "entities.prof", lx->professions, LG_LOWER_ONLY, true, NULL);
+    if (!st)
+        st = load_lg(ld, lg, "entities.prof.vowel", lx->professions, LG_LOWER_ONLY, true, NULL);
+    if (!st)
+        st = load_lg_common_words(ld, lg);
+    return st;
+}
+
+kg_status kg_lexicon_load(const char *data_dir, const char *lg_words_dir, const char *iso_json,
+                          kg_lexicon **out, kg_error *err)
+{
+    *out = NULL;
+    if (!data_dir) {
+#ifdef KG_DATADIR
+        data_dir = KG_DATADIR;
+#else
+        return kg_error_set(err, KG_ERR_USAGE, "no data directory given");
+#endif
+    }
+    if (!lg_words_dir)
+        lg_words_dir = LG_WORDS_DIR;
+    if (!iso_json)
+        iso_json = ISO_3166_JSON;
+
+    kg_lexicon *lx = calloc(1, sizeof *lx);
+    if (!lx)
+        return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+    kg_vec_init(&lx->org_names, sizeof(const char *));
+    lx->strings = kg_arena_new();
+    kg_strmap **maps[] = {&lx->country_names, &lx->country_codes, &lx->demonyms,    &lx->titles,
+                          &lx->org_cues,      &lx->organizations, &lx->given_names, &lx->locations,
+                          &lx->professions,   &lx->common_words};
+    bool ok = lx->strings != NULL;
+    for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
+        ok = (*maps[i] = kg_strmap_new()) != NULL && ok;
+    if (!ok) {
+        kg_lexicon_free(lx);
+        return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+    }
+    loader ld = {.lx = lx, .err = err};
+    kg_status st = load_all(&ld, data_dir, lg_words_dir, iso_json);
+    if (st) {
+        kg_lexicon_free(lx);
+        return st;
+    }
+    *out = lx;
+    return KG_OK;
+}
+
+void kg_lexicon_free(kg_lexicon *lx)
+{
+    if (!lx)
+        return;
+    kg_strmap_free(lx->common_words);
+    kg_strmap_free(lx->professions);
+    kg_strmap_free(lx->locations);
+    kg_strmap_free(lx->given_names);
+    kg_vec_free(&lx->org_names);
+    kg_strmap_free(lx->organizations);
+    kg_strmap_free(lx->org_cues);
+    kg_strmap_free(lx->titles);
+    kg_strmap_free(lx->demonyms);
+    kg_strmap_free(lx->country_codes);
+    kg_strmap_free(lx->country_names);
+    free(lx->countries);
+    if (lx->strings)
+        kg_arena_free(lx->strings);
+    free(lx);
+}
+
+/* ---------------------------------------------------------------- lookups */
+
+const kg_country *kg_lexicon_country(const kg_lexicon *lx, const char *name)
+{
+    size_t i;
+    return kg_strmap_get(lx->country_names, name, &i) ? &lx->countries[i] : NULL;
+}
+
+const kg_country *kg_lexicon_country_code(const kg_lexicon *lx, const char *code)
+{
+    size_t i;
+    return kg_strmap_get(lx->country_codes, code, &i) ? &lx->countries[i] : NULL;
+}
+
+const kg_country *kg_lexicon_demonym(const kg_lexicon *lx, const char *word, bool *plural)
+{
+    size_t v;
+    if (!kg_strmap_get(lx->demonyms, word, &v))
+        return NULL;
+    if (plural)
+        *plural = v % 4 == DEMONYM_PLURAL;
+    return &lx->countries[v / 4];
+}
+
+/* Joins words[0..k) with single spaces into key; false if it does not fit. */
+static bool join_words(const char *const *words, size_t k, char key[KEY_MAX], size_t *len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < k; i++) {
+        size_t w = strlen(words[i]);
+        if (n + w + 2 > KEY_MAX)
+            return false;
+        if (i)
+            key[n++] = ' ';
+        memcpy(key + n, words[i], w);
+        n += w;
+    }
+    *len = n;
+    return true;
+}
+
+size_t kg_lexicon_title_len(const kg_lexicon *lx, const char *const *words, size_t n)
+{
+    char key[KEY_MAX];
+    size_t k = n < lx->title_max_words ? n : lx->title_max_words;
+    for (; k > 0; k--) {
+        size_t len;
+        if (join_words(words, k, key, &len) && kg_strmap_getn(lx->titles, key, len, NULL))
+            return k;
+    }
+    return 0;
+}
+
+bool kg_lexicon_is_honorific(const kg_lexicon *lx, const char *word)
+{
+    size_t v;
+    return kg_strmap_get(lx->titles, word, &v) && v == 1;
+}
+
+bool kg_lexicon_is_org_cue(const kg_lexicon *lx, const char *word)
+{
+    return kg_strmap_get(lx->org_cues, word, NULL);
+}
+
+const char *kg_lexicon_organization(const kg_lexicon *lx, const char *name)
+{
+    size_t i;
+    if (!kg_strmap_get(lx->organizations, name, &i))
+        return NULL;
+    return *(const char **)kg_vec_at(&lx->org_names, i);
+}
+
+bool kg_lexicon_is_given_name(const kg_lexicon *lx, const char *word)
+{
+    return kg_strmap_get(lx->given_names, word, NULL);
+}
+
+bool kg_lexicon_is_location(const kg_lexicon *lx, const char *name)
+{
+    return kg_strmap_get(lx->locations, name, NULL);
+}
+
+const kg_country *kg_lexicon_location_country(const kg_lexicon *lx, const char *name)
+{
+    size_t v;
+    if (!kg_strmap_get(lx->locations, name, &v) || v == 0)
+        return NULL;
+    return &lx->countries[v - 1];
+}
+
+bool kg_lexicon_is_profession(const kg_lexicon *lx, const char *word)
+{
+    return kg_strmap_get(lx->professions, word, NULL);
+}
+
+bool kg_lexicon_is_common_word(const kg_lexicon *lx, const char *word)
+{
+    char key[KEY_MAX];
+    size_t n = 0;
+    for (; word[n]; n++) {
+        if (n + 1 >= sizeof key)
+            return false;
+        key[n] = (char)tolower((unsigned char)word[n]);
+    }
+    return n && kg_strmap_getn(lx->common_words, key, n, NULL);
+}

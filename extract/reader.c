@@ -1,0 +1,281 @@
+/* reader.c - one document from a file or buffer into the arena.
+ *
+ * The bytes are copied once into the arena and repaired in place: every byte
+ * that is not part of a well-formed UTF-8 sequence becomes '?', so the length
+ * (and every byte offset a later stage reports) stays that of the input.  NUL
+ * bytes are refused instead, because they mean the input is not text.
+ *
+ * Whitespace, for the empty-document check and around the date header, is
+ * ASCII whitespace, Unicode separators (Zs/Zl/Zp), NEL and the BOM (U+FEFF),
+ * so a file that starts with a BOM reads like one that does not.
+ * Without a date header body_start is 0, as kg/extract.h promises; later
+ * stages skip the leading whitespace (BOM included) themselves.
+ * max_bytes 0 means KG_READER_MAX_BYTES.  Error texts use strerror, which
+ * glibc makes thread-safe for the errno values a read can produce.
+ */
+#include "reader.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <utf8proc.h>
+
+#define READ_CHUNK ((size_t)64 * 1024)
+
+/* ------------------------------------------------------------ helpers */
+
+/* Byte length of the whitespace code point at s[i], or 0 if there is none. */
+static size_t space_len(const char *s, size_t i, size_t len)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return (c == ' ' || (c >= '\t' && c <= '\r')) ? 1 : 0;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (n <= 0)
+        return 0;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    bool space = cp == 0xFEFF || cp == 0x85 || cat == UTF8PROC_CATEGORY_ZS ||
+                 cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
+    return space ? (size_t)n : 0;
+}
+
+static size_t skip_space(const char *s, size_t i, size_t len)
+{
+    size_t n;
+    while (i < len && (n = space_len(s, i, len)) > 0)
+        i += n;
+    return i;
+}
+
+/* The file name without directory and last extension; "-" is "stdin".  A
+ * leading dot (".profile") is part of the name, not an extension. */
+static const char *doc_id(kg_arena *a, const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return kg_arena_strdup(a, "stdin");
+    size_t len = strlen(path);
+    while (len > 1 && path[len - 1] == '/')
+        len--;
+    size_t base = len;
+    while (base > 0 && path[base - 1] != '/')
+        base--;
+    size_t stop = len;
+    for (size_t i = len; i > base + 1; i--) {
+        if (path[i - 1] == '.') {
+            stop = i - 1;
+            break;
+        }
+    }
+    if (stop == base) /* nothing left (path "/"): keep what was given */
+        return kg_arena_strndup(a, path, len);
+    return kg_arena_strndup(a, path + base, stop - base);
+}
+
+/* ------------------------------------------------------------ UTF-8 repair */
+
+/* Replaces each byte that is not part of a valid sequence by '?'.  utf8proc
+ * rejects overlongs, surrogates, code points above U+10FFFF and truncated
+ * sequences; stepping one byte after a failure replaces the bad sequence
+ * byte by byte, so offsets do not move. */
+static void repair_utf8(char *text, size_t len, kg_doc *doc)
+{
+    size_t i = 0;
+    while (i < len) {
+        if ((unsigned char)text[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n > 0) {
+            i += (size_t)n;
+            continue;
+        }
+        if (doc->n_invalid == 0)
+            doc->first_invalid = i;
+        doc->n_invalid++;
+        text[i++] = '?';
+    }
+}
+
+/* ------------------------------------------------------------ date header */
+
+static bool digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+/* Parses `YYYY-MM-DD` at s (10 bytes available) with a plausible month and day. */
+static bool parse_date(const char *s)
+{
+    if (!digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' || !digits(s + 8, 2))
+        return false;
+    int month = (s[5] - '0') * 10 + (s[6] - '0');
+    int day = (s[8] - '0') * 10 + (s[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/* Recognizes `date YYYY-MM-DD` at the first non-space byte.  On success
+ * copies the date and returns the offset of the first non-space byte after
+ * it (len if nothing follows); otherwise returns 0. */
+static size_t read_date_header(const char *text, size_t len, char date[11])
+{
+    size_t i = skip_space(text, 0, len);
+    if (len - i < 4 || memcmp(text + i, "date", 4) != 0)
+        return 0;
+    size_t d = skip_space(text, i + 4, len);
+    if (d == i + 4 || len - d < 10 || !parse_date(text + d))
+        return 0;
+    size_t after = d + 10;
+    if (after < len && space_len(text, after, len) == 0)
+        return 0; /* "2024-01-05x" is not a date */
+    memcpy(date, text + d, 10);
+    date[10] = '\0';
+    return skip_space(text, after, len);
+}
+
+/* ------------------------------------------------------------ public */
+
+/* Columns count code points; an invalid byte counts as one, as it would once
+ * repaired, so positions in raw input (the NUL message) match the repaired text. */
+void kg_reader_position(const char *text, size_t offset, size_t *line, size_t *col)
+{
+    size_t l = 1, c = 1, i = 0;
+    while (i < offset) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = 1;
+        if ((unsigned char)text[i] >= 0x80)
+            n = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(offset - i),
+                                 &cp);
+        if (text[i] == '\n') {
+            l++;
+            c = 1;
+        } else {
+            c++;
+        }
+        i += n > 0 ? (size_t)n : 1;
+    }
+    if (line)
+        *line = l;
+    if (col)
+        *col = c;
+}
+
+kg_status kg_reader_read_buffer(kg_arena *a, const char *name, const char *data, size_t len,
+                                kg_doc *out, kg_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!name)
+        name = "-";
+    const char *nul = len ? memchr(data, '\0', len) : NULL;
+    if (nul) {
+        size_t at = (size_t)(nul - data), line, col;
+        kg_reader_position(data, at, &line, &col);
+        return kg_error_set(err, KG_ERR_INPUT, "%s:%zu:%zu: binary data (NUL byte at byte %zu)",
+                            name, line, col, at);
+    }
+    char *text = kg_arena_strndup(a, len ? data : "", len);
+    const char *path = kg_arena_strdup(a, name);
+    const char *id = doc_id(a, name);
+    if (!text || !path || !id)
+        return kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", name);
+    kg_doc doc = {.id = id, .path = path, .text = text, .len = len};
+    repair_utf8(text, len, &doc);
+    doc.body_start = read_date_header(text, len, doc.date);
+    if (skip_space(text, doc.body_start, len) == len)
+        return kg_error_set(err, KG_ERR_INPUT, "%s: empty document", name);
+    *out = doc;
+    return KG_OK;
+}
+
+/* Reads all of f into a heap buffer (freed by the caller), refusing more than
+ * max bytes.  Chunks grow geometrically so a large file costs O(log n) copies. */
+static kg_status slurp(FILE *f, const char *path, size_t max, char **buf, size_t *len,
+                       kg_error *err)
+{
+    size_t cap = 0, used = 0;
+    char *b = NULL;
+    for (;;) {
+        if (cap - used < READ_CHUNK) {
+            size_t ncap = cap ? cap * 2 : READ_CHUNK;
+            char *nb = realloc(b, ncap);
+            if (!nb) {
+                free(b);
+                return kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", path);
+            }
+            b = nb;
+            cap = ncap;
+        }
+        /* never read more than one byte past the limit */
+        size_t want = cap - used;
+        if (max - used < want)
+            want = max - used + 1;
+        size_t got = fread(b + used, 1, want, f);
+        used += got;
+        if (used > max) {
+            free(b);
+            return kg_error_set(err, KG_ERR_INPUT, "%s: larger than %zu bytes", path, max);
+        }
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        int e = errno;
+        free(b);
+        return kg_error_set(err, KG_ERR_IO, "%s: cannot read: %s", path, strerror(e));
+    }
+    *buf = b;
+    *len = used;
+    return KG_OK;
+}
+
+/* Opens path for reading; a directory is refused here because fopen accepts
+ * one and only the first read would fail, with a less clear message. */
+static kg_status open_input(const char *path, FILE **out, kg_error *err)
+{
+    if (strcmp(path, "-") == 0) {
+        *out = stdin;
+        return KG_OK;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return kg_error_set(err, KG_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        return kg_error_set(err, KG_ERR_IO, "%s: cannot open: %s", path, strerror(EISDIR));
+    }
+    *out = f;
+    return KG_OK;
+}
+
+kg_status kg_reader_read_file(kg_arena *a, const char *path, size_t max_bytes, kg_doc *out,
+                              kg_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (max_bytes == 0)
+        max_bytes = KG_READER_MAX_BYTES;
+    FILE *f = NULL;
+    kg_status st = open_input(path, &f, err);
+    if (st != KG_OK)
+        return st;
+    char *buf = NULL;
+    size_t len = 0;
+    st = slurp(f, path, max_bytes, &buf, &len, err);
+    if (f != stdin)
+        fclose(f);
+    if (st != KG_OK)
+        return st;
+    st = kg_reader_read_buffer(a, path, buf, len, out, err);
+    free(buf);
+    return st;
+}

@@ -1,0 +1,351 @@
+/* test_entities.c - entity finding and canonicalization on short texts
+ * written for the purpose.
+ *
+ * Each case is a sentence or two and a list of expectations:
+ *   "SURFACE -> CANONICAL (type)"  a mention with that text resolves to that entity
+ *   "!SURFACE"                     no mention has that text
+ *   "#N type"                      exactly N entities of that type
+ *   "iso NAME XX"                  entity NAME has ISO alpha-2 XX
+ *   "role NAME ROLE"               entity NAME has role ROLE
+ *   "alias NAME ALIAS"             entity NAME has alias ALIAS */
+#include <stdio.h>
+#include <string.h>
+
+#include "fixtures.h"
+
+static kg_resources *res;
+
+static int setup(void **state)
+{
+    (void)state;
+    kg_error err = {0};
+    kg_resources_options o = {NULL, false};
+    if (kg_resources_load(&o, &res, &err) != KG_OK) {
+        fprintf(stderr, "%s\n", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    kg_resources_free(res);
+    return 0;
+}
+
+static const kg_entity *entity_named(const kg_document *d, const char *name)
+{
+    size_t n;
+    const kg_entity *e = kg_document_entities(d, &n);
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(e[i].name, name))
+            return &e[i];
+    return NULL;
+}
+
+static void dump(const kg_document *d)
+{
+    size_t n, nm;
+    const kg_entity *e = kg_document_entities(d, &n);
+    const kg_mention *m = kg_document_mentions(d, &nm);
+    for (size_t i = 0; i < nm; i++)
+        fprintf(stderr, "  mention '%s' -> %s (%s, %s)\n", m[i].text, e[m[i].entity].name,
+                kg_entity_type_name(e[m[i].entity].type), kg_resolution_name(m[i].how));
+}
+
+static bool has_string(const char *const *list, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(list[i], s))
+            return true;
+    return false;
+}
+
+static void check_expectation(const kg_document *d, const char *x)
+{
+    size_t n, nm;
+    const kg_entity *ents = kg_document_entities(d, &n);
+    const kg_mention *ms = kg_document_mentions(d, &nm);
+    char buf[256], a[256], b[256];
+    snprintf(buf, sizeof buf, "%s", x);
+    if (buf[0] == '!') {
+        for (size_t i = 0; i < nm; i++)
+            if (!strcmp(ms[i].text, buf + 1))
+                fail_msg("'%s' should not be a mention", buf + 1);
+        return;
+    }
+    if (buf[0] == '#') {
+        unsigned count;
+        char type[32];
+        assert_int_equal(sscanf(buf, "#%u %31s", &count, type), 2);
+        unsigned seen = 0;
+        for (size_t i = 0; i < n; i++)
+            seen += !strcmp(kg_entity_type_name(ents[i].type), type);
+        if (seen != count) {
+            dump(d);
+            fail_msg("expected %u %s entities, found %u", count, type, seen);
+        }
+        return;
+    }
+    if (!strncmp(buf, "iso ", 4) || !strncmp(buf, "role ", 5) || !strncmp(buf, "alias ", 6)) {
+        /* "iso Israel|IL" */
+        char *sp = strchr(buf, ' ');
+        char *bar = strchr(sp, '|');
+        assert_non_null(bar);
+        *sp = *bar = '\0';
+        const kg_entity *e = entity_named(d, sp + 1);
+        if (!e) {
+            dump(d);
+            fail_msg("no entity named '%s'", sp + 1);
+        }
+        if (!strcmp(buf, "iso"))
+            assert_string_equal(e->iso2, bar + 1);
+        else if (!strcmp(buf, "role") && !has_string(e->roles, e->n_roles, bar + 1))
+            fail_msg("'%s' lacks role '%s'", e->name, bar + 1);
+        else if (!strcmp(buf, "alias") && !has_string(e->aliases, e->n_aliases, bar + 1))
+            fail_msg("'%s' lacks alias '%s'", e->name, bar + 1);
+        return;
+    }
+    /* "SURFACE -> CANONICAL (type)" */
+    char *arrow = strstr(buf, " -> ");
+    char *paren = strrchr(buf, '(');
+    assert_non_null(arrow);
+    assert_non_null(paren);
+    *arrow = '\0';
+    paren[-1] = '\0';
+    snprintf(a, sizeof a, "%s", buf);
+    snprintf(b, sizeof b, "%s", arrow + 4);
+    char *type = paren + 1;
+    type[strcspn(type, ")")] = '\0';
+    for (size_t i = 0; i < nm; i++) {
+        if (strcmp(ms[i].text, a))
+            continue;
+        const kg_entity *e = &ents[ms[i].entity];
+        if (!strcmp(e->name, b) && !strcmp(kg_entity_type_name(e->type), type))
+            return;
+    }
+    dump(d);
+    fail_msg("no mention '%s' -> '%s' (%s)", a, b, type);
+}
+
+static void check_case(const char *text, const char *const *expect)
+{
+    kg_error err = {0};
+    kg_document *d = NULL;
+    kg_extract_options o;
+    kg_extract_options_init(&o);
+    if (kg_extract_buffer(res, &o, "case", text, strlen(text), &d, &err) != KG_OK)
+        fail_msg("%s", err.message);
+    for (size_t i = 0; expect[i]; i++)
+        check_expectation(d, expect[i]);
+    kg_document_free(d);
+}
+
+#define CASE(name, text, ...)                                                                     \
+    static void name(void **state)                                                                \
+    {                                                                                             \
+        (void)state;                                                                              \
+        check_case(text, (const char *const[]){__VA_ARGS__, NULL});                              \
+    }
+
+/* ---------------------------------------------------------------- titles */
+CASE(test_entities_strip_title_secretary_of_state,
+     "Secretary of State Jane R. Holloway arrived in Oslo on Tuesday.",
+     "Secretary of State Jane R. Holloway -> Jane R. Holloway (person)",
+     "role Jane R. Holloway|Secretary of State")
+CASE(test_entities_title_and_surname_join_full_name,
+     "Senator Mark Delaney spoke first. Later, Senator Delaney left the chamber.",
+     "Senator Delaney -> Mark Delaney (person)", "#1 person")
+CASE(test_entities_honorific_is_no_role,
+     "Mr. Okafor met the press. Mr. Okafor smiled.",
+     "Mr. Okafor -> Okafor (person)", "#1 person")
+CASE(test_entities_president_title_alone_gives_person,
+     "President Alvarez signed the bill.", "President Alvarez -> Alvarez (person)",
+     "role Alvarez|President")
+CASE(test_entities_prime_minister_two_word_title,
+     "Prime Minister Kofi Mensah resigned.", "Prime Minister Kofi Mensah -> Kofi Mensah (person)",
+     "role Kofi Mensah|Prime Minister")
+CASE(test_entities_demonym_before_title_ties_country,
+     "Greek Prime Minister Nikos Andreou visited Paris.",
+     "Prime Minister Nikos Andreou -> Nikos Andreou (person)", "Greek -> Greece (country)",
+     "iso Nikos Andreou|GR")
+CASE(test_entities_dr_title, "Dr. Helen Park led the study.",
+     "Dr. Helen Park -> Helen Park (person)")
+CASE(test_entities_bare_name_is_alias, "General Tomas Reyes spoke. Reyes said little.",
+     "alias Tomas Reyes|Tomas Reyes", "alias Tomas Reyes|Reyes")
+
+/* ---------------------------------------------------------------- initials */
+CASE(test_entities_middle_initial_kept_in_one_name,
+     "Antonio J. Ferreira addressed the council. Ferreira was brief.",
+     "Antonio J. Ferreira -> Antonio J. Ferreira (person)",
+     "Ferreira -> Antonio J. Ferreira (person)", "#1 person")
+CASE(test_entities_name_with_and_without_initial_join,
+     "Laura M. Chen won. Laura Chen thanked her staff.",
+     "Laura Chen -> Laura M. Chen (person)", "#1 person")
+CASE(test_entities_us_with_periods_is_country, "The U.S. Treasury raised rates.",
+     "!The U.S. Treasury")
+CASE(test_entities_us_initials_country, "Talks with the U.S. ended without a deal.",
+     "U.S. -> United States (country)")
+
+/* ---------------------------------------------------------------- possessives */
+CASE(test_entities_possessive_country, "Norway's fishing fleet grew.",
+     "Norway -> Norway (country)", "!Norway's")
+CASE(test_entities_possessive_person_curly, "Mr. Dlamini\u2019s speech was short.",
+     "Mr. Dlamini -> Dlamini (person)")
+CASE(test_entities_possessive_after_full_name,
+     "Maria Gonzalez spoke. Gonzalez's plan was approved.",
+     "Gonzalez -> Maria Gonzalez (person)")
+
+/* ---------------------------------------------------------------- acronyms */
+CASE(test_entities_acronym_defined_in_parentheses,
+     "The Palestinian Authority (PA) rejected the plan. The PA said so twice.",
+     "Palestinian Authority -> Palestinian Authority (organization)",
+     "PA -> Palestinian Authority (organization)", "#1 organization")
+CASE(test_entities_acronym_with_ampersand,
+     "Oil & Natural Gas Corporation (ONGC) reported profits. ONGC grew.",
+     "ONGC -> Oil & Natural Gas Corporation (organization)", "#1 organization")
+CASE(test_entities_known_acronym_nato, "NATO met in Brussels.", "NATO -> NATO (organization)")
+CASE(test_entities_un_expands, "The United Nations warned of famine.",
+     "United Nations -> United Nations (organization)")
+CASE(test_entities_uae_acronym_is_country, "The UAE hosted the summit.",
+     "UAE -> United Arab Emirates (country)")
+
+/* ---------------------------------------------------------------- demonyms */
+CASE(test_entities_demonym_adjective_to_country, "Israeli officials declined to comment.",
+     "Israeli -> Israel (country)")
+CASE(test_entities_plural_demonym_to_country, "Thousands of Palestinians fled south.",
+     "Palestinians -> Palestine (country)")
+CASE(test_entities_emirati_demonym, "An Emirati delegation arrived.",
+     "Emirati -> United Arab Emirates (country)")
+CASE(test_entities_british_demonym, "British troops left the base.",
+     "British -> United Kingdom (country)")
+CASE(test_entities_demonym_government_is_organization,
+     "The Israeli government approved the budget.",
+     "Israeli government -> Israeli government (organization)", "#0 country")
+CASE(test_entities_organization_with_place_not_merged,
+     "The Gaza health ministry published figures. Gaza was dark.",
+     "Gaza health ministry -> Gaza health ministry (organization)", "Gaza -> Gaza (location)")
+CASE(test_entities_administration_is_organization,
+     "The Harper administration denied it. President Harper left.",
+     "Harper administration -> Harper administration (organization)",
+     "President Harper -> Harper (person)")
+
+/* ---------------------------------------------------------------- countries */
+CASE(test_entities_iso_official_name, "The Russian Federation closed its airspace.",
+     "Russian Federation -> Russia (country)", "iso Russia|RU")
+CASE(test_entities_short_country_forms, "Britain and the UK are one; the US is another.",
+     "Britain -> United Kingdom (country)", "UK -> United Kingdom (country)",
+     "US -> United States (country)", "#2 country")
+CASE(test_entities_multiword_country, "Saudi Arabia and South Korea signed a deal.",
+     "Saudi Arabia -> Saudi Arabia (country)", "South Korea -> South Korea (country)")
+CASE(test_entities_country_list, "Stops in Chile, Peru, and Bolivia were planned.",
+     "Chile -> Chile (country)", "Peru -> Peru (country)", "Bolivia -> Bolivia (country)")
+CASE(test_entities_territory_is_location, "Aid reached the West Bank and Gaza.",
+     "West Bank -> West Bank (location)", "Gaza -> Gaza (location)")
+CASE(test_entities_city_is_location, "Leaders met in Geneva.", "Geneva -> Geneva (location)")
+
+/* ---------------------------------------------------------------- organizations */
+CASE(test_entities_org_cue_department, "The State Department issued a warning.",
+     "State Department -> State Department (organization)")
+CASE(test_entities_org_cue_institute, "She is a fellow at the Brookings Institution.",
+     "Brookings Institution -> Brookings Institution (organization)")
+CASE(test_entities_org_name_with_location_inside,
+     "A researcher at the Middle East Institute disagreed.",
+     "Middle East Institute -> Middle East Institute (organization)", "#0 location")
+CASE(test_entities_gazetteer_org, "Hamas and Hezbollah issued statements.",
+     "Hamas -> Hamas (organization)", "Hezbollah -> Hezbollah (organization)")
+
+/* ---------------------------------------------------------------- sentence starts */
+CASE(test_entities_sentence_initial_adverb_ignored,
+     "Unfortunately, the talks failed. However, Oslo remained calm.", "!Unfortunately",
+     "!However", "Oslo -> Oslo (location)")
+CASE(test_entities_months_ignored, "In November, Lagos hosted the fair.", "!November",
+     "!In November")
+CASE(test_entities_the_stripped, "The Kremlin responded.", "Kremlin -> Kremlin (organization)")
+
+/* ---------------------------------------------------------------- people */
+CASE(test_entities_two_people_same_surname_stay_apart,
+     "Hunter Walsh and Joan Walsh disagreed. Joan Walsh left early.",
+     "Hunter Walsh -> Hunter Walsh (person)", "Joan Walsh -> Joan Walsh (person)", "#2 person")
+CASE(test_entities_surname_goes_to_latest_person,
+     "Hunter Walsh spoke. Then Joan Walsh spoke. Walsh was applauded.",
+     "Walsh -> Joan Walsh (person)")
+CASE(test_entities_fuller_name_later_upgrades,
+     "Governor Okoye arrived. Amara Okoye then spoke.", "#1 person",
+     "Governor Okoye -> Amara Okoye (person)")
+
+/* ---------------------------------------------------------------- pronouns */
+CASE(test_entities_he_resolves_to_last_man,
+     "Mr. Banda met reporters. He said the deal was close.", "He -> Banda (person)")
+CASE(test_entities_she_skips_male_person,
+     "Mrs. Odum hired Mr. Tan. She praised his work.", "She -> Odum (person)",
+     "his -> Tan (person)")
+CASE(test_entities_his_possessive_resolves,
+     "Carlos Mendes returned home. His party welcomed him.", "His -> Carlos Mendes (person)",
+     "him -> Carlos Mendes (person)")
+
+/* ---------------------------------------------------------------- role descriptions */
+CASE(test_entities_role_description_prime_minister,
+     "Prime Minister Sara Lind met farmers. Later the prime minister flew home.",
+     "prime minister -> Sara Lind (person)")
+CASE(test_entities_role_description_secretary,
+     "Secretary of State Paul Ames landed. The secretary spoke briefly.",
+     "secretary -> Paul Ames (person)")
+CASE(test_entities_role_description_needs_holder, "The president spoke.", "!president")
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_entities_strip_title_secretary_of_state),
+        cmocka_unit_test(test_entities_title_and_surname_join_full_name),
+        cmocka_unit_test(test_entities_honorific_is_no_role),
+        cmocka_unit_test(test_entities_president_title_alone_gives_person),
+        cmocka_unit_test(test_entities_prime_minister_two_word_title),
+        cmocka_unit_test(test_entities_demonym_before_title_ties_country),
+        cmocka_unit_test(test_entities_dr_title),
+        cmocka_unit_test(test_entities_bare_name_is_alias),
+        cmocka_unit_test(test_entities_middle_initial_kept_in_one_name),
+        cmocka_unit_test(test_entities_name_with_and_without_initial_join),
+        cmocka_unit_test(test_entities_us_with_periods_is_country),
+        cmocka_unit_test(test_entities_us_initials_country),
+        cmocka_unit_test(test_entities_possessive_country),
+        cmocka_unit_test(test_entities_possessive_person_curly),
+        cmocka_unit_test(test_entities_possessive_after_full_name),
+        cmocka_unit_test(test_entities_acronym_defined_in_parentheses),
+        cmocka_unit_test(test_entities_acronym_with_ampersand),
+        cmocka_unit_test(test_entities_known_acronym_nato),
+        cmocka_unit_test(test_entities_un_expands),
+        cmocka_unit_test(test_entities_uae_acronym_is_country),
+        cmocka_unit_test(test_entities_demonym_adjective_to_country),
+        cmocka_unit_test(test_entities_plural_demonym_to_country),
+        cmocka_unit_test(test_entities_emirati_demonym),
+        cmocka_unit_test(test_entities_british_demonym),
+        cmocka_unit_test(test_entities_demonym_government_is_organization),
+        cmocka_unit_test(test_entities_organization_with_place_not_merged),
+        cmocka_unit_test(test_entities_administration_is_organization),
+        cmocka_unit_test(test_entities_iso_official_name),
+        cmocka_unit_test(test_entities_short_country_forms),
+        cmocka_unit_test(test_entities_multiword_country),
+        cmocka_unit_test(test_entities_country_list),
+        cmocka_unit_test(test_entities_territory_is_location),
+        cmocka_unit_test(test_entities_city_is_location),
+        cmocka_unit_test(test_entities_org_cue_department),
+        cmocka_unit_test(test_entities_org_cue_institute),
+        cmocka_unit_test(test_entities_org_name_with_location_inside),
+        cmocka_unit_test(test_entities_gazetteer_org),
+        cmocka_unit_test(test_entities_sentence_initial_adverb_ignored),
+        cmocka_unit_test(test_entities_months_ignored),
+        cmocka_unit_test(test_entities_the_stripped),
+        cmocka_unit_test(test_entities_two_people_same_surname_stay_apart),
+        cmocka_unit_test(test_entities_surname_goes_to_latest_person),
+        cmocka_unit_test(test_entities_fuller_name_later_upgrades),
+        cmocka_unit_test(test_entities_he_resolves_to_last_man),
+        cmocka_unit_test(test_entities_she_skips_male_person),
+        cmocka_unit_test(test_entities_his_possessive_resolves),
+        cmocka_unit_test(test_entities_role_description_prime_minister),
+        cmocka_unit_test(test_entities_role_description_secretary),
+        cmocka_unit_test(test_entities_role_description_needs_holder),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

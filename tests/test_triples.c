@@ -1,0 +1,288 @@
+/* test_triples.c - relation extraction on sentences written for the purpose.
+ *
+ * Each case lists expected triples "SUBJECT | RELATION | OBJECT [| flags]":
+ * a triple must exist whose subject text contains SUBJECT, whose relation is
+ * RELATION exactly and whose object text contains OBJECT (empty: no object);
+ * flags: n negated, m modal, N not negated, e both ends are entities.
+ * "!SUBJECT | RELATION | OBJECT" asserts that no such triple exists. */
+#include <stdio.h>
+#include <string.h>
+
+#include "fixtures.h"
+
+static kg_resources *res;
+
+static int setup(void **state)
+{
+    (void)state;
+    kg_error err = {0};
+    kg_resources_options o = {NULL, true};
+    if (kg_resources_load(&o, &res, &err) != KG_OK) {
+        fprintf(stderr, "%s\n", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    kg_resources_free(res);
+    return 0;
+}
+
+static void trim(char *s)
+{
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        s[--n] = '\0';
+    size_t k = 0;
+    while (s[k] == ' ')
+        k++;
+    memmove(s, s + k, strlen(s + k) + 1);
+}
+
+static void dump(const kg_document *d)
+{
+    size_t n;
+    const kg_triple *t = kg_document_triples(d, &n);
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, "  (%s | %s%s%s | %s)\n", t[i].subject.text, t[i].negated ? "NOT " : "",
+                t[i].modal ? "MODAL " : "", t[i].relation, t[i].object.text ? t[i].object.text : "");
+}
+
+static bool matches(const kg_triple *t, const char *s, const char *r, const char *o,
+                    const char *flags)
+{
+    if (!strstr(t->subject.text, s) || strcmp(t->relation, r))
+        return false;
+    const char *obj = t->object.text ? t->object.text : "";
+    if (*o ? !strstr(obj, o) : *obj != '\0')
+        return false;
+    if (strchr(flags, 'n') && !t->negated)
+        return false;
+    if (strchr(flags, 'N') && t->negated)
+        return false;
+    if (strchr(flags, 'm') && !t->modal)
+        return false;
+    if (strchr(flags, 'e') && (t->subject.entity < 0 || t->object.entity < 0))
+        return false;
+    return true;
+}
+
+static void check_case_with(const char *text, const char *const *expect, size_t max_parse_words)
+{
+    kg_error err = {0};
+    kg_document *d = NULL;
+    kg_extract_options o;
+    kg_extract_options_init(&o);
+    o.parse_all = true;
+    o.max_parse_words = max_parse_words;
+    if (kg_extract_buffer(res, &o, "case", text, strlen(text), &d, &err) != KG_OK)
+        fail_msg("%s", err.message);
+    size_t n;
+    const kg_triple *ts = kg_document_triples(d, &n);
+    for (size_t i = 0; expect[i]; i++) {
+        char buf[512];
+        char *f[4] = {NULL, NULL, NULL, NULL};
+        bool negative = expect[i][0] == '!';
+        snprintf(buf, sizeof buf, "%s", expect[i] + negative);
+        char *save = NULL;
+        size_t k = 0;
+        for (char *p = strtok_r(buf, "|", &save); p && k < 4; p = strtok_r(NULL, "|", &save))
+            f[k++] = p;
+        assert_true(k >= 3);
+        for (size_t j = 0; j < k; j++)
+            trim(f[j]);
+        bool found = false;
+        for (size_t j = 0; j < n && !found; j++)
+            found = matches(&ts[j], f[0], f[1], f[2], f[3] ? f[3] : "");
+        if (found == negative) {
+            dump(d);
+            fail_msg("%s triple (%s | %s | %s)", negative ? "unexpected" : "missing", f[0], f[1],
+                     f[2]);
+        }
+    }
+    kg_document_free(d);
+}
+
+static void check_case(const char *text, const char *const *expect)
+{
+    check_case_with(text, expect, 60);
+}
+
+#define CASE(name, text, ...)                                                                     \
+    static void name(void **state)                                                                \
+    {                                                                                             \
+        (void)state;                                                                              \
+        check_case(text, (const char *const[]){__VA_ARGS__, NULL});                              \
+    }
+
+/* ---------------------------------------------------------------- voice */
+CASE(test_triples_active_transitive, "The committee approved the budget.",
+     "committee | approve | the budget")
+CASE(test_triples_passive_with_agent, "The meeting is being hosted by Blair.",
+     "Blair | host | The meeting")
+CASE(test_triples_passive_without_agent, "The bridge was destroyed in March.",
+     "bridge | be destroy in | March")
+CASE(test_triples_past_tense_lemma, "Kenya signed the treaty.", "Kenya | sign | the treaty")
+CASE(test_triples_perfect_aspect, "Brazil has rejected the offer.",
+     "Brazil | reject | the offer")
+
+/* ---------------------------------------------------------------- verb + preposition */
+CASE(test_triples_verb_preposition, "Mr. Haddad communicated to the minister his concerns.",
+     "Haddad | communicate to | the minister")
+CASE(test_triples_focused_on, "The agency focused on Sudan.", "agency | focus on | Sudan")
+CASE(test_triples_phrasal_object_and_prep, "Chile sent troops to Haiti.",
+     "Chile | send | troops", "Chile | send to | Haiti | e")
+
+/* ---------------------------------------------------------------- control and purpose */
+CASE(test_triples_control_verb, "Mr. Ortega vowed to defeat the rebels.",
+     "Ortega | vow to defeat | the rebels | m")
+CASE(test_triples_participle_after_comma_takes_subject,
+     "Mr. Ortega issued a statement, vowing to eliminate Hamas.",
+     "Ortega | vow to eliminate | Hamas | e")
+CASE(test_triples_intend_to, "Secretary Lane intends to visit Kenya.",
+     "Lane | intend to visit | Kenya | m")
+
+/* ---------------------------------------------------------------- coordination */
+CASE(test_triples_coordinated_subjects, "Germany and France have called for talks.",
+     "Germany | call for | talks", "France | call for | talks")
+CASE(test_triples_coordinated_objects, "Ecuador condemned Peru and Chile.",
+     "Ecuador | condemn | Peru | e", "Ecuador | condemn | Chile | e")
+CASE(test_triples_list_of_countries,
+     "The envoy visited Turkey, Greece, Jordan, and the West Bank.",
+     "envoy | visit | Turkey", "envoy | visit | Greece", "envoy | visit | Jordan",
+     "envoy | visit | West Bank")
+CASE(test_triples_noun_and_preposition_after_verb,
+     "The envoy made stops in Chile and Peru.", "envoy | make stops in | Chile",
+     "envoy | make stops in | Peru")
+
+/* ---------------------------------------------------------------- relative clauses */
+CASE(test_triples_relative_who,
+     "The talks were led by Rosa Diaz, who spent two years in Chile.",
+     "Rosa Diaz | spend in | Chile")
+CASE(test_triples_relative_which, "Egypt opened a crossing which connects Gaza to Sinai.",
+     "crossing | connect | Gaza")
+
+/* ---------------------------------------------------------------- appositions and titles */
+CASE(test_triples_apposition_role,
+     "Matthew Lowe, a spokesperson for the State Department, declined to comment.",
+     "Matthew Lowe | be spokesperson for | State Department | e")
+CASE(test_triples_apposition_senior_fellow,
+     "Amira Saleh, a senior fellow at the Brookings Institution, disagreed.",
+     "Amira Saleh | be senior fellow at | Brookings Institution | e")
+CASE(test_triples_apposition_from, "Brad Adams, from Human Rights Watch, criticized the plan.",
+     "Brad Adams | be from | Human Rights Watch | e")
+CASE(test_triples_demonym_title_role, "Israeli Prime Minister Dan Levi spoke.",
+     "Dan Levi | prime minister of | Israel | e")
+CASE(test_triples_apposition_needs_role_words,
+     "The drought hit Kenya, according to the World Bank.",
+     "!Kenya | be according to | World Bank")
+
+/* ---------------------------------------------------------------- nominal relations */
+CASE(test_triples_possessive_visit, "Mr. Kato made his first visit to Vietnam.",
+     "his | visit to | Vietnam | e")
+CASE(test_triples_named_possessor, "Canada's support for Ukraine was praised.",
+     "Canada | support for | Ukraine | e")
+CASE(test_triples_opposition_to, "Mr. Rossi declared his opposition to a Palestinian state.",
+     "his | opposition to | a Palestinian state | e")
+
+/* ---------------------------------------------------------------- copulas */
+CASE(test_triples_copula_noun_prep, "Omar Haddad is a senior fellow at the Carnegie Foundation.",
+     "Omar Haddad | be fellow at | Carnegie Foundation | e")
+CASE(test_triples_copula_supporter, "President Vargas has been a staunch supporter of Israel.",
+     "Vargas | be supporter of | Israel | e")
+CASE(test_triples_copula_plain, "The minister was a lawyer.", "minister | be | a lawyer")
+
+/* ---------------------------------------------------------------- negation and modality */
+CASE(test_triples_did_not_attend, "Germany did not attend the summit.",
+     "Germany | attend | the summit | n")
+CASE(test_triples_will_not_tolerate, "The government will not tolerate violence.",
+     "government | tolerate | violence | nm")
+CASE(test_triples_refuses_to_accept, "Serbia refuses to accept the verdict.",
+     "Serbia | refuse to accept | the verdict | n")
+CASE(test_triples_modal_may, "Iran may reject the proposal.", "Iran | reject | the proposal | mN")
+CASE(test_triples_never_negates, "Japan never recognized the claim.",
+     "Japan | recognize | the claim | n")
+CASE(test_triples_affirmative_not_negated, "Norway accepted the refugees.",
+     "Norway | accept | the refugees | N")
+
+/* ---------------------------------------------------------------- reported speech */
+CASE(test_triples_said_has_object_clause, "Straw said that Britain would support the plan.",
+     "Britain | support | the plan | m")
+CASE(test_triples_speaker_verb, "The minister told reporters the plan had failed.",
+     "minister | tell | reporters")
+
+/* ---------------------------------------------------------------- entity arguments */
+CASE(test_triples_entity_ids_on_both_ends, "President Ruiz met Chancellor Weber in Berlin.",
+     "Ruiz | meet | Weber | e", "Ruiz | meet in | Berlin | e")
+CASE(test_triples_pronoun_subject_resolved, "Mr. Sato arrived. He criticized China.",
+     "He | criticize | China | e")
+CASE(test_triples_intransitive, "The ceasefire collapsed.", "ceasefire | collapse | ")
+
+/* ---------------------------------------------------------------- fallback */
+/* the shallow extractor, as used for sentences the parser cannot take */
+static void test_triples_shallow_fallback_between_entities(void **state)
+{
+    (void)state;
+    check_case_with("Chile quietly visited Peru yesterday.",
+                    (const char *const[]){"Chile | quietly visited | Peru | e", NULL}, 0);
+}
+static void test_triples_shallow_fallback_stops_at_comma(void **state)
+{
+    (void)state;
+    check_case_with("Chile, unlike Peru, voted.",
+                    (const char *const[]){"!Chile | , unlike | Peru", NULL}, 0);
+}
+CASE(test_triples_phrasal_particle, "The rebels gave up their weapons.",
+     "rebels | give up | their weapons")
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_triples_active_transitive),
+        cmocka_unit_test(test_triples_passive_with_agent),
+        cmocka_unit_test(test_triples_passive_without_agent),
+        cmocka_unit_test(test_triples_past_tense_lemma),
+        cmocka_unit_test(test_triples_perfect_aspect),
+        cmocka_unit_test(test_triples_verb_preposition),
+        cmocka_unit_test(test_triples_focused_on),
+        cmocka_unit_test(test_triples_phrasal_object_and_prep),
+        cmocka_unit_test(test_triples_control_verb),
+        cmocka_unit_test(test_triples_participle_after_comma_takes_subject),
+        cmocka_unit_test(test_triples_intend_to),
+        cmocka_unit_test(test_triples_coordinated_subjects),
+        cmocka_unit_test(test_triples_coordinated_objects),
+        cmocka_unit_test(test_triples_list_of_countries),
+        cmocka_unit_test(test_triples_noun_and_preposition_after_verb),
+        cmocka_unit_test(test_triples_relative_who),
+        cmocka_unit_test(test_triples_relative_which),
+        cmocka_unit_test(test_triples_apposition_role),
+        cmocka_unit_test(test_triples_apposition_senior_fellow),
+        cmocka_unit_test(test_triples_apposition_from),
+        cmocka_unit_test(test_triples_demonym_title_role),
+        cmocka_unit_test(test_triples_apposition_needs_role_words),
+        cmocka_unit_test(test_triples_possessive_visit),
+        cmocka_unit_test(test_triples_named_possessor),
+        cmocka_unit_test(test_triples_opposition_to),
+        cmocka_unit_test(test_triples_copula_noun_prep),
+        cmocka_unit_test(test_triples_copula_supporter),
+        cmocka_unit_test(test_triples_copula_plain),
+        cmocka_unit_test(test_triples_did_not_attend),
+        cmocka_unit_test(test_triples_will_not_tolerate),
+        cmocka_unit_test(test_triples_refuses_to_accept),
+        cmocka_unit_test(test_triples_modal_may),
+        cmocka_unit_test(test_triples_never_negates),
+        cmocka_unit_test(test_triples_affirmative_not_negated),
+        cmocka_unit_test(test_triples_said_has_object_clause),
+        cmocka_unit_test(test_triples_speaker_verb),
+        cmocka_unit_test(test_triples_entity_ids_on_both_ends),
+        cmocka_unit_test(test_triples_pronoun_subject_resolved),
+        cmocka_unit_test(test_triples_intransitive),
+        cmocka_unit_test(test_triples_shallow_fallback_between_entities),
+        cmocka_unit_test(test_triples_shallow_fallback_stops_at_comma),
+        cmocka_unit_test(test_triples_phrasal_particle),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
