@@ -18,6 +18,7 @@
  * syntax, so a backslash in an id (never in a slug) is written as U+29F5.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -255,6 +256,18 @@ static bool graph_defaults(Agraph_t *ag)
     return true;
 }
 
+static pthread_mutex_t graphviz_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+void kg_graphviz_lock(void)
+{
+    pthread_mutex_lock(&graphviz_mutex);
+}
+
+void kg_graphviz_unlock(void)
+{
+    pthread_mutex_unlock(&graphviz_mutex);
+}
+
 Agraph_t *kg_dot_build(const kg_graph *g, kg_error *err)
 {
     size_t n = kg_graph_node_count(g);
@@ -275,11 +288,15 @@ Agraph_t *kg_dot_build(const kg_graph *g, kg_error *err)
 
 kg_status kg_export_dot(const kg_graph *g, FILE *out, kg_error *err)
 {
+    kg_graphviz_lock();
     Agraph_t *ag = kg_dot_build(g, err);
-    if (!ag)
+    if (!ag) {
+        kg_graphviz_unlock();
         return err ? err->status : KG_ERR_LIB;
+    }
     int rc = agwrite(ag, out);
     agclose(ag);
+    kg_graphviz_unlock();
     if (rc != 0 || ferror(out))
         return kg_export_io_error(err);
     return KG_OK;

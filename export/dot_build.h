@@ -13,8 +13,16 @@
 #include "kg/graph.h"
 
 /* The drawing of g: a digraph "kg" with styled nodes and edges and a legend
- * cluster.  NULL with err set on failure; the caller closes it with agclose. */
+ * cluster.  NULL with err set on failure; the caller closes it with agclose.
+ * Call with kg_graphviz_lock held. */
 Agraph_t *kg_dot_build(const kg_graph *g, kg_error *err);
+
+/* Graphviz keeps process-wide state (cgraph while building a graph, gvc's
+ * plugins while laying out and rendering), so kg uses it from one thread at a
+ * time: hold this lock around kg_dot_build and everything done with its
+ * result until agclose. */
+void kg_graphviz_lock(void);
+void kg_graphviz_unlock(void);
 
 /* "person", "organization", "country", "location": the names JSON and
  * GraphML use for types.  The same strings as kg_entity_type_name, kept here

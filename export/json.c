@@ -107,7 +107,7 @@ static json_t *metrics(builder *b, const kg_node *n)
     return done(m, ok);
 }
 
-static json_t *node(builder *b, const kg_node *n, bool analyzed)
+static json_t *node_json(builder *b, const kg_node *n, bool analyzed)
 {
     json_t *o = json_object();
     bool ok = put(b, o, "id", str(b, n->id)) && put(b, o, "label", str(b, n->label)) &&
@@ -151,7 +151,7 @@ static json_t *evidence(builder *b, const kg_evidence *ev)
     return done(o, ok);
 }
 
-static json_t *link(builder *b, const kg_graph *g, const kg_edge *e)
+static json_t *link_json(builder *b, const kg_graph *g, const kg_edge *e)
 {
     json_t *o = json_object();
     bool ok = put(b, o, "source", str(b, kg_graph_node(g, e->source)->id)) &&
@@ -216,9 +216,9 @@ static json_t *document(builder *b, const kg_graph *g)
               put(b, root, "graph", graph_info(b, g));
     bool analyzed = kg_graph_analyzed(g);
     for (size_t i = 0; ok && i < kg_graph_node_count(g); i++)
-        ok = push(b, nodes, node(b, kg_graph_node(g, i), analyzed));
+        ok = push(b, nodes, node_json(b, kg_graph_node(g, i), analyzed));
     for (size_t j = 0; ok && j < kg_graph_edge_count(g); j++)
-        ok = push(b, links, link(b, g, kg_graph_edge(g, j)));
+        ok = push(b, links, link_json(b, g, kg_graph_edge(g, j)));
     json_t *parts[2] = {nodes, links};
     const char *keys[2] = {"nodes", "links"};
     for (int k = 0; k < 2; k++) {

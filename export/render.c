@@ -7,11 +7,18 @@
  * asked for; the name is checked first, because gvLayout would report an
  * unknown one by printing to stderr.
  *
- * Each call has its own GVC_t, freed before returning.  (Graphviz itself
- * keeps some process-wide state, so renders should not run on several threads
- * at once.)
+ * One GVC_t serves the whole process, made on first use and never freed.
+ * That is deliberate: Graphviz 2.42's pango text-layout plugin keeps, in a
+ * static variable, a pointer to a font name owned by the context that last
+ * laid out text, and reads it on the next layout; after gvFreeContext and a
+ * new gvContext that read is a use-after-free (ASan stops on it on the second
+ * render in a process, e.g. `--format svg,png`).  Graphviz has more such
+ * state (cgraph's too), so every use of it in kg is serialised by
+ * kg_graphviz_lock.  Besides igraph's RNG seed, this context and that lock are
+ * kg's only process-wide state.
  */
 #include <graphviz/gvc.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "dot_build.h"
@@ -26,6 +33,14 @@ static bool known_engine(const char *name)
         if (strcmp(name, engines[i]) == 0)
             return true;
     return false;
+}
+
+static pthread_once_t context_once = PTHREAD_ONCE_INIT;
+static GVC_t *context;
+
+static void context_init(void)
+{
+    context = gvContext();
 }
 
 kg_status kg_export_render(const kg_graph *g, const char *format, const char *layout, FILE *out,
@@ -43,12 +58,14 @@ kg_status kg_export_render(const kg_graph *g, const char *format, const char *la
                             "render: unknown layout engine '%s' (dot, neato, fdp, sfdp, circo, "
                             "twopi, osage or patchwork)",
                             layout);
-    GVC_t *gvc = gvContext();
-    if (!gvc)
-        return kg_error_set(err, KG_ERR_LIB, "render: cannot start Graphviz");
+    kg_graphviz_lock();
+    pthread_once(&context_once, context_init);
+    GVC_t *gvc = context;
     kg_status st = KG_OK;
-    Agraph_t *ag = kg_dot_build(g, err);
-    if (!ag) {
+    Agraph_t *ag = gvc ? kg_dot_build(g, err) : NULL;
+    if (!gvc) {
+        st = kg_error_set(err, KG_ERR_LIB, "render: cannot start Graphviz");
+    } else if (!ag) {
         st = err ? err->status : KG_ERR_LIB;
     } else {
         if (gvLayout(gvc, ag, layout) != 0) {
@@ -62,6 +79,6 @@ kg_status kg_export_render(const kg_graph *g, const char *format, const char *la
         }
         agclose(ag);
     }
-    gvFreeContext(gvc);
+    kg_graphviz_unlock();
     return st;
 }

@@ -947,7 +947,8 @@ static kg_status finish(finder *f, const kg_span *sentences, kg_token *const *to
             en->first_offset = mm->start;
     }
     out->n_mentions = m;
-    memcpy(out->roles, f->roles.items, f->roles.len * sizeof *out->roles);
+    if (f->roles.len)
+        memcpy(out->roles, f->roles.items, f->roles.len * sizeof *out->roles);
     out->n_roles = f->roles.len;
     return KG_OK;
 }

@@ -1026,6 +1026,19 @@ kg_status kg_triples_extract(kg_arena *a, const kg_parser *p, const kg_sentence_
                              const kg_linkage *lk, kg_vec *out, kg_error *err)
 {
     kg_status st;
+#ifdef KG_TRIPLES_DEBUG
+    if (!lk || lk->n_words == 0) {
+        fprintf(stderr, "NOPARSE\n");
+    } else {
+        fprintf(stderr, "PARSE nulls=%zu\n", lk->nulls);
+        for (size_t i = 0; i < lk->n_words; i++)
+            fprintf(stderr, " %zu:%s", i, lk->words[i].word);
+        fprintf(stderr, "\n");
+        for (size_t i = 0; i < lk->n_links; i++)
+            fprintf(stderr, "  %s(%s,%s)\n", lk->links[i].label, lk->words[lk->links[i].left].word,
+                    lk->words[lk->links[i].right].word);
+    }
+#endif
     if (!lk || lk->n_words == 0) {
         st = shallow(a, s, out, err);
     } else {

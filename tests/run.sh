@@ -3,6 +3,9 @@
 # $O/kg.  Appends "passed failed" for this tree to $KG_TEST_TALLY when set.
 set -u
 O=${O:-build}
+# third-party leaks only; see the file
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 passed=0
 failed=0
 for t in "$@"; do

@@ -1,0 +1,175 @@
+/* test_export_render.c - SVG and PNG through gvc. */
+#include "fixtures.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Graphviz's and fontconfig's own leaks, as in tests/lsan.supp (read by
+ * LeakSanitizer when the test is built with -fsanitize=address). */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libgvc.so.6\nleak:libfontconfig.so.1\n";
+}
+
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void)
+{
+    return "print_suppressions=0";
+}
+
+static kg_graph *sample(void)
+{
+    kg_graph *g = kg_graph_new();
+    const char *ids[] = {"antony-blinken", "israel", "qatar"};
+    const char *labels[] = {"Antony Blinken", "Israel", "Qatar"};
+    kg_entity_type types[] = {KG_ENT_PERSON, KG_ENT_COUNTRY, KG_ENT_COUNTRY};
+    kg_error err;
+    for (int k = 0; k < 3; k++) {
+        kg_node n;
+        memset(&n, 0, sizeof n);
+        n.id = ids[k];
+        n.label = labels[k];
+        n.type = types[k];
+        assert_int_equal(kg_graph_add_node(g, &n, NULL, &err), KG_OK);
+    }
+    for (size_t t = 1; t < 3; t++) {
+        kg_edge e;
+        memset(&e, 0, sizeof e);
+        e.source = 0;
+        e.target = t;
+        e.relation = "visit";
+        e.count = t;
+        assert_int_equal(kg_graph_add_edge(g, &e, NULL, &err), KG_OK);
+    }
+    return g;
+}
+
+typedef struct output {
+    char *data;
+    size_t len;
+} output;
+
+static kg_status render(kg_graph *g, const char *format, const char *layout, output *out,
+                        kg_error *err)
+{
+    out->data = NULL;
+    out->len = 0;
+    FILE *f = open_memstream(&out->data, &out->len);
+    assert_non_null(f);
+    kg_status st = kg_export_render(g, format, layout, f, err);
+    assert_int_equal(fclose(f), 0);
+    return st;
+}
+
+static void test_render_svg_is_an_svg_document_with_our_labels(void **state)
+{
+    (void)state;
+    kg_graph *g = sample();
+    output o;
+    kg_error err;
+    assert_int_equal(render(g, "svg", NULL, &o, &err), KG_OK);
+    assert_non_null(strstr(o.data, "<svg"));
+    assert_non_null(strstr(o.data, "</svg>"));
+    assert_non_null(strstr(o.data, ">Antony Blinken</text>"));
+    assert_non_null(strstr(o.data, ">visit \xc3\x97" "2</text>"));
+    assert_non_null(strstr(o.data, ">Legend</text>"));
+    free(o.data);
+    kg_graph_free(g);
+}
+
+static void test_render_png_has_the_png_signature(void **state)
+{
+    (void)state;
+    kg_graph *g = sample();
+    output o;
+    kg_error err;
+    assert_int_equal(render(g, "png", NULL, &o, &err), KG_OK);
+    assert_true(o.len > 1000);
+    assert_memory_equal(o.data, "\x89PNG\r\n\x1a\n", 8);
+    free(o.data);
+    kg_graph_free(g);
+}
+
+static void test_render_is_the_same_every_time(void **state)
+{
+    (void)state;
+    kg_graph *g = sample();
+    output a, b;
+    kg_error err;
+    assert_int_equal(render(g, "svg", "dot", &a, &err), KG_OK);
+    assert_int_equal(render(g, "svg", "dot", &b, &err), KG_OK);
+    assert_int_equal(a.len, b.len);
+    assert_memory_equal(a.data, b.data, a.len);
+    free(a.data);
+    free(b.data);
+    kg_graph_free(g);
+}
+
+static void test_render_with_other_layout_engines(void **state)
+{
+    (void)state;
+    kg_graph *g = sample();
+    const char *engines[] = {"neato", "sfdp", "circo"};
+    for (int k = 0; k < 3; k++) {
+        output o;
+        kg_error err;
+        assert_int_equal(render(g, "svg", engines[k], &o, &err), KG_OK);
+        assert_non_null(strstr(o.data, ">Qatar</text>"));
+        free(o.data);
+    }
+    kg_graph_free(g);
+}
+
+static void test_render_rejects_unknown_format(void **state)
+{
+    (void)state;
+    kg_graph *g = sample();
+    output o;
+    kg_error err;
+    assert_int_equal(render(g, "gif", NULL, &o, &err), KG_ERR_USAGE);
+    assert_string_equal(err.message, "render: unknown image format 'gif' (svg or png)");
+    assert_int_equal(o.len, 0);
+    free(o.data);
+    kg_graph_free(g);
+}
+
+static void test_render_rejects_unknown_layout_engine(void **state)
+{
+    (void)state;
+    kg_graph *g = sample();
+    output o;
+    kg_error err;
+    assert_int_equal(render(g, "svg", "spring", &o, &err), KG_ERR_USAGE);
+    assert_string_equal(err.message, "render: unknown layout engine 'spring' (dot, neato, fdp, "
+                                     "sfdp, circo, twopi, osage or patchwork)");
+    assert_int_equal(o.len, 0);
+    free(o.data);
+    kg_graph_free(g);
+}
+
+static void test_render_draws_an_empty_graph(void **state)
+{
+    (void)state;
+    kg_graph *g = kg_graph_new();
+    output o;
+    kg_error err;
+    assert_int_equal(render(g, "svg", NULL, &o, &err), KG_OK);
+    assert_non_null(strstr(o.data, "</svg>"));
+    free(o.data);
+    kg_graph_free(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_render_svg_is_an_svg_document_with_our_labels),
+        cmocka_unit_test(test_render_png_has_the_png_signature),
+        cmocka_unit_test(test_render_is_the_same_every_time),
+        cmocka_unit_test(test_render_with_other_layout_engines),
+        cmocka_unit_test(test_render_rejects_unknown_format),
+        cmocka_unit_test(test_render_rejects_unknown_layout_engine),
+        cmocka_unit_test(test_render_draws_an_empty_graph),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
