@@ -230,19 +230,23 @@ static bool add_legend(Agraph_t *ag, const bool *present)
 static bool graph_defaults(Agraph_t *ag)
 {
     static const char *const graph_attrs[][2] = {
-        {"overlap", "false"},   {"splines", "true"},   {"fontname", "Helvetica"},
-        {"outputorder", "edgesfirst"}, {"nodesep", "0.4"}, {"ranksep", "0.6"},
+        {"overlap", "false"},
+        {"splines", "true"},
+        {"fontname", "Helvetica"},
+        {"outputorder", "edgesfirst"},
+        {"nodesep", "0.4"},
+        {"ranksep", "0.6"},
         {"pad", "0.3"},
     };
     static const char *const node_attrs[][2] = {
-        {"label", "\\N"},        {"shape", "ellipse"}, {"style", "filled"},
-        {"fillcolor", "white"},  {"fontname", "Helvetica"}, {"fontsize", "12"},
-        {"fontcolor", "black"},  {"margin", "0.08,0.04"},
+        {"label", "\\N"},       {"shape", "ellipse"},      {"style", "filled"},
+        {"fillcolor", "white"}, {"fontname", "Helvetica"}, {"fontsize", "12"},
+        {"fontcolor", "black"}, {"margin", "0.08,0.04"},
     };
     static const char *const edge_attrs[][2] = {
-        {"label", ""},        {"fontname", "Helvetica"}, {"fontsize", "10"},
-        {"color", EDGE_COLOR}, {"fontcolor", "#333333"},   {"penwidth", "1"},
-        {"style", "solid"},   {"arrowsize", "0.7"},
+        {"label", ""},         {"fontname", "Helvetica"}, {"fontsize", "10"},
+        {"color", EDGE_COLOR}, {"fontcolor", "#333333"},  {"penwidth", "1"},
+        {"style", "solid"},    {"arrowsize", "0.7"},
     };
     for (size_t i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
         if (!agattr(ag, AGRAPH, (char *)graph_attrs[i][0], (char *)graph_attrs[i][1]))

@@ -19,7 +19,7 @@
 #include "kg/export.h"
 
 static const char *const names[] = {
-    [KG_FMT_JSON] = "json", [KG_FMT_DOT] = "dot", [KG_FMT_SVG] = "svg",
+    [KG_FMT_JSON] = "json", [KG_FMT_DOT] = "dot",         [KG_FMT_SVG] = "svg",
     [KG_FMT_PNG] = "png",   [KG_FMT_GRAPHML] = "graphml",
 };
 #define N_FORMATS (sizeof names / sizeof names[0])

@@ -85,8 +85,9 @@ static json_t *graph_info(builder *b, const kg_graph *g)
     for (size_t i = 0; ok && i < kg_graph_doc_count(g); i++) {
         const kg_graph_doc *d = kg_graph_doc_at(g, i);
         json_t *doc = json_object();
-        ok = push(b, docs, done(doc, put(b, doc, "id", str(b, d->id)) &&
-                                         put(b, doc, "date", str(b, d->date))));
+        ok = push(
+            b, docs,
+            done(doc, put(b, doc, "id", str(b, d->id)) && put(b, doc, "date", str(b, d->date))));
     }
     if (ok)
         ok = put(b, info, "documents", docs);
@@ -129,8 +130,9 @@ static json_t *node_json(builder *b, const kg_node *n, bool analyzed)
     json_t *docs = ok ? json_array() : NULL;
     for (size_t i = 0; ok && i < n->n_docs; i++) {
         json_t *d = json_object();
-        ok = push(b, docs, done(d, put(b, d, "id", str(b, n->docs[i].doc)) &&
-                                       put(b, d, "mentions", num(n->docs[i].mentions))));
+        ok = push(b, docs,
+                  done(d, put(b, d, "id", str(b, n->docs[i].doc)) &&
+                              put(b, d, "mentions", num(n->docs[i].mentions))));
     }
     if (ok)
         ok = put(b, o, "documents", docs);

@@ -32,7 +32,7 @@ typedef struct vertex_order {
 } vertex_order;
 
 typedef struct arc {
-    size_t a, b;     /* canonical vertex positions */
+    size_t a, b; /* canonical vertex positions */
     const char *relation;
     bool negated;
     double weight;
@@ -40,11 +40,11 @@ typedef struct arc {
 
 /* Like IGRAPH_CHECK, but without raising igraph's error again: the failing
  * function already reported to igraph's handler. */
-#define TRY(call)                                                                                 \
-    do {                                                                                          \
-        igraph_error_t rc_ = (call);                                                              \
-        if (rc_ != IGRAPH_SUCCESS)                                                                \
-            return rc_;                                                                           \
+#define TRY(call)                                                                                  \
+    do {                                                                                           \
+        igraph_error_t rc_ = (call);                                                               \
+        if (rc_ != IGRAPH_SUCCESS)                                                                 \
+            return rc_;                                                                            \
     } while (0)
 
 static int vertex_order_cmp(const void *x, const void *y)
@@ -153,8 +153,8 @@ static igraph_error_t build_views(const kg_graph *g, work *w, size_t n, size_t m
         w->pos[w->order[r].node] = r;
     for (size_t j = 0; j < m; j++) {
         const kg_edge *e = kg_graph_edge(g, j);
-        w->arcs[j] = (arc){w->pos[e->source], w->pos[e->target], e->relation, e->negated,
-                           (double)e->count};
+        w->arcs[j] =
+            (arc){w->pos[e->source], w->pos[e->target], e->relation, e->negated, (double)e->count};
     }
     qsort(w->arcs, m, sizeof *w->arcs, arc_cmp);
 
@@ -199,21 +199,19 @@ static igraph_error_t build_views(const kg_graph *g, work *w, size_t n, size_t m
 static igraph_error_t measure(work *w)
 {
     TRY(igraph_degree(&w->dir, &w->degree, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS));
-    TRY(igraph_strength(&w->dir, &w->strength, igraph_vss_all(), IGRAPH_ALL,
-                                 IGRAPH_LOOPS, &w->dir_w));
+    TRY(igraph_strength(&w->dir, &w->strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS,
+                        &w->dir_w));
     igraph_real_t value;
     TRY(igraph_pagerank(&w->dir, IGRAPH_PAGERANK_ALGO_PRPACK, &w->pagerank, &value,
-                                 igraph_vss_all(), IGRAPH_DIRECTED, 0.85, &w->dir_w, NULL));
-    TRY(igraph_betweenness(&w->und, &w->betweenness, igraph_vss_all(), IGRAPH_UNDIRECTED,
-                                    NULL));
+                        igraph_vss_all(), IGRAPH_DIRECTED, 0.85, &w->dir_w, NULL));
+    TRY(igraph_betweenness(&w->und, &w->betweenness, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL));
     TRY(igraph_connected_components(&w->dir, &w->membership, NULL, NULL, IGRAPH_WEAK));
     /* Louvain visits vertices in random order.  igraph's RNG is process-global
      * (and Debian's igraph is built without thread-local state); this is the
      * one place kg touches it, seeding it so that communities are the same on
      * every run. */
     TRY(igraph_rng_seed(igraph_rng_default(), 42));
-    TRY(igraph_community_multilevel(&w->und, &w->und_w, 1.0, &w->communities, NULL,
-                                             NULL));
+    TRY(igraph_community_multilevel(&w->und, &w->und_w, 1.0, &w->communities, NULL, NULL));
     return IGRAPH_SUCCESS;
 }
 

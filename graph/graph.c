@@ -57,9 +57,9 @@ typedef struct node_rec {
     tagged_list aliases, roles;
     size_t (*doc_types)[N_TYPES]; /* mentions per type, parallel to pub.docs */
     size_t docs_cap;
-    size_t undoc[N_TYPES];        /* mentions given without a document */
-    unsigned seen_types;          /* bit per type any contribution had */
-    bool has_first;               /* label/first_* came from a contribution */
+    size_t undoc[N_TYPES]; /* mentions given without a document */
+    unsigned seen_types;   /* bit per type any contribution had */
+    bool has_first;        /* label/first_* came from a contribution */
 } node_rec;
 
 typedef struct edge_rec {
@@ -314,6 +314,29 @@ static int tag_cmp(const char *doc_a, size_t rank_a, const char *s_a, const char
     return c;
 }
 
+/* Room for one more string.  The three arrays share one capacity, raised
+ * only when all of them have grown. */
+static kg_status tagged_grow(tagged_list *l)
+{
+    if (l->n < l->cap)
+        return KG_OK;
+    size_t cap = l->cap ? 2 * l->cap : 4;
+    const char **items = realloc(l->items, cap * sizeof *items);
+    if (!items)
+        return KG_ERR_NOMEM;
+    l->items = items;
+    const char **docs = realloc(l->docs, cap * sizeof *docs);
+    if (!docs)
+        return KG_ERR_NOMEM;
+    l->docs = docs;
+    size_t *ranks = realloc(l->ranks, cap * sizeof *ranks);
+    if (!ranks)
+        return KG_ERR_NOMEM;
+    l->ranks = ranks;
+    l->cap = cap;
+    return KG_OK;
+}
+
 /* Adds s (interned) seen at position rank of doc's list, or moves it earlier
  * if this sighting comes first. */
 static kg_status tagged_offer(tagged_list *l, const char *s, const char *doc, size_t rank)
@@ -329,21 +352,8 @@ static kg_status tagged_offer(tagged_list *l, const char *s, const char *doc, si
         memmove(&l->docs[i], &l->docs[i + 1], (l->n - i) * sizeof *l->docs);
         memmove(&l->ranks[i], &l->ranks[i + 1], (l->n - i) * sizeof *l->ranks);
     } else {
-        /* Three arrays share one capacity, raised only when all have grown. */
-        size_t c1 = l->cap, c2 = l->cap, c3 = l->cap;
-        const char **items = reserve(l->items, &c1, l->n + 1, sizeof *items);
-        if (!items)
+        if (tagged_grow(l) != KG_OK)
             return KG_ERR_NOMEM;
-        l->items = items;
-        const char **docs = reserve(l->docs, &c2, l->n + 1, sizeof *docs);
-        if (!docs)
-            return KG_ERR_NOMEM;
-        l->docs = docs;
-        size_t *ranks = reserve(l->ranks, &c3, l->n + 1, sizeof *ranks);
-        if (!ranks)
-            return KG_ERR_NOMEM;
-        l->ranks = ranks;
-        l->cap = c3;
     }
     size_t j = 0;
     while (j < l->n && tag_cmp(l->docs[j], l->ranks[j], l->items[j], doc, rank, s) < 0)
@@ -380,16 +390,21 @@ static kg_status node_offer_doc(node_rec *n, const char *doc, const size_t count
     }
     size_t i = lo;
     if (!found) {
-        size_t c1 = n->docs_cap, c2 = n->docs_cap;
-        kg_doc_count *docs = reserve(p->docs, &c1, p->n_docs + 1, sizeof *docs);
-        if (!docs)
-            return KG_ERR_NOMEM;
-        p->docs = docs;
-        size_t(*types)[N_TYPES] = reserve(n->doc_types, &c2, p->n_docs + 1, sizeof *types);
-        if (!types)
-            return KG_ERR_NOMEM;
-        n->doc_types = types;
-        n->docs_cap = c2;
+        if (p->n_docs == n->docs_cap) {
+            /* two parallel arrays, as in tagged_grow */
+            size_t cap = n->docs_cap ? 2 * n->docs_cap : 4;
+            kg_doc_count *docs = realloc(p->docs, cap * sizeof *docs);
+            if (!docs)
+                return KG_ERR_NOMEM;
+            p->docs = docs;
+            size_t(*types)[N_TYPES] = realloc(n->doc_types, cap * sizeof *types);
+            if (!types)
+                return KG_ERR_NOMEM;
+            n->doc_types = types;
+            n->docs_cap = cap;
+        }
+        kg_doc_count *docs = p->docs;
+        size_t(*types)[N_TYPES] = n->doc_types;
         memmove(&docs[i + 1], &docs[i], (p->n_docs - i) * sizeof *docs);
         memmove(&types[i + 1], &types[i], (p->n_docs - i) * sizeof *types);
         docs[i].doc = doc;
@@ -743,9 +758,10 @@ kg_status kg_graph_put_edge(kg_graph *g, const kg_edge *spec, size_t *index, kg_
     if (!g || !spec || !spec->relation)
         return kg_error_set(err, KG_ERR_USAGE, "graph: an edge needs a relation");
     if (spec->source >= g->n_nodes || spec->target >= g->n_nodes)
-        return kg_error_set(err, KG_ERR_USAGE,
-                            "graph: edge '%s' joins node %zu to node %zu but the graph has %zu nodes",
-                            spec->relation, spec->source, spec->target, g->n_nodes);
+        return kg_error_set(
+            err, KG_ERR_USAGE,
+            "graph: edge '%s' joins node %zu to node %zu but the graph has %zu nodes",
+            spec->relation, spec->source, spec->target, g->n_nodes);
     if (spec->n_evidence && !spec->evidence)
         return kg_error_set(err, KG_ERR_USAGE, "graph: edge '%s': evidence is missing",
                             spec->relation);
@@ -871,8 +887,8 @@ kg_status kg_graph_sort(kg_graph *g, kg_error *err)
     }
     for (size_t i = 0; i < ne; i++) {
         const kg_edge *e = &g->edges[i].pub;
-        eo[i] = (edge_order){new_of_old[e->source], new_of_old[e->target], e->relation,
-                             e->negated, i};
+        eo[i] =
+            (edge_order){new_of_old[e->source], new_of_old[e->target], e->relation, e->negated, i};
     }
     qsort(eo, ne, sizeof *eo, edge_order_cmp);
     igraph_error_t rc = igraph_vector_int_init(&ev, (igraph_integer_t)(2 * ne));

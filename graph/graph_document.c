@@ -10,8 +10,8 @@
 
 #include "graph_internal.h"
 
-static kg_status add_entities(kg_graph *g, const kg_document *d, const kg_doc *doc,
-                              size_t *node_of, kg_error *err)
+static kg_status add_entities(kg_graph *g, const kg_document *d, const kg_doc *doc, size_t *node_of,
+                              kg_error *err)
 {
     size_t n;
     const kg_entity *ents = kg_document_entities(d, &n);

@@ -21,7 +21,7 @@ static size_t add(kg_graph *g, const char *id, const char *label, kg_entity_type
 }
 
 static void add_link(kg_graph *g, size_t s, size_t t, const char *rel, size_t count, bool negated,
-                 bool modal)
+                     bool modal)
 {
     kg_edge e;
     memset(&e, 0, sizeof e);
@@ -218,11 +218,13 @@ static void test_dot_edge_label_counts_and_pen_grows_with_support(void **state)
     kg_graph *g = sample();
     char *dot = dot_of(g);
     char *s = statement(dot, "\"antony-blinken\" -> israel");
-    assert_true(has(s, "label=\"visit \xc3\x97" "3\""));
+    assert_true(has(s, "label=\"visit \xc3\x97"
+                       "3\""));
     assert_true(has(s, "penwidth=2.58"));
     free(s);
     s = statement(dot, "hamas -> israel");
-    assert_true(has(s, "label=\"attack \xc3\x97" "2\""));
+    assert_true(has(s, "label=\"attack \xc3\x97"
+                       "2\""));
     assert_true(has(s, "penwidth=2"));
     free(s);
     s = statement(dot, "israel -> gaza");

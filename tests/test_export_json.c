@@ -49,9 +49,14 @@ static size_t code_points(const char *s)
 static void claim(kg_graph *g, const char *s, const char *t, const char *rel, bool negated,
                   const char *doc, size_t sentence, const char *text)
 {
-    kg_evidence ev = {doc,           "2024-01-05", sentence, 100 * sentence,
-                      100 * sentence + strlen(text), 90 * sentence,
-                      90 * sentence + code_points(text), text};
+    kg_evidence ev = {doc,
+                      "2024-01-05",
+                      sentence,
+                      100 * sentence,
+                      100 * sentence + strlen(text),
+                      90 * sentence,
+                      90 * sentence + code_points(text),
+                      text};
     kg_edge e;
     memset(&e, 0, sizeof e);
     e.source = (size_t)kg_graph_find_node(g, s);
@@ -276,8 +281,11 @@ static kg_graph *built_in_order(const int *perm)
 static void test_json_is_byte_identical_for_any_insertion_order(void **state)
 {
     (void)state;
-    const int orders[][6] = {{0, 1, 2, 3, 4, 5}, {5, 4, 3, 2, 1, 0}, {2, 0, 5, 1, 3, 4},
-                             {3, 5, 1, 4, 0, 2}, {4, 2, 0, 3, 5, 1}};
+    const int orders[][6] = {{0, 1, 2, 3, 4, 5},
+                             {5, 4, 3, 2, 1, 0},
+                             {2, 0, 5, 1, 3, 4},
+                             {3, 5, 1, 4, 0, 2},
+                             {4, 2, 0, 3, 5, 1}};
     kg_graph *first = built_in_order(orders[0]);
     char *expect = json_of(first);
     for (size_t k = 1; k < sizeof orders / sizeof orders[0]; k++) {

@@ -72,7 +72,8 @@ static void test_render_svg_is_an_svg_document_with_our_labels(void **state)
     assert_non_null(strstr(o.data, "<svg"));
     assert_non_null(strstr(o.data, "</svg>"));
     assert_non_null(strstr(o.data, ">Antony Blinken</text>"));
-    assert_non_null(strstr(o.data, ">visit \xc3\x97" "2</text>"));
+    assert_non_null(strstr(o.data, ">visit \xc3\x97"
+                                   "2</text>"));
     assert_non_null(strstr(o.data, ">Legend</text>"));
     free(o.data);
     kg_graph_free(g);

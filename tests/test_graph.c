@@ -48,8 +48,9 @@ static size_t person(kg_graph *g, const char *id, const char *doc)
 static size_t add_claim(kg_graph *g, size_t s, size_t t, const char *rel, bool negated,
                         const char *doc, size_t sentence)
 {
-    kg_evidence ev = {doc, "2024-01-05", sentence, sentence * 10, sentence * 10 + 9,
-                      sentence * 10, sentence * 10 + 9, "A sentence."};
+    kg_evidence ev = {
+        doc,           "2024-01-05",      sentence,     sentence * 10, sentence * 10 + 9,
+        sentence * 10, sentence * 10 + 9, "A sentence."};
     kg_edge spec;
     memset(&spec, 0, sizeof spec);
     spec.source = s;
@@ -772,8 +773,7 @@ static kg_graph *two_triangles(bool reverse)
                               {"e", "f"}, {"f", "d"}, {"c", "d"}};
     for (int k = 0; k < 7; k++) {
         int p = reverse ? 6 - k : k;
-        add_claim(g, id_of(g, pairs[p][0]), id_of(g, pairs[p][1]), "meet", false, "d",
-                  (size_t)p);
+        add_claim(g, id_of(g, pairs[p][0]), id_of(g, pairs[p][1]), "meet", false, "d", (size_t)p);
     }
     return g;
 }

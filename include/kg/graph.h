@@ -64,7 +64,8 @@ typedef struct kg_edge {
     bool negated;
     bool modal;              /* any supporting triple was modal */
     bool attributed;         /* every supporting triple was reported speech */
-    size_t count;            /* supporting triples */
+    size_t count;            /* supporting sentences: one per (doc, sentence) evidence, plus
+                                support added without evidence */
     double confidence;       /* highest confidence among them */
     kg_evidence *evidence;
     size_t n_evidence;

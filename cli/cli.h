@@ -1,0 +1,32 @@
+/* cli.h - what the kg command's subcommands share.
+ *
+ * Each subcommand is a function over its own argc/argv (argv[0] is the
+ * subcommand name) that parses its options with getopt_long and returns the
+ * process exit status: 0 success, 1 "differences found" where a command has
+ * that notion (diff), 2 trouble. */
+#ifndef KG_CLI_H
+#define KG_CLI_H
+
+#include <stdbool.h>
+
+#include "kg.h"
+
+#define KG_EXIT_OK 0
+#define KG_EXIT_TROUBLE 2
+
+/* Prints "kg: MSG" on standard error and returns KG_EXIT_TROUBLE. */
+int kg_cli_die(const char *msg);
+/* Prints "kg: " + the formatted text and a hint to --help; returns KG_EXIT_TROUBLE. */
+int kg_cli_usage_error(const char *fmt, const char *arg);
+/* Loads the word lists and, if parser is set, the link-grammar dictionary. */
+kg_resources *kg_cli_load_resources(bool parser, kg_error *err);
+/* Warns once on standard error if the reader replaced invalid UTF-8. */
+void kg_cli_warn_invalid(const kg_document *d);
+/* The file name without directory and extension ("stdin" for "-"); malloc'd. */
+char *kg_cli_default_prefix(const char *path);
+
+int kg_cmd_build(int argc, char **argv);
+int kg_cmd_entities(int argc, char **argv);
+int kg_cmd_triples(int argc, char **argv);
+
+#endif

@@ -1,0 +1,255 @@
+/* inspect.c - `kg entities` and `kg triples`: what extraction found, one
+ * record a line, for people and for scoring tools. */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char entities_usage[] =
+    "usage: kg entities FILE [--format jsonl|tsv]\n"
+    "  every entity mention: entity id, type, surface text, byte and code-point offsets,\n"
+    "  sentence index and how it was resolved\n";
+
+static const char triples_usage[] =
+    "usage: kg triples FILE [--format tsv|jsonl|carb] [--sentences] [--all]\n"
+    "  -f, --format F   tsv (default), jsonl, or carb (CaRB's tabbed format)\n"
+    "  --sentences      FILE holds one sentence per line\n"
+    "  --all            parse every sentence, not only those with an entity\n";
+
+typedef struct options {
+    const char *files[2];
+    size_t n_files;
+    const char *format;
+    bool sentences;
+    bool all;
+} options;
+
+/* Returns -1 to go on, else the exit status. */
+static int parse_options(int argc, char **argv, const char *usage, options *o)
+{
+    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+                                             {"sentences", no_argument, NULL, 's'},
+                                             {"all", no_argument, NULL, 'a'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    memset(o, 0, sizeof *o);
+    int c;
+    while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            o->format = optarg;
+            break;
+        case 's':
+            o->sentences = true;
+            break;
+        case 'a':
+            o->all = true;
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            return KG_EXIT_OK;
+        default:
+            return kg_cli_usage_error("%s: bad option", argv[0]);
+        }
+    }
+    for (int i = optind; i < argc; i++) {
+        if (o->n_files == 2)
+            return kg_cli_usage_error("%s: give exactly one FILE", argv[0]);
+        o->files[o->n_files++] = argv[i];
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------ entities */
+
+int kg_cmd_entities(int argc, char **argv)
+{
+    options opts;
+    int rc = parse_options(argc, argv, entities_usage, &opts);
+    if (rc >= 0)
+        return rc;
+    const options *o = &opts;
+    if (o->n_files != 1)
+        return kg_cli_usage_error("%s", "entities: give exactly one FILE");
+    bool tsv = o->format && !strcmp(o->format, "tsv");
+    if (o->format && !tsv && strcmp(o->format, "jsonl"))
+        return kg_cli_usage_error("unknown format '%s' (jsonl, tsv)", o->format);
+    kg_error err = {0};
+    kg_resources *r = kg_cli_load_resources(false, &err);
+    if (!r)
+        return kg_cli_die(err.message);
+    kg_document *d = NULL;
+    kg_extract_options eo;
+    kg_extract_options_init(&eo);
+    if (kg_extract_file(r, &eo, o->files[0], &d, &err) != KG_OK) {
+        kg_resources_free(r);
+        return kg_cli_die(err.message);
+    }
+    kg_cli_warn_invalid(d);
+    size_t ne, nm;
+    const kg_entity *ents = kg_document_entities(d, &ne);
+    const kg_mention *ms = kg_document_mentions(d, &nm);
+    if (tsv)
+        printf("entity\ttype\ttext\tstart\tend\tcp_start\tcp_end\tsentence\tresolved\n");
+    for (size_t i = 0; i < nm; i++) {
+        const kg_mention *m = &ms[i];
+        const kg_entity *e = &ents[m->entity];
+        if (tsv) {
+            printf("%s\t%s\t%s\t%zu\t%zu\t%zu\t%zu\t%zu\t%s\n", e->id, kg_entity_type_name(e->type),
+                   m->text, m->start, m->end, m->cp_start, m->cp_end, m->sentence,
+                   kg_resolution_name(m->how));
+            continue;
+        }
+        json_t *j = json_pack("{s:s,s:s,s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:s}", "entity", e->id,
+                              "name", e->name, "type", kg_entity_type_name(e->type), "text",
+                              m->text, "start", (json_int_t)m->start, "end", (json_int_t)m->end,
+                              "cp_start", (json_int_t)m->cp_start, "cp_end",
+                              (json_int_t)m->cp_end, "sentence", (json_int_t)m->sentence,
+                              "resolved", kg_resolution_name(m->how));
+        char *s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+        if (s)
+            puts(s);
+        free(s);
+        json_decref(j);
+    }
+    kg_document_free(d);
+    kg_resources_free(r);
+    return 0;
+}
+
+/* ------------------------------------------------------------ triples */
+
+static void tsv_field(const char *s)
+{
+    for (; s && *s; s++)
+        putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+static void print_triple(const kg_document *d, const kg_triple *t, const char *fmt,
+                         const char *sentence_text)
+{
+    size_t ne;
+    const kg_entity *ents = kg_document_entities(d, &ne);
+    const char *obj = t->object.text ? t->object.text : "";
+    if (!strcmp(fmt, "carb")) {
+        tsv_field(sentence_text);
+        printf("\t%.4f\t", t->confidence);
+        tsv_field(t->negated ? "not " : "");
+        tsv_field(t->surface && t->source == KG_SRC_PARSE ? t->relation : t->relation);
+        putchar('\t');
+        tsv_field(t->subject.text);
+        if (*obj) {
+            putchar('\t');
+            tsv_field(obj);
+        }
+        putchar('\n');
+    } else if (!strcmp(fmt, "jsonl")) {
+        json_t *j = json_pack(
+            "{s:I,s:s,s:s?,s:s,s:s?,s:s,s:s?,s:b,s:b,s:b,s:f}", "sentence",
+            (json_int_t)t->sentence, "subject", t->subject.text, "subject_entity",
+            t->subject.entity >= 0 ? ents[t->subject.entity].id : NULL, "relation", t->relation,
+            "surface", t->surface, "object", obj, "object_entity",
+            t->object.entity >= 0 ? ents[t->object.entity].id : NULL, "negated", t->negated,
+            "modal", t->modal, "attributed", t->attributed, "confidence", t->confidence);
+        char *s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4))
+                    : NULL;
+        if (s)
+            puts(s);
+        free(s);
+        json_decref(j);
+    } else {
+        printf("%zu\t%.3f\t", t->sentence, t->confidence);
+        tsv_field(t->subject.text);
+        putchar('\t');
+        tsv_field(t->negated ? "not " : "");
+        tsv_field(t->relation);
+        putchar('\t');
+        tsv_field(obj);
+        printf("\t%s\t%s\n", t->subject.entity >= 0 ? ents[t->subject.entity].id : "-",
+               t->object.entity >= 0 ? ents[t->object.entity].id : "-");
+    }
+}
+
+static int triples_of(const kg_resources *r, const kg_extract_options *eo, const char *name,
+                      const char *data, size_t len, const char *fmt, const char *line)
+{
+    kg_error err = {0};
+    kg_document *d = NULL;
+    kg_status st = data ? kg_extract_buffer(r, eo, name, data, len, &d, &err)
+                        : kg_extract_file(r, eo, name, &d, &err);
+    if (st != KG_OK) {
+        if (data && st == KG_ERR_INPUT)
+            return 0; /* a blank or unusable line in --sentences input */
+        return kg_cli_die(err.message);
+    }
+    kg_cli_warn_invalid(d);
+    size_t n, ns;
+    const kg_triple *ts = kg_document_triples(d, &n);
+    const kg_span *sp = kg_document_sentences(d, &ns);
+    const char *text = kg_document_doc(d)->text;
+    for (size_t i = 0; i < n; i++) {
+        char *sent = NULL;
+        if (!line && ts[i].sentence < ns) {
+            const kg_span *s = &sp[ts[i].sentence];
+            sent = strndup(text + s->start, s->end - s->start);
+        }
+        print_triple(d, &ts[i], fmt, line ? line : sent);
+        free(sent);
+    }
+    kg_document_free(d);
+    return 0;
+}
+
+int kg_cmd_triples(int argc, char **argv)
+{
+    options opts;
+    int prc = parse_options(argc, argv, triples_usage, &opts);
+    if (prc >= 0)
+        return prc;
+    const options *o = &opts;
+    if (o->n_files != 1)
+        return kg_cli_usage_error("%s", "triples: give exactly one FILE");
+    const char *fmt = o->format ? o->format : "tsv";
+    if (strcmp(fmt, "tsv") && strcmp(fmt, "jsonl") && strcmp(fmt, "carb"))
+        return kg_cli_usage_error("unknown format '%s' (tsv, jsonl, carb)", fmt);
+    kg_error err = {0};
+    kg_resources *r = kg_cli_load_resources(true, &err);
+    if (!r)
+        return kg_cli_die(err.message);
+    kg_extract_options eo;
+    kg_extract_options_init(&eo);
+    eo.parse_all = o->all || o->sentences || !strcmp(fmt, "carb");
+    int rc = 0;
+    if (!o->sentences) {
+        rc = triples_of(r, &eo, o->files[0], NULL, 0, fmt, NULL);
+    } else {
+        FILE *f = strcmp(o->files[0], "-") ? fopen(o->files[0], "rb") : stdin;
+        if (!f) {
+            fprintf(stderr, "kg: %s: cannot open: ", o->files[0]);
+            perror(NULL);
+            kg_resources_free(r);
+            return KG_EXIT_TROUBLE;
+        }
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t len;
+        size_t lineno = 0;
+        while (rc == 0 && (len = getline(&line, &cap, f)) >= 0) {
+            lineno++;
+            while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+                line[--len] = '\0';
+            char name[64];
+            snprintf(name, sizeof name, "line%zu", lineno);
+            rc = triples_of(r, &eo, name, line, (size_t)len, fmt, line);
+        }
+        free(line);
+        if (f != stdin)
+            fclose(f);
+    }
+    kg_resources_free(r);
+    return rc;
+}
+
