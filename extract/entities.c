@@ -121,6 +121,23 @@ static bool is_connector(const char *w)
            eq(w, "da") || eq(w, "for");
 }
 
+static const char *lower_word(kg_arena *a, const char *w)
+{
+    char *d = kg_arena_strdup(a, w);
+    if (d)
+        for (char *p = d; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+    return d ? d : w;
+}
+
+/* Lower-case words before a title that change what the title says about
+ * its holder now. */
+static bool is_role_qualifier(const char *w)
+{
+    return eq(w, "former") || eq(w, "ex-") || eq(w, "then") || eq(w, "outgoing") ||
+           eq(w, "acting") || eq(w, "interim") || eq(w, "late") || eq(w, "incoming");
+}
+
 static enum gender pronoun_gender(const char *w)
 {
     if (ieq(w, "he") || ieq(w, "him") || ieq(w, "his") || ieq(w, "himself"))
@@ -431,10 +448,28 @@ static kg_status add_run(finder *f, size_t si, const kg_token *t, size_t n, size
         words[m++] = t[i].norm;
     size_t tl = kg_lexicon_title_len(lx, words, m);
     bool titled = false;
+    /* "former Foreign Secretary Jack Straw": the qualifier is part of the
+     * role, so a diff sees the change from "Foreign Secretary" */
+    const char *qualifier = NULL;
+    if (s > 0 && tl > 0 && is_role_qualifier(t[s - 1].norm))
+        qualifier = t[s - 1].norm;
+    if (tl == 0 && m > 1 && is_role_qualifier(lower_word(f->a, t[s].norm))) {
+        /* "Former Foreign Secretary ..." at the start of a sentence */
+        size_t tl2 = kg_lexicon_title_len(lx, words + 1, m - 1);
+        if (tl2 > 0) {
+            qualifier = lower_word(f->a, t[s].norm);
+            s++;
+            c.tok_start = s;
+            m--;
+            memmove(words, words + 1, m * sizeof *words);
+            tl = tl2;
+        }
+    }
     while (tl > 0 && tl <= m) {
         const char *title = join_norms(f->a, t, s, s + tl);
         if (!kg_lexicon_is_honorific(lx, title))
-            c.role = title;
+            c.role = qualifier ? kg_arena_printf(f->a, "%s %s", qualifier, title) : title;
+        qualifier = NULL;
         if (title_gender(title) != G_UNKNOWN)
             c.gender = title_gender(title);
         titled = true;
@@ -755,6 +790,9 @@ static long role_holder(finder *f, const char *role)
             continue;
         for (size_t k = 0; k < in->roles.len; k++) {
             const char *r = *(const char **)kg_vec_at(&in->roles, k);
+            const char *sp = strchr(r, ' ');
+            if (sp && islower((unsigned char)r[0]))
+                r = sp + 1; /* "former Prime Minister" still answers "the prime minister" */
             size_t rl = strlen(role);
             if (ieq(r, role) || (strncasecmp(r, role, rl) == 0 && r[rl] == ' ')) {
                 if (best < 0 || in->last_seen >= seen) {

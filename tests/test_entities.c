@@ -170,6 +170,12 @@ CASE(test_entities_demonym_before_title_ties_country,
      "Greek Prime Minister Nikos Andreou visited Paris.",
      "Prime Minister Nikos Andreou -> Nikos Andreou (person)", "Greek -> Greece (country)",
      "iso Nikos Andreou|GR")
+CASE(test_entities_former_is_part_of_role,
+     "Former Foreign Secretary Ian Dale spoke. The former foreign secretary, Ian Dale, left.",
+     "Foreign Secretary Ian Dale -> Ian Dale (person)")
+CASE(test_entities_lowercase_former_qualifies_role,
+     "The speech by former Foreign Secretary Ian Dale was short.",
+     "role Ian Dale|former Foreign Secretary")
 CASE(test_entities_dr_title, "Dr. Helen Park led the study.",
      "Dr. Helen Park -> Helen Park (person)")
 CASE(test_entities_bare_name_is_alias, "General Tomas Reyes spoke. Reyes said little.",
@@ -303,6 +309,8 @@ int main(void)
         cmocka_unit_test(test_entities_president_title_alone_gives_person),
         cmocka_unit_test(test_entities_prime_minister_two_word_title),
         cmocka_unit_test(test_entities_demonym_before_title_ties_country),
+        cmocka_unit_test(test_entities_former_is_part_of_role),
+        cmocka_unit_test(test_entities_lowercase_former_qualifies_role),
         cmocka_unit_test(test_entities_dr_title),
         cmocka_unit_test(test_entities_bare_name_is_alias),
         cmocka_unit_test(test_entities_middle_initial_kept_in_one_name),
