@@ -1,5 +1,6 @@
 /* main.c - the kg command: dispatches to a subcommand, each in its own file
  * and each driving the library through its public API (kg.h). */
+#include <igraph.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,6 +35,10 @@ static const command commands[] = {
 
 int main(int argc, char **argv)
 {
+    /* igraph's default handler aborts the process; the library checks every
+     * igraph status and reports it as a kg_error instead */
+    igraph_set_error_handler(igraph_error_handler_ignore);
+    igraph_set_warning_handler(igraph_warning_handler_ignore);
     if (argc < 2)
         return kg_cli_usage_error("%s", "no command given");
     if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {

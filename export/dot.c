@@ -8,7 +8,8 @@
  *  - labels wrapped at spaces to lines of about 18 characters;
  *  - edges: "relation", plus " ×N" when N sentences support it, pen width
  *    1 + log2(N); negated edges vermillion (Okabe-Ito's red), dashed and
- *    labelled "not relation"; modal edges dotted;
+ *    labelled "not relation"; modal edges dotted (a negated modal edge is
+ *    vermillion and dotted);
  *  - a legend cluster with one node per type present.
  *
  * Graphviz expands escapes in labels (\N is the node name, \n a line break),

@@ -868,7 +868,7 @@ kg_status kg_graph_sort(kg_graph *g, kg_error *err)
     edge_rec *edges = malloc((ne ? ne : 1) * sizeof *edges);
     kg_strmap *node_index = kg_strmap_new(), *edge_index = kg_strmap_new();
     igraph_vector_int_t ev;
-    bool have_ev = false, have_ig = false;
+    bool have_ev = false;
     igraph_t ig;
     kg_status st = KG_OK;
     if (!no || !new_of_old || !eo || !nodes || !edges || !node_index || !edge_index) {
@@ -914,8 +914,7 @@ kg_status kg_graph_sort(kg_graph *g, kg_error *err)
         st = igraph_failed(err, rc);
         goto out;
     }
-    have_ig = true;
-
+    /* Nothing can fail from here on. */
     for (size_t k = 0; k < nn; k++)
         nodes[k] = g->nodes[no[k].old];
     for (size_t k = 0; k < ne; k++) {
@@ -939,10 +938,7 @@ kg_status kg_graph_sort(kg_graph *g, kg_error *err)
     edge_index = tmp;
     igraph_destroy(&g->ig);
     g->ig = ig;
-    have_ig = false;
 out:
-    if (have_ig)
-        igraph_destroy(&ig);
     if (have_ev)
         igraph_vector_int_destroy(&ev);
     kg_strmap_free(edge_index);

@@ -161,9 +161,33 @@ static void test_render_draws_an_empty_graph(void **state)
     kg_graph_free(g);
 }
 
+/* Starting Graphviz's context changes cgraph's defaults for new graphs; the
+ * DOT written afterwards must not change with it. */
+static void test_dot_output_is_the_same_before_and_after_a_render(void **state)
+{
+    (void)state;
+    kg_graph *g = sample();
+    output before, after, image;
+    kg_error err;
+    FILE *f = open_memstream(&before.data, &before.len);
+    assert_int_equal(kg_export_dot(g, f, &err), KG_OK);
+    fclose(f);
+    assert_int_equal(render(g, "svg", NULL, &image, &err), KG_OK);
+    f = open_memstream(&after.data, &after.len);
+    assert_int_equal(kg_export_dot(g, f, &err), KG_OK);
+    fclose(f);
+    assert_string_equal(before.data, after.data);
+    free(before.data);
+    free(after.data);
+    free(image.data);
+    kg_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        /* first: it needs a process where Graphviz has not yet been started */
+        cmocka_unit_test(test_dot_output_is_the_same_before_and_after_a_render),
         cmocka_unit_test(test_render_svg_is_an_svg_document_with_our_labels),
         cmocka_unit_test(test_render_png_has_the_png_signature),
         cmocka_unit_test(test_render_is_the_same_every_time),

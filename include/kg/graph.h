@@ -118,4 +118,16 @@ kg_status kg_graph_analyze(kg_graph *g, kg_error *err);
  * analytics fields of kg_node are meaningful (exporters write them only then). */
 bool kg_graph_analyzed(const kg_graph *g);
 
+/* Reads a graph back from the node-link JSON that kg_export_json writes
+ * (docs/json-format.md), validating as it goes: malformed JSON is reported as
+ * "FILE:LINE:COLUMN: message", a missing or mistyped field by its path
+ * ("FILE: nodes[3].type: expected a string"), an edge endpoint that names no
+ * node as "FILE: links[7].target: no node with id \"x\"", and a
+ * schema_version other than the one written here by that field.  Loading then
+ * exporting gives the original bytes.  *out is a new graph (kg_graph_free). */
+kg_status kg_graph_load_json(const char *path, kg_graph **out, kg_error *err);
+/* The same over a buffer; name stands for the file in messages. */
+kg_status kg_graph_load_json_buffer(const char *name, const char *data, size_t len,
+                                    kg_graph **out, kg_error *err);
+
 #endif
