@@ -292,7 +292,9 @@ static bool type_name(finder *f, const kg_token *t, size_t s, size_t e, bool tit
         c->country = kg_lexicon_location_country(lx, name);
         return true;
     }
-    for (size_t i = s; i < e; i++) {
+    /* a cue word makes an organization of a longer name ("State
+     * Department"), not of itself ("the Department", "Radio 4") */
+    for (size_t i = s; i < e && n >= 2; i++) {
         if (kg_lexicon_is_org_cue(lx, t[i].norm) && !(titled && i == s)) {
             c->type = KG_ENT_ORGANIZATION;
             return true;
@@ -318,8 +320,15 @@ static bool type_name(finder *f, const kg_token *t, size_t s, size_t e, bool tit
             return true;
         }
     }
-    if (clause_start && n == 1 && kg_lexicon_is_common_word(lx, name))
+    if (n == 1 && kg_lexicon_is_org_cue(lx, name))
         return false;
+    if (clause_start && n == 1 && kg_lexicon_is_common_word(lx, name)) {
+        /* "Bush said ..." at a sentence start: only an entity if the
+         * document names one so elsewhere */
+        c->kind = C_UNKNOWN;
+        c->type = KG_ENT_PERSON;
+        return true;
+    }
     if (n >= 2 && n <= 4 && commons == 0) {
         c->type = KG_ENT_PERSON;
         return true;
@@ -743,6 +752,42 @@ static long match_person(finder *f, const char *name)
     return best;
 }
 
+/* "EC" for "European Commission": the capitals of the name's words,
+ * skipping the small words that acronyms leave out. */
+static bool is_initials_of(const char *acronym, const char *name)
+{
+    size_t k = 0;
+    const char *p = name;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        size_t wl = (size_t)(p - w);
+        if (wl == 0)
+            break;
+        bool small = (wl == 2 && !strncmp(w, "of", 2)) || (wl == 3 && !strncmp(w, "and", 3)) ||
+                     (wl == 3 && !strncmp(w, "the", 3)) || (wl == 3 && !strncmp(w, "for", 3)) ||
+                     (wl == 1 && *w == '&');
+        if (small)
+            continue;
+        if (!acronym[k] || toupper((unsigned char)*w) != acronym[k])
+            return false;
+        k++;
+    }
+    return k >= 2 && acronym[k] == '\0';
+}
+
+static bool all_caps(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++, n++)
+        if (!isupper((unsigned char)*s))
+            return false;
+    return n >= 2;
+}
+
 /* An unknown capitalized word (no title, no given name) that is not a
  * person's surname may still be a known entity's name or acronym. */
 static long match_any(finder *f, const char *key)
@@ -829,6 +874,14 @@ static kg_status resolve_name(finder *f, cand *c)
         e = find_entity_by_key(f, c->type, key);
         if (e < 0 && c->type == KG_ENT_ORGANIZATION && !strchr(c->name, ' '))
             e = match_any(f, key); /* an acronym seen before */
+        if (e < 0 && c->type == KG_ENT_ORGANIZATION && all_caps(c->name)) {
+            for (size_t k = 0; k < f->ents.len && e < 0; k++)
+                if (ent_at(f, k)->type == KG_ENT_ORGANIZATION &&
+                    is_initials_of(c->name, ent_at(f, k)->name))
+                    e = (long)k;
+            if (e >= 0)
+                c->how = KG_RES_ACRONYM;
+        }
     }
     if (e < 0) {
         if (c->kind == C_UNKNOWN)

@@ -22,6 +22,7 @@
 #include "strmap.h"
 
 #define LG_WORDS_DIR "/usr/share/link-grammar/en/words"
+#define DICT_WORDS_DIR "/usr/share/dict"
 #define ISO_3166_JSON "/usr/share/iso-codes/json/iso_3166-1.json"
 
 /* Longest word or phrase a lookup will lower-case or join on the stack;
@@ -460,18 +461,29 @@ static bool has_upper(const char *s)
  * skips entries with a capital letter and multi-word entries; otherwise '_'
  * joins words and becomes a space.  Entries ending in '.' are abbreviations,
  * skipped when skip_abbrev.  Entries already in `except` are skipped. */
+static kg_status load_words(loader *ld, const char *dir, const char *name, const char *hint,
+                            kg_strmap *m, enum lg_case cases, bool skip_abbrev,
+                            const kg_strmap *except);
+
 static kg_status load_lg(loader *ld, const char *dir, const char *name, kg_strmap *m,
                          enum lg_case cases, bool skip_abbrev, const kg_strmap *except)
+{
+    return load_words(ld, dir, name,
+                      " (word lists come from link-grammar: "
+                      "apt-get install link-grammar-dictionaries-en)",
+                      m, cases, skip_abbrev, except);
+}
+
+static kg_status load_words(loader *ld, const char *dir, const char *name, const char *hint,
+                            kg_strmap *m, enum lg_case cases, bool skip_abbrev,
+                            const kg_strmap *except)
 {
     char path[4096];
     if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
         return kg_error_set(ld->err, KG_ERR_USAGE, "%s: directory path too long", dir);
     char *buf = NULL;
     size_t len = 0;
-    kg_status st = read_file(path,
-                             " (word lists come from link-grammar: "
-                             "apt-get install link-grammar-dictionaries-en)",
-                             &buf, &len, ld->err);
+    kg_status st = read_file(path, hint, &buf, &len, ld->err);
     if (st)
         return st;
     char *cursor = buf, *line;
@@ -580,6 +592,14 @@ static kg_status load_all(loader *ld, const char *data, const char *lg, const ch
         st = load_lg(ld, lg, "entities.prof.vowel", lx->professions, LG_LOWER_ONLY, true, NULL);
     if (!st)
         st = load_lg_common_words(ld, lg);
+    /* link-grammar keeps its core vocabulary ("year", "former") inside
+     * 4.0.dict rather than in words.*; the American English word list
+     * (package wamerican) fills that in.  Lower-case entries only, so
+     * names like "Athens" stay out. */
+    if (!st)
+        st = load_words(ld, DICT_WORDS_DIR, "american-english",
+                        " (English word list: apt-get install wamerican)", lx->common_words,
+                        LG_LOWER_ONLY, false, NULL);
     return st;
 }
 

@@ -211,6 +211,14 @@ CASE(test_entities_acronym_defined_in_parentheses,
 CASE(test_entities_acronym_with_ampersand,
      "Oil & Natural Gas Corporation (ONGC) reported profits. ONGC grew.",
      "ONGC -> Oil & Natural Gas Corporation (organization)", "#1 organization")
+CASE(test_entities_undefined_acronym_matches_initials,
+     "The European Commission fined the firm. The EC said it would appeal.",
+     "EC -> European Commission (organization)", "#1 organization")
+CASE(test_entities_lone_cue_word_is_no_organization, "Radio listeners wrote to the Department.",
+     "!Radio", "!Department", "#0 organization")
+CASE(test_entities_sentence_initial_common_surname_needs_support,
+     "President Bush spoke. Bush said the talks failed. Rice agreed.",
+     "Bush -> Bush (person)", "!Rice")
 CASE(test_entities_known_acronym_nato, "NATO met in Brussels.", "NATO -> NATO (organization)")
 CASE(test_entities_un_expands, "The United Nations warned of famine.",
      "United Nations -> United Nations (organization)")
@@ -322,6 +330,9 @@ int main(void)
         cmocka_unit_test(test_entities_possessive_after_full_name),
         cmocka_unit_test(test_entities_acronym_defined_in_parentheses),
         cmocka_unit_test(test_entities_acronym_with_ampersand),
+        cmocka_unit_test(test_entities_undefined_acronym_matches_initials),
+        cmocka_unit_test(test_entities_lone_cue_word_is_no_organization),
+        cmocka_unit_test(test_entities_sentence_initial_common_surname_needs_support),
         cmocka_unit_test(test_entities_known_acronym_nato),
         cmocka_unit_test(test_entities_un_expands),
         cmocka_unit_test(test_entities_uae_acronym_is_country),

@@ -6,7 +6,7 @@ set -eu
 
 PKGS="make gcc libc6-dev pkg-config ca-certificates
 libigraph-dev libjansson-dev libgraphviz-dev graphviz libcmocka-dev
-liblink-grammar-dev link-grammar-dictionaries-en iso-codes libutf8proc-dev
+liblink-grammar-dev link-grammar-dictionaries-en iso-codes libutf8proc-dev wamerican
 python3 valgrind"
 
 missing=""
