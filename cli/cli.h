@@ -28,5 +28,8 @@ char *kg_cli_default_prefix(const char *path);
 int kg_cmd_build(int argc, char **argv);
 int kg_cmd_entities(int argc, char **argv);
 int kg_cmd_triples(int argc, char **argv);
+int kg_cmd_merge(int argc, char **argv);
+int kg_cmd_stats(int argc, char **argv);
+int kg_cmd_diff(int argc, char **argv);
 
 #endif

@@ -17,6 +17,9 @@ static const char usage_text[] =
     "  build FILE...      extract entities and relations and write the graph\n"
     "  entities FILE      list every entity mention\n"
     "  triples FILE       list every subject-relation-object triple\n"
+    "  merge FILE.json... merge graphs written by kg build or kg merge\n"
+    "  stats FILE.json    counts, rankings and communities of a graph\n"
+    "  diff OLD NEW       what changed in meaning between two versions of an article\n"
     "\n"
     "'kg COMMAND --help' describes a command's options.\n"
     "  -h, --help         show this help\n"
@@ -31,6 +34,9 @@ static const command commands[] = {
     {"build", kg_cmd_build},
     {"entities", kg_cmd_entities},
     {"triples", kg_cmd_triples},
+    {"merge", kg_cmd_merge},
+    {"stats", kg_cmd_stats},
+    {"diff", kg_cmd_diff},
 };
 
 int main(int argc, char **argv)

@@ -75,8 +75,25 @@ kg_status kg_export_io_error(kg_error *err)
     return kg_error_set(err, KG_ERR_IO, "cannot write: %s", msg);
 }
 
+void kg_export_options_init(kg_export_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->json_style = KG_JSON_NODE_LINK;
+}
+
 kg_status kg_export_write(kg_graph *g, kg_format f, FILE *out, kg_error *err)
 {
+    return kg_export_write_with(g, f, NULL, out, err);
+}
+
+kg_status kg_export_write_with(kg_graph *g, kg_format f, const kg_export_options *o, FILE *out,
+                               kg_error *err)
+{
+    kg_export_options defaults;
+    if (!o) {
+        kg_export_options_init(&defaults);
+        o = &defaults;
+    }
     if (!g || !out)
         return kg_error_set(err, KG_ERR_USAGE, "export: no graph or no output");
     kg_status st = kg_graph_sort(g, err);
@@ -85,7 +102,7 @@ kg_status kg_export_write(kg_graph *g, kg_format f, FILE *out, kg_error *err)
     errno = 0;
     switch (f) {
     case KG_FMT_JSON:
-        st = kg_export_json(g, out, err);
+        st = kg_export_json_styled(g, o->json_style, out, err);
         break;
     case KG_FMT_DOT:
         st = kg_export_dot(g, out, err);
@@ -135,6 +152,12 @@ static void sync_directory(const char *path)
 
 kg_status kg_export_file(kg_graph *g, kg_format f, const char *path, kg_error *err)
 {
+    return kg_export_file_with(g, f, NULL, path, err);
+}
+
+kg_status kg_export_file_with(kg_graph *g, kg_format f, const kg_export_options *o,
+                              const char *path, kg_error *err)
+{
     if (!g || !path || !*path)
         return kg_error_set(err, KG_ERR_USAGE, "export: no graph or no path");
     size_t n = strlen(path);
@@ -160,7 +183,7 @@ kg_status kg_export_file(kg_graph *g, kg_format f, const char *path, kg_error *e
         st = kg_export_io_error(&inner);
         close(fd);
     } else {
-        st = kg_export_write(g, f, out, &inner);
+        st = kg_export_write_with(g, f, o, out, &inner);
         if (st == KG_OK && fsync(fileno(out)) != 0)
             st = kg_export_io_error(&inner);
         if (fclose(out) != 0 && st == KG_OK)

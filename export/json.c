@@ -1,4 +1,5 @@
-/* json.c - node-link JSON, the form d3 and networkx read.
+/* json.c - the graph as JSON: node-link (d3, networkx, kg's own reader) and
+ * the forms Cytoscape.js, graphology/sigma.js and JSON Graph Format load.
  *
  * Keys come in a fixed order (jansson keeps insertion order), indented by
  * two, reals with 6 significant digits, UTF-8 written as is.  Optional parts
@@ -8,6 +9,13 @@
  * "multigraph" says whether two links join the same ordered pair of nodes
  * (they then differ in relation or negation): networkx must then build a
  * MultiDiGraph, or it would keep only one of them.
+ *
+ * The other styles carry the same facts, shaped for their tool: node
+ * attributes flat (metrics beside the rest, so that a style sheet can map
+ * them), edges named "e:N" after their canonical position (no entity id has a
+ * colon, so Cytoscape's shared id space holds no clash), and in graphology the
+ * entity type as "entity_type", because sigma.js reads "type" as the name of
+ * the program that draws a node.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -96,26 +104,39 @@ static json_t *graph_info(builder *b, const kg_graph *g)
     return done(info, ok);
 }
 
-static json_t *metrics(builder *b, const kg_node *n)
+static bool put_metrics(builder *b, json_t *m, const kg_node *n)
 {
-    json_t *m = json_object();
-    bool ok = put(b, m, "degree", json_integer((json_int_t)n->degree)) &&
-              put(b, m, "weighted_degree", json_integer((json_int_t)n->weighted_degree)) &&
-              put(b, m, "pagerank", json_real(n->pagerank)) &&
-              put(b, m, "betweenness", json_real(n->betweenness)) &&
-              put(b, m, "component", json_integer(n->component)) &&
-              put(b, m, "community", json_integer(n->community));
-    return done(m, ok);
+    return put(b, m, "degree", json_integer((json_int_t)n->degree)) &&
+           put(b, m, "weighted_degree", json_integer((json_int_t)n->weighted_degree)) &&
+           put(b, m, "pagerank", json_real(n->pagerank)) &&
+           put(b, m, "betweenness", json_real(n->betweenness)) &&
+           put(b, m, "component", json_integer(n->component)) &&
+           put(b, m, "community", json_integer(n->community));
 }
 
-static json_t *node_json(builder *b, const kg_node *n, bool analyzed)
+/* How a style names and nests a node's attributes. */
+typedef struct node_shape {
+    bool id;              /* "id" first */
+    bool label;           /* "label" (JGF keeps it outside the metadata) */
+    const char *type_key; /* "type" or "entity_type" */
+    bool nested_metrics;  /* "metrics":{...} rather than beside the rest */
+} node_shape;
+
+static const node_shape node_link_shape = {true, true, "type", true};
+
+/* Puts n's attributes into o in the shape's order. */
+static bool node_fields(builder *b, json_t *o, const kg_node *n, bool analyzed,
+                        const node_shape *shape)
 {
-    json_t *o = json_object();
-    bool ok = put(b, o, "id", str(b, n->id)) && put(b, o, "label", str(b, n->label)) &&
-              put(b, o, "type", str(b, kg_export_type_name(n->type))) &&
-              put(b, o, "aliases", strings(b, n->aliases, n->n_aliases)) &&
-              put(b, o, "roles", strings(b, n->roles, n->n_roles)) &&
-              put(b, o, "mentions", num(n->mentions));
+    bool ok = true;
+    if (shape->id)
+        ok = put(b, o, "id", str(b, n->id));
+    if (ok && shape->label)
+        ok = put(b, o, "label", str(b, n->label));
+    ok = ok && put(b, o, shape->type_key, str(b, kg_export_type_name(n->type))) &&
+         put(b, o, "aliases", strings(b, n->aliases, n->n_aliases)) &&
+         put(b, o, "roles", strings(b, n->roles, n->n_roles)) &&
+         put(b, o, "mentions", num(n->mentions));
     if (ok && n->iso2[0])
         ok = put(b, o, "iso2", str(b, n->iso2));
     if (ok && n->iso3[0])
@@ -138,9 +159,21 @@ static json_t *node_json(builder *b, const kg_node *n, bool analyzed)
         ok = put(b, o, "documents", docs);
     else
         json_decref(docs);
-    if (ok && analyzed)
-        ok = put(b, o, "metrics", metrics(b, n));
-    return done(o, ok);
+    if (ok && analyzed) {
+        if (shape->nested_metrics) {
+            json_t *m = json_object();
+            ok = put(b, o, "metrics", done(m, put_metrics(b, m, n)));
+        } else {
+            ok = put_metrics(b, o, n);
+        }
+    }
+    return ok;
+}
+
+static json_t *node_json(builder *b, const kg_node *n, bool analyzed)
+{
+    json_t *o = json_object();
+    return done(o, node_fields(b, o, n, analyzed, &node_link_shape));
 }
 
 static json_t *evidence(builder *b, const kg_evidence *ev)
@@ -153,12 +186,10 @@ static json_t *evidence(builder *b, const kg_evidence *ev)
     return done(o, ok);
 }
 
-static json_t *link_json(builder *b, const kg_graph *g, const kg_edge *e)
+/* An edge's attributes from "relation" on (with_relation false: from "negated"). */
+static bool edge_fields(builder *b, json_t *o, const kg_edge *e, bool with_relation)
 {
-    json_t *o = json_object();
-    bool ok = put(b, o, "source", str(b, kg_graph_node(g, e->source)->id)) &&
-              put(b, o, "target", str(b, kg_graph_node(g, e->target)->id)) &&
-              put(b, o, "relation", str(b, e->relation)) &&
+    bool ok = (!with_relation || put(b, o, "relation", str(b, e->relation))) &&
               put(b, o, "negated", json_boolean(e->negated)) &&
               put(b, o, "modal", json_boolean(e->modal)) &&
               put(b, o, "attributed", json_boolean(e->attributed)) &&
@@ -171,7 +202,33 @@ static json_t *link_json(builder *b, const kg_graph *g, const kg_edge *e)
         ok = put(b, o, "evidence", evs);
     else
         json_decref(evs);
+    return ok;
+}
+
+static const char *source_id(const kg_graph *g, const kg_edge *e)
+{
+    return kg_graph_node(g, e->source)->id;
+}
+
+static const char *target_id(const kg_graph *g, const kg_edge *e)
+{
+    return kg_graph_node(g, e->target)->id;
+}
+
+static json_t *link_json(builder *b, const kg_graph *g, const kg_edge *e)
+{
+    json_t *o = json_object();
+    bool ok = put(b, o, "source", str(b, source_id(g, e))) &&
+              put(b, o, "target", str(b, target_id(g, e))) && edge_fields(b, o, e, true);
     return done(o, ok);
+}
+
+/* "e:N": see the header comment. */
+static json_t *edge_key(size_t j)
+{
+    char key[32];
+    snprintf(key, sizeof key, "e:%zu", j);
+    return json_string(key);
 }
 
 typedef struct pair {
@@ -205,7 +262,7 @@ static int has_parallel_edges(const kg_graph *g)
     return found;
 }
 
-static json_t *document(builder *b, const kg_graph *g)
+static json_t *node_link(builder *b, const kg_graph *g)
 {
     int multi = has_parallel_edges(g);
     if (multi < 0) {
@@ -232,10 +289,159 @@ static json_t *document(builder *b, const kg_graph *g)
     return done(root, ok);
 }
 
-kg_status kg_export_json(const kg_graph *g, FILE *out, kg_error *err)
+/* Puts v under key if everything so far went well (ok), else releases it:
+ * v is consumed either way. */
+static bool put_if(builder *b, json_t *o, const char *key, json_t *v, bool ok)
 {
+    return put(b, o, key, done(v, ok));
+}
+
+/* {"data":{...graph info},"elements":{"nodes":[{"data"}],"edges":[{"data"}]}} */
+static json_t *cytoscape(builder *b, const kg_graph *g)
+{
+    static const node_shape shape = {true, true, "type", false};
+    json_t *root = json_object(), *elements = json_object();
+    json_t *nodes = json_array(), *edges = json_array();
+    bool ok = put(b, root, "data", graph_info(b, g));
+    bool analyzed = kg_graph_analyzed(g);
+    for (size_t i = 0; ok && i < kg_graph_node_count(g); i++) {
+        json_t *el = json_object(), *data = json_object();
+        bool dok = node_fields(b, data, kg_graph_node(g, i), analyzed, &shape);
+        ok = push(b, nodes, done(el, put_if(b, el, "data", data, dok)));
+    }
+    for (size_t j = 0; ok && j < kg_graph_edge_count(g); j++) {
+        const kg_edge *e = kg_graph_edge(g, j);
+        json_t *el = json_object(), *data = json_object();
+        bool dok = put(b, data, "id", edge_key(j)) &&
+                   put(b, data, "source", str(b, source_id(g, e))) &&
+                   put(b, data, "target", str(b, target_id(g, e))) && edge_fields(b, data, e, true);
+        ok = push(b, edges, done(el, put_if(b, el, "data", data, dok)));
+    }
+    ok = put_if(b, elements, "nodes", nodes, ok);
+    ok = put_if(b, elements, "edges", edges, ok);
+    return done(root, put_if(b, root, "elements", elements, ok));
+}
+
+static bool has_self_loop(const kg_graph *g)
+{
+    for (size_t j = 0; j < kg_graph_edge_count(g); j++)
+        if (kg_graph_edge(g, j)->source == kg_graph_edge(g, j)->target)
+            return true;
+    return false;
+}
+
+/* graphology's Graph#export: {"attributes","options","nodes":[{"key","attributes"}],
+ * "edges":[{"key","source","target","attributes"}]} */
+static json_t *graphology(builder *b, const kg_graph *g)
+{
+    static const node_shape shape = {false, true, "entity_type", false};
+    json_t *root = json_object(), *options = json_object();
+    json_t *nodes = json_array(), *edges = json_array();
+    bool ok = put(b, root, "attributes", graph_info(b, g));
+    ok = put_if(b, root, "options", options,
+                ok && put(b, options, "type", str(b, "directed")) &&
+                    put(b, options, "multi", json_true()) &&
+                    put(b, options, "allowSelfLoops", json_boolean(has_self_loop(g))));
+    bool analyzed = kg_graph_analyzed(g);
+    for (size_t i = 0; ok && i < kg_graph_node_count(g); i++) {
+        const kg_node *n = kg_graph_node(g, i);
+        json_t *el = json_object(), *attrs = json_object();
+        bool eok = put(b, el, "key", str(b, n->id));
+        eok = put_if(b, el, "attributes", attrs, eok && node_fields(b, attrs, n, analyzed, &shape));
+        ok = push(b, nodes, done(el, eok));
+    }
+    for (size_t j = 0; ok && j < kg_graph_edge_count(g); j++) {
+        const kg_edge *e = kg_graph_edge(g, j);
+        json_t *el = json_object(), *attrs = json_object();
+        bool eok = put(b, el, "key", edge_key(j)) &&
+                   put(b, el, "source", str(b, source_id(g, e))) &&
+                   put(b, el, "target", str(b, target_id(g, e)));
+        eok = put_if(b, el, "attributes", attrs,
+                     eok && put(b, attrs, "label", str(b, e->relation)) &&
+                         edge_fields(b, attrs, e, true));
+        ok = push(b, edges, done(el, eok));
+    }
+    ok = put_if(b, root, "nodes", nodes, ok);
+    return done(root, put_if(b, root, "edges", edges, ok));
+}
+
+/* JSON Graph Format v2: {"graph":{"directed","metadata","nodes":{ID:{"label","metadata"}},
+ * "edges":[{"source","target","relation","metadata"}]}} */
+static json_t *jgf(builder *b, const kg_graph *g)
+{
+    static const node_shape shape = {false, false, "type", false};
+    json_t *root = json_object(), *graph = json_object();
+    json_t *nodes = json_object(), *edges = json_array();
+    bool ok = put(b, graph, "directed", json_true()) && put(b, graph, "metadata", graph_info(b, g));
+    bool analyzed = kg_graph_analyzed(g);
+    for (size_t i = 0; ok && i < kg_graph_node_count(g); i++) {
+        const kg_node *n = kg_graph_node(g, i);
+        json_t *el = json_object(), *meta = json_object();
+        bool eok = put(b, el, "label", str(b, n->label));
+        eok = put_if(b, el, "metadata", meta, eok && node_fields(b, meta, n, analyzed, &shape));
+        ok = put(b, nodes, n->id, done(el, eok));
+    }
+    for (size_t j = 0; ok && j < kg_graph_edge_count(g); j++) {
+        const kg_edge *e = kg_graph_edge(g, j);
+        json_t *el = json_object(), *meta = json_object();
+        bool eok = put(b, el, "source", str(b, source_id(g, e))) &&
+                   put(b, el, "target", str(b, target_id(g, e))) &&
+                   put(b, el, "relation", str(b, e->relation));
+        eok = put_if(b, el, "metadata", meta, eok && edge_fields(b, meta, e, false));
+        ok = push(b, edges, done(el, eok));
+    }
+    ok = put_if(b, graph, "nodes", nodes, ok);
+    ok = put_if(b, graph, "edges", edges, ok);
+    return done(root, put_if(b, root, "graph", graph, ok));
+}
+
+static const char *const style_names[] = {
+    [KG_JSON_NODE_LINK] = "node-link",
+    [KG_JSON_CYTOSCAPE] = "cytoscape",
+    [KG_JSON_GRAPHOLOGY] = "graphology",
+    [KG_JSON_JGF] = "jgf",
+};
+#define N_STYLES (sizeof style_names / sizeof style_names[0])
+
+bool kg_json_style_parse(const char *name, kg_json_style *out)
+{
+    for (size_t i = 0; name && i < N_STYLES; i++) {
+        if (strcmp(name, style_names[i]) == 0) {
+            if (out)
+                *out = (kg_json_style)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *kg_json_style_name(kg_json_style s)
+{
+    return (size_t)s < N_STYLES ? style_names[s] : NULL;
+}
+
+kg_status kg_export_json_styled(const kg_graph *g, kg_json_style style, FILE *out, kg_error *err)
+{
+    if (!g || !out)
+        return kg_error_set(err, KG_ERR_USAGE, "json: no graph or no output");
     builder b = {false, NULL};
-    json_t *root = document(&b, g);
+    json_t *root = NULL;
+    switch (style) {
+    case KG_JSON_NODE_LINK:
+        root = node_link(&b, g);
+        break;
+    case KG_JSON_CYTOSCAPE:
+        root = cytoscape(&b, g);
+        break;
+    case KG_JSON_GRAPHOLOGY:
+        root = graphology(&b, g);
+        break;
+    case KG_JSON_JGF:
+        root = jgf(&b, g);
+        break;
+    default:
+        return kg_error_set(err, KG_ERR_USAGE, "json: unknown style %d", (int)style);
+    }
     if (!root) {
         if (b.bad_string)
             return kg_error_set(err, KG_ERR_INPUT, "json: not valid UTF-8: \"%.60s\"",
@@ -247,4 +453,9 @@ kg_status kg_export_json(const kg_graph *g, FILE *out, kg_error *err)
     if (rc != 0 || fputc('\n', out) == EOF)
         return kg_export_io_error(err);
     return KG_OK;
+}
+
+kg_status kg_export_json(const kg_graph *g, FILE *out, kg_error *err)
+{
+    return kg_export_json_styled(g, KG_JSON_NODE_LINK, out, err);
 }

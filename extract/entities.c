@@ -462,6 +462,8 @@ static kg_status add_run(finder *f, size_t si, const kg_token *t, size_t n, size
     const char *qualifier = NULL;
     if (s > 0 && tl > 0 && is_role_qualifier(t[s - 1].norm))
         qualifier = t[s - 1].norm;
+    else if (c.place >= 0 && s > 1 && tl > 0 && is_role_qualifier(t[s - 2].norm))
+        qualifier = t[s - 2].norm; /* "former Israeli Prime Minister X" */
     if (tl == 0 && m > 1 && is_role_qualifier(lower_word(f->a, t[s].norm))) {
         /* "Former Foreign Secretary ..." at the start of a sentence */
         size_t tl2 = kg_lexicon_title_len(lx, words + 1, m - 1);

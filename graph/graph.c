@@ -15,9 +15,9 @@
  *    contribution with the smallest (doc id, offset, label), an unknown
  *    document sorting last: the label is the canonical name in the first
  *    document.
- *  - aliases and roles are ordered by where each was first seen: (doc id,
- *    position in that document's list, text).  The earliest document's
- *    aliases come first, in its own order; later documents add theirs after.
+ *  - aliases and roles are ordered by content, fullest first (longer, then
+ *    byte order), so the order survives JSON round trips and any grouping
+ *    of merges.
  *  - iso2 and iso3 are filled when empty; if contributions disagree the
  *    smaller code wins, so the choice does not depend on order.
  *  - an edge keeps its evidence sorted by (doc, sentence) and unique on that
@@ -303,15 +303,22 @@ kg_status kg_graph_add_doc(kg_graph *g, const char *id, const char *date, kg_err
 
 /* ---------------------------------------------------------------- nodes */
 
+/* Aliases and roles are ordered by content alone, fullest first (longer,
+ * then byte order): an order that depended on which document gave a string
+ * first could not survive a round trip through JSON, which does not record
+ * that, and merging would stop being associative.  The document and rank
+ * are kept for callers that want provenance. */
 static int tag_cmp(const char *doc_a, size_t rank_a, const char *s_a, const char *doc_b,
                    size_t rank_b, const char *s_b)
 {
-    int c = cmp_doc(doc_a, doc_b);
-    if (!c)
-        c = cmp_size(rank_a, rank_b);
-    if (!c)
-        c = strcmp(s_a, s_b);
-    return c;
+    (void)doc_a;
+    (void)doc_b;
+    (void)rank_a;
+    (void)rank_b;
+    size_t la = strlen(s_a), lb = strlen(s_b);
+    if (la != lb)
+        return la > lb ? -1 : 1;
+    return strcmp(s_a, s_b);
 }
 
 /* Room for one more string.  The three arrays share one capacity, raised

@@ -27,12 +27,22 @@ for t in "$@"; do
     failed=$((failed + f))
 done
 
-cli_out=$(O="$O" sh tests/cli/run.sh 2>&1)
-printf '%s\n' "$cli_out" | grep -v '^ok ' || true
-cp=$(printf '%s\n' "$cli_out" | grep -c '^ok ')
-cf=$(printf '%s\n' "$cli_out" | grep -c '^FAIL ')
-passed=$((passed + cp))
-failed=$((failed + cf))
-echo "$O: $passed passed, $failed failed (cli: $cp passed, $cf failed)"
+# Every CLI test script prints "ok NAME" or "FAIL NAME: why" per check.
+summary=""
+for script in tests/cli/*.sh; do
+    name=$(basename "$script" .sh)
+    out=$(O="$O" sh "$script" 2>&1)
+    printf '%s\n' "$out" | grep -v '^ok ' || true
+    sp=$(printf '%s\n' "$out" | grep -c '^ok ')
+    sf=$(printf '%s\n' "$out" | grep -c '^FAIL ')
+    if [ "$((sp + sf))" -eq 0 ]; then
+        echo "FAIL $name: the script ran no check"
+        sf=1
+    fi
+    passed=$((passed + sp))
+    failed=$((failed + sf))
+    summary="$summary $name $sp/$((sp + sf))"
+done
+echo "$O: $passed passed, $failed failed (cli:$summary)"
 [ -n "${KG_TEST_TALLY:-}" ] && echo "$passed $failed" >>"$KG_TEST_TALLY"
 [ "$failed" -eq 0 ]

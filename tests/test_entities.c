@@ -176,6 +176,9 @@ CASE(test_entities_former_is_part_of_role,
 CASE(test_entities_lowercase_former_qualifies_role,
      "The speech by former Foreign Secretary Ian Dale was short.",
      "role Ian Dale|former Foreign Secretary")
+CASE(test_entities_former_before_demonym_qualifies_role,
+     "The memoir of former Israeli Prime Minister Avi Tal sold well.",
+     "role Avi Tal|former Prime Minister", "Israeli -> Israel (country)")
 CASE(test_entities_dr_title, "Dr. Helen Park led the study.",
      "Dr. Helen Park -> Helen Park (person)")
 CASE(test_entities_bare_name_is_alias, "General Tomas Reyes spoke. Reyes said little.",
@@ -319,6 +322,7 @@ int main(void)
         cmocka_unit_test(test_entities_demonym_before_title_ties_country),
         cmocka_unit_test(test_entities_former_is_part_of_role),
         cmocka_unit_test(test_entities_lowercase_former_qualifies_role),
+        cmocka_unit_test(test_entities_former_before_demonym_qualifies_role),
         cmocka_unit_test(test_entities_dr_title),
         cmocka_unit_test(test_entities_bare_name_is_alias),
         cmocka_unit_test(test_entities_middle_initial_kept_in_one_name),

@@ -1,0 +1,398 @@
+/* stats.c - `kg stats FILE.json`: what a graph looks like, in numbers.
+ *
+ * The graph is read back, put in canonical order and analyzed afresh
+ * (kg_graph_analyze: degree, weighted degree, PageRank, betweenness,
+ * components, Louvain communities), so the summary never trusts metrics a file
+ * carries.  Rankings break ties by node id (or canonical edge order), so the
+ * output depends only on the graph.  Actors are people and organizations. */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define N_TYPES 4
+#define DEFAULT_TOP 10
+#define COMMUNITY_SAMPLE 5 /* members named per community in the text summary */
+
+static const char stats_usage[] =
+    "usage: kg stats FILE.json [--format text|json] [--top N]\n"
+    "  counts, components, communities, the top actors by PageRank and by degree,\n"
+    "  the strongest relations (by count, then confidence) and nodes per type\n"
+    "  -f, --format F  text (default) or json\n"
+    "  -n, --top N     how many to list in each ranking (default 10)\n";
+
+static const char *const type_names[N_TYPES] = {"person", "organization", "country", "location"};
+
+typedef struct ranked {
+    size_t *items; /* node or edge indices, best first */
+    size_t n;
+} ranked;
+
+/* qsort has no context argument, so each item carries the graph beside its
+ * index (no global holds it). */
+typedef struct keyed {
+    const kg_graph *g;
+    size_t index;
+} keyed;
+
+static bool is_actor(const kg_node *n)
+{
+    return n->type == KG_ENT_PERSON || n->type == KG_ENT_ORGANIZATION;
+}
+
+static int by_pagerank(const void *x, const void *y)
+{
+    const keyed *a = x, *b = y;
+    const kg_node *p = kg_graph_node(a->g, a->index), *q = kg_graph_node(b->g, b->index);
+    if (p->pagerank != q->pagerank)
+        return p->pagerank > q->pagerank ? -1 : 1;
+    return strcmp(p->id, q->id);
+}
+
+static int by_degree(const void *x, const void *y)
+{
+    const keyed *a = x, *b = y;
+    const kg_node *p = kg_graph_node(a->g, a->index), *q = kg_graph_node(b->g, b->index);
+    if (p->degree != q->degree)
+        return p->degree > q->degree ? -1 : 1;
+    if (p->weighted_degree != q->weighted_degree)
+        return p->weighted_degree > q->weighted_degree ? -1 : 1;
+    return strcmp(p->id, q->id);
+}
+
+static int by_strength(const void *x, const void *y)
+{
+    const keyed *a = x, *b = y;
+    const kg_edge *p = kg_graph_edge(a->g, a->index), *q = kg_graph_edge(b->g, b->index);
+    if (p->count != q->count)
+        return p->count > q->count ? -1 : 1;
+    if (p->confidence != q->confidence)
+        return p->confidence > q->confidence ? -1 : 1;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+/* Node indices (edge indices if edges), only actors if actors_only, sorted
+ * by cmp; items is NULL when out of memory. */
+static ranked rank(const kg_graph *g, bool edges, bool actors_only,
+                   int (*cmp)(const void *, const void *))
+{
+    ranked r = {NULL, 0};
+    size_t total = edges ? kg_graph_edge_count(g) : kg_graph_node_count(g);
+    keyed *k = malloc((total ? total : 1) * sizeof *k);
+    r.items = malloc((total ? total : 1) * sizeof *r.items);
+    if (!k || !r.items) {
+        free(k);
+        free(r.items);
+        r.items = NULL;
+        return r;
+    }
+    for (size_t i = 0; i < total; i++)
+        if (edges || !actors_only || is_actor(kg_graph_node(g, i)))
+            k[r.n++] = (keyed){g, i};
+    qsort(k, r.n, sizeof *k, cmp);
+    for (size_t i = 0; i < r.n; i++)
+        r.items[i] = k[i].index;
+    free(k);
+    return r;
+}
+
+/* Group sizes of component or community ids (0..n-1 by construction). */
+typedef struct groups {
+    size_t *size;
+    size_t n;
+} groups;
+
+static bool count_groups(const kg_graph *g, bool community, groups *out)
+{
+    size_t nn = kg_graph_node_count(g);
+    out->n = 0;
+    out->size = calloc(nn ? nn : 1, sizeof *out->size);
+    if (!out->size)
+        return false;
+    for (size_t i = 0; i < nn; i++) {
+        const kg_node *n = kg_graph_node(g, i);
+        long id = community ? n->community : n->component;
+        if (id < 0 || (size_t)id >= nn)
+            continue;
+        out->size[id]++;
+        if ((size_t)id + 1 > out->n)
+            out->n = (size_t)id + 1;
+    }
+    return true;
+}
+
+static size_t largest(const groups *gr)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < gr->n; i++)
+        if (gr->size[i] > m)
+            m = gr->size[i];
+    return m;
+}
+
+typedef struct summary {
+    const char *file;
+    const kg_graph *g;
+    size_t top;
+    size_t types[N_TYPES];
+    groups components, communities;
+    ranked pagerank; /* actors */
+    ranked degree;   /* actors */
+    ranked strength; /* edges */
+    ranked members;  /* every node by PageRank, for naming communities */
+} summary;
+
+static void summary_free(summary *s)
+{
+    free(s->components.size);
+    free(s->communities.size);
+    free(s->pagerank.items);
+    free(s->degree.items);
+    free(s->strength.items);
+    free(s->members.items);
+}
+
+static bool summarize(summary *s)
+{
+    const kg_graph *g = s->g;
+    for (size_t i = 0; i < kg_graph_node_count(g); i++) {
+        kg_entity_type t = kg_graph_node(g, i)->type;
+        if ((unsigned)t < N_TYPES)
+            s->types[t]++;
+    }
+    s->pagerank = rank(g, false, true, by_pagerank);
+    s->degree = rank(g, false, true, by_degree);
+    s->strength = rank(g, true, false, by_strength);
+    s->members = rank(g, false, false, by_pagerank);
+    return count_groups(g, false, &s->components) && count_groups(g, true, &s->communities) &&
+           s->pagerank.items && s->degree.items && s->strength.items && s->members.items;
+}
+
+static size_t shown(const ranked *r, size_t top)
+{
+    return r->n < top ? r->n : top;
+}
+
+/* An empty list says so, rather than leaving a heading alone. */
+static void print_none(size_t listed)
+{
+    if (listed == 0)
+        printf("   (none)\n");
+}
+
+/* ---------------------------------------------------------------- text */
+
+static void print_text(const summary *s)
+{
+    const kg_graph *g = s->g;
+    printf("%s: %zu document(s), %zu nodes, %zu links\n", s->file, kg_graph_doc_count(g),
+           kg_graph_node_count(g), kg_graph_edge_count(g));
+    printf("nodes by type:");
+    for (int t = 0; t < N_TYPES; t++)
+        printf("%s %zu %s", t ? "," : "", s->types[t], type_names[t]);
+    printf("\ncomponents: %zu (largest: %zu nodes)\n", s->components.n, largest(&s->components));
+    printf("communities: %zu (largest: %zu nodes)\n", s->communities.n, largest(&s->communities));
+
+    printf("\ntop actors by PageRank:\n");
+    for (size_t k = 0; k < shown(&s->pagerank, s->top); k++) {
+        const kg_node *n = kg_graph_node(g, s->pagerank.items[k]);
+        printf("%4zu. %.4f  %s (%s)\n", k + 1, n->pagerank, n->label, type_names[n->type]);
+    }
+    print_none(shown(&s->pagerank, s->top));
+    printf("\ntop actors by degree:\n");
+    for (size_t k = 0; k < shown(&s->degree, s->top); k++) {
+        const kg_node *n = kg_graph_node(g, s->degree.items[k]);
+        printf("%4zu. %3.0f (weighted %.0f)  %s (%s)\n", k + 1, n->degree, n->weighted_degree,
+               n->label, type_names[n->type]);
+    }
+    print_none(shown(&s->degree, s->top));
+    printf("\nstrongest relations (count, confidence):\n");
+    for (size_t k = 0; k < shown(&s->strength, s->top); k++) {
+        const kg_edge *e = kg_graph_edge(g, s->strength.items[k]);
+        printf("%4zu. %3zu  %.2f  %s -[%s%s]-> %s\n", k + 1, e->count, e->confidence,
+               kg_graph_node(g, e->source)->label, e->negated ? "not " : "", e->relation,
+               kg_graph_node(g, e->target)->label);
+    }
+    print_none(shown(&s->strength, s->top));
+    printf("\ncommunities (members by PageRank):\n");
+    for (size_t c = 0; c < s->communities.n; c++) {
+        printf("%4zu. %zu node(s):", c, s->communities.size[c]);
+        size_t named = 0;
+        for (size_t k = 0; k < s->members.n && named < COMMUNITY_SAMPLE; k++) {
+            const kg_node *n = kg_graph_node(g, s->members.items[k]);
+            if (n->community == (long)c)
+                printf("%s %s", named++ ? "," : "", n->label);
+        }
+        printf("%s\n", s->communities.size[c] > named ? ", ..." : "");
+    }
+    print_none(s->communities.n);
+}
+
+/* ---------------------------------------------------------------- json */
+
+/* json_object_set_new and json_array_append_new release the value when
+ * they fail, so a chain of them leaks nothing; one flag collects failures. */
+static void set(json_t *o, const char *key, json_t *v, bool *ok)
+{
+    if (!v || json_object_set_new(o, key, v) != 0)
+        *ok = false;
+}
+
+static void append(json_t *a, json_t *v, bool *ok)
+{
+    if (!v || json_array_append_new(a, v) != 0)
+        *ok = false;
+}
+
+static json_t *node_ref(const kg_node *n, bool *ok)
+{
+    json_t *o = json_object();
+    set(o, "id", json_string(n->id), ok);
+    set(o, "label", json_string(n->label), ok);
+    set(o, "type", json_string(type_names[n->type]), ok);
+    return o;
+}
+
+static json_t *node_metrics(const kg_node *n, bool *ok)
+{
+    json_t *o = node_ref(n, ok);
+    set(o, "degree", json_integer((json_int_t)n->degree), ok);
+    set(o, "weighted_degree", json_integer((json_int_t)n->weighted_degree), ok);
+    set(o, "pagerank", json_real(n->pagerank), ok);
+    set(o, "betweenness", json_real(n->betweenness), ok);
+    set(o, "component", json_integer(n->component), ok);
+    set(o, "community", json_integer(n->community), ok);
+    return o;
+}
+
+static json_t *group_json(const groups *gr, bool *ok)
+{
+    json_t *o = json_object(), *sizes = json_array();
+    set(o, "count", json_integer((json_int_t)gr->n), ok);
+    set(o, "largest", json_integer((json_int_t)largest(gr)), ok);
+    for (size_t i = 0; i < gr->n; i++)
+        append(sizes, json_integer((json_int_t)gr->size[i]), ok);
+    set(o, "sizes", sizes, ok);
+    return o;
+}
+
+static json_t *ranking(const summary *s, const ranked *r, bool *ok)
+{
+    json_t *a = json_array();
+    for (size_t k = 0; k < shown(r, s->top); k++)
+        append(a, node_metrics(kg_graph_node(s->g, r->items[k]), ok), ok);
+    return a;
+}
+
+static json_t *summary_json(const summary *s, bool *ok)
+{
+    const kg_graph *g = s->g;
+    json_t *root = json_object(), *types = json_object(), *rels = json_array(),
+           *nodes = json_array();
+    set(root, "file", json_string(s->file), ok);
+    set(root, "documents", json_integer((json_int_t)kg_graph_doc_count(g)), ok);
+    set(root, "nodes", json_integer((json_int_t)kg_graph_node_count(g)), ok);
+    set(root, "links", json_integer((json_int_t)kg_graph_edge_count(g)), ok);
+    for (int t = 0; t < N_TYPES; t++)
+        set(types, type_names[t], json_integer((json_int_t)s->types[t]), ok);
+    set(root, "types", types, ok);
+    set(root, "components", group_json(&s->components, ok), ok);
+    set(root, "communities", group_json(&s->communities, ok), ok);
+    set(root, "top_pagerank", ranking(s, &s->pagerank, ok), ok);
+    set(root, "top_degree", ranking(s, &s->degree, ok), ok);
+    for (size_t k = 0; k < shown(&s->strength, s->top); k++) {
+        const kg_edge *e = kg_graph_edge(g, s->strength.items[k]);
+        json_t *o = json_object();
+        set(o, "source", json_string(kg_graph_node(g, e->source)->id), ok);
+        set(o, "target", json_string(kg_graph_node(g, e->target)->id), ok);
+        set(o, "relation", json_string(e->relation), ok);
+        set(o, "negated", json_boolean(e->negated), ok);
+        set(o, "count", json_integer((json_int_t)e->count), ok);
+        set(o, "confidence", json_real(e->confidence), ok);
+        append(rels, o, ok);
+    }
+    set(root, "strongest_relations", rels, ok);
+    for (size_t i = 0; i < kg_graph_node_count(g); i++)
+        append(nodes, node_metrics(kg_graph_node(g, i), ok), ok);
+    set(root, "node_metrics", nodes, ok);
+    return root;
+}
+
+static int print_json(const summary *s)
+{
+    bool ok = true;
+    json_t *root = summary_json(s, &ok);
+    int rc = KG_EXIT_OK;
+    if (!ok || !root)
+        rc = kg_cli_die("out of memory (or a string that is not UTF-8)");
+    else if (json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(6)) != 0 ||
+             putchar('\n') == EOF)
+        rc = kg_cli_die("cannot write to standard output");
+    json_decref(root);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- command */
+
+int kg_cmd_stats(int argc, char **argv)
+{
+    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+                                             {"top", required_argument, NULL, 'n'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    const char *format = "text";
+    size_t top = DEFAULT_TOP;
+    int c;
+    while ((c = getopt_long(argc, argv, "f:n:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            format = optarg;
+            break;
+        case 'n': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end || v < 0)
+                return kg_cli_usage_error("stats: --top wants a number, not '%s'", optarg);
+            top = (size_t)v;
+            break;
+        }
+        case 'h':
+            fputs(stats_usage, stdout);
+            return KG_EXIT_OK;
+        default:
+            return kg_cli_usage_error("%s", "stats: bad option");
+        }
+    }
+    bool json = !strcmp(format, "json");
+    if (!json && strcmp(format, "text"))
+        return kg_cli_usage_error("unknown format '%s' (text, json)", format);
+    if (argc - optind != 1)
+        return kg_cli_usage_error("%s", "stats: give exactly one FILE.json");
+
+    kg_error err = {0};
+    kg_graph *g = NULL;
+    if (kg_graph_load_json(argv[optind], &g, &err) != KG_OK)
+        return kg_cli_die(err.message);
+    int rc = KG_EXIT_OK;
+    if (kg_graph_sort(g, &err) != KG_OK || kg_graph_analyze(g, &err) != KG_OK)
+        rc = kg_cli_die(err.message);
+    summary s;
+    memset(&s, 0, sizeof s);
+    s.file = argv[optind];
+    s.g = g;
+    s.top = top;
+    if (rc == KG_EXIT_OK && !summarize(&s))
+        rc = kg_cli_die("out of memory");
+    if (rc == KG_EXIT_OK) {
+        if (json)
+            rc = print_json(&s);
+        else
+            print_text(&s);
+    }
+    summary_free(&s);
+    kg_graph_free(g);
+    return rc;
+}

@@ -1,0 +1,935 @@
+/* diff_export.c - a kg_diff as a text summary, JSON, DOT or SVG.
+ *
+ * The text summary is for a person at a terminal: counts first, then each
+ * change on one line, marked like diff(1) ('+' added, '-' removed, '~'
+ * changed), with at most a couple of its sentences from each side under it;
+ * notes (renamed entities, mention counts) come last, apart, because they
+ * are not changes in meaning.  The JSON holds everything, in the shape
+ * docs/diff-format.md describes.  The drawing is the union of both graphs,
+ * coloured by state; colour is never the only cue (removed parts are
+ * dashed, changed edges say what they were, and a legend names the colours).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <graphviz/gvc.h>
+#include <jansson.h>
+#include <libgen.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dot_build.h"
+#include "kg/diff_export.h"
+
+static const char *const format_names[] = {[KG_DIFF_FMT_TEXT] = "text",
+                                           [KG_DIFF_FMT_JSON] = "json",
+                                           [KG_DIFF_FMT_DOT] = "dot",
+                                           [KG_DIFF_FMT_SVG] = "svg"};
+
+bool kg_diff_format_parse(const char *name, kg_diff_format *out)
+{
+    for (size_t i = 0; name && i < sizeof format_names / sizeof format_names[0]; i++)
+        if (strcmp(name, format_names[i]) == 0) {
+            if (out)
+                *out = (kg_diff_format)i;
+            return true;
+        }
+    return false;
+}
+
+/* ---------------------------------------------------------------- shared */
+
+static const kg_node *old_node(const kg_diff *d, const kg_diff_entity *e)
+{
+    return e->old_node >= 0 ? kg_graph_node(kg_diff_old_graph(d), (size_t)e->old_node) : NULL;
+}
+
+static const kg_node *new_node(const kg_diff *d, const kg_diff_entity *e)
+{
+    return e->new_node >= 0 ? kg_graph_node(kg_diff_new_graph(d), (size_t)e->new_node) : NULL;
+}
+
+static const kg_edge *old_edge(const kg_diff *d, const kg_diff_relation *r)
+{
+    return r->old_edge >= 0 ? kg_graph_edge(kg_diff_old_graph(d), (size_t)r->old_edge) : NULL;
+}
+
+static const kg_edge *new_edge(const kg_diff *d, const kg_diff_relation *r)
+{
+    return r->new_edge >= 0 ? kg_graph_edge(kg_diff_new_graph(d), (size_t)r->new_edge) : NULL;
+}
+
+static const char *label_of(const kg_node *n)
+{
+    return n->label ? n->label : n->id;
+}
+
+static bool mentions_changed(const kg_diff_entity *e)
+{
+    return e->old_node >= 0 && e->new_node >= 0 && e->old_mentions != e->new_mentions;
+}
+
+/* ---------------------------------------------------------------- text */
+
+typedef struct painter {
+    FILE *out;
+    bool color;
+    size_t max_evidence;
+} painter;
+
+#define ANSI_RESET "\033[0m"
+#define ANSI_BOLD "\033[1m"
+#define ANSI_DIM "\033[2m"
+#define ANSI_RED "\033[31m"
+#define ANSI_GREEN "\033[32m"
+#define ANSI_AMBER "\033[33m"
+
+static const char *paint(const painter *p, const char *code)
+{
+    return p->color ? code : "";
+}
+
+static const char *state_mark(kg_diff_state s)
+{
+    switch (s) {
+    case KG_DIFF_ADDED:
+        return "+";
+    case KG_DIFF_REMOVED:
+        return "-";
+    case KG_DIFF_CHANGED:
+        return "~";
+    default:
+        return "=";
+    }
+}
+
+static const char *state_color(kg_diff_state s)
+{
+    switch (s) {
+    case KG_DIFF_ADDED:
+        return ANSI_GREEN;
+    case KG_DIFF_REMOVED:
+        return ANSI_RED;
+    case KG_DIFF_CHANGED:
+        return ANSI_AMBER;
+    default:
+        return ANSI_DIM;
+    }
+}
+
+/* Sentences as "    old [5] text", 1-based as people count them. */
+static void text_evidence(const painter *p, const char *side, const char *color,
+                          const kg_diff_evidence *ev)
+{
+    size_t shown = ev->n < p->max_evidence ? ev->n : p->max_evidence;
+    for (size_t i = 0; i < shown; i++) {
+        fprintf(p->out, "    %s%s [%zu]%s ", paint(p, color), side, ev->items[i].sentence + 1,
+                paint(p, ANSI_RESET));
+        /* a sentence may span lines in the article; one line here */
+        for (const char *c = ev->items[i].text; *c; c++)
+            fputc(*c == '\n' || *c == '\r' || *c == '\t' ? ' ' : *c, p->out);
+        fputc('\n', p->out);
+    }
+    if (ev->n > shown)
+        fprintf(p->out, "    %s%s (%zu more)%s\n", paint(p, ANSI_DIM), side, ev->n - shown,
+                paint(p, ANSI_RESET));
+}
+
+static void text_name(const painter *p, const kg_diff *d, const kg_diff_entity *e)
+{
+    const kg_node *n = kg_diff_entity_node(d, e);
+    fprintf(p->out, "%s", label_of(n));
+    if (e->label_changed)
+        fprintf(p->out, " (was %s)", label_of(old_node(d, e)));
+}
+
+static void text_roles(FILE *out, const char *what, const char *const *roles, size_t n, bool *first)
+{
+    for (size_t i = 0; i < n; i++) {
+        fprintf(out, "%s role \"%s\" %s", *first ? ":" : ";", roles[i], what);
+        *first = false;
+    }
+}
+
+static void text_entity(const painter *p, const kg_diff *d, const kg_diff_entity *e)
+{
+    const kg_node *n = kg_diff_entity_node(d, e);
+    fprintf(p->out, "%s%s %s ", paint(p, state_color(e->state)), state_mark(e->state),
+            kg_export_type_name(n->type));
+    text_name(p, d, e);
+    fprintf(p->out, "%s", paint(p, ANSI_RESET));
+    bool first = true;
+    if (e->type_changed) {
+        fprintf(p->out, ": type %s -> %s", kg_export_type_name(old_node(d, e)->type),
+                kg_export_type_name(new_node(d, e)->type));
+        first = false;
+    }
+    text_roles(p->out, "added", e->roles_added, e->n_roles_added, &first);
+    text_roles(p->out, "removed", e->roles_removed, e->n_roles_removed, &first);
+    fputc('\n', p->out);
+    text_evidence(p, "old", ANSI_RED, &e->old_evidence);
+    text_evidence(p, "new", ANSI_GREEN, &e->new_evidence);
+}
+
+static void text_relation_form(FILE *out, const kg_edge *e)
+{
+    fprintf(out, "%s%s", e->negated ? "not " : "", e->relation);
+}
+
+static void text_relation(const painter *p, const kg_diff *d, const kg_diff_relation *r)
+{
+    size_t n;
+    const kg_diff_entity *ents = kg_diff_entities(d, &n);
+    const kg_edge *oe = old_edge(d, r), *ne = new_edge(d, r);
+    const kg_edge *e = ne ? ne : oe;
+    fprintf(p->out, "%s%s ", paint(p, state_color(r->state)), state_mark(r->state));
+    fprintf(p->out, "%s -[", label_of(kg_diff_entity_node(d, &ents[r->source])));
+    text_relation_form(p->out, e);
+    fprintf(p->out, "]-> %s%s", label_of(kg_diff_entity_node(d, &ents[r->target])),
+            paint(p, ANSI_RESET));
+    const char *sep = ":";
+    if (r->negation_changed) {
+        fprintf(p->out, "%s was \"", sep);
+        text_relation_form(p->out, oe);
+        fprintf(p->out, "\"");
+        sep = ";";
+    }
+    if (r->modality_changed) {
+        fprintf(p->out, "%s %s", sep,
+                ne->modal ? "now modal (was asserted)" : "now asserted (was modal)");
+        sep = ";";
+    }
+    if (r->attribution_changed) {
+        fprintf(p->out, "%s %s", sep,
+                ne->attributed ? "now reported speech (was direct)"
+                               : "now direct (was reported speech)");
+        sep = ";";
+    }
+    if (r->count_changed)
+        fprintf(p->out, "%s sentences %zu -> %zu", sep, r->old_count, r->new_count);
+    fputc('\n', p->out);
+    text_evidence(p, "old", ANSI_RED, &r->old_evidence);
+    text_evidence(p, "new", ANSI_GREEN, &r->new_evidence);
+}
+
+static void text_notes(const painter *p, const kg_diff *d)
+{
+    size_t n;
+    const kg_diff_entity *ents = kg_diff_entities(d, &n);
+    bool any = false;
+    for (size_t i = 0; i < n && !any; i++)
+        any = ents[i].label_changed || mentions_changed(&ents[i]);
+    if (!any)
+        return;
+    fprintf(p->out, "\n%snotes (not changes in meaning):%s\n", paint(p, ANSI_BOLD),
+            paint(p, ANSI_RESET));
+    for (size_t i = 0; i < n; i++)
+        if (ents[i].label_changed)
+            fprintf(p->out, "  %s %s is now named %s (matched by %s)\n",
+                    kg_export_type_name(new_node(d, &ents[i])->type),
+                    label_of(old_node(d, &ents[i])), label_of(new_node(d, &ents[i])),
+                    kg_diff_match_name(ents[i].match));
+    bool first = true;
+    for (size_t i = 0; i < n; i++) {
+        if (!mentions_changed(&ents[i]))
+            continue;
+        fprintf(p->out, "%s %s %zu -> %zu", first ? "  mentions:" : ",",
+                label_of(new_node(d, &ents[i])), ents[i].old_mentions, ents[i].new_mentions);
+        first = false;
+    }
+    if (!first)
+        fputc('\n', p->out);
+}
+
+kg_status kg_diff_export_text(const kg_diff *d, const kg_diff_export_options *opts, FILE *out,
+                              kg_error *err)
+{
+    if (!d || !out)
+        return kg_error_set(err, KG_ERR_USAGE, "diff: no diff or no output");
+    painter p = {out, opts && opts->color, opts && opts->max_evidence ? opts->max_evidence : 2};
+    kg_diff_summary s;
+    kg_diff_summarize(d, &s);
+    if (kg_diff_changed(d)) {
+        fprintf(out, "%s--- %s\n+++ %s%s\n", paint(&p, ANSI_BOLD), kg_diff_old_name(d),
+                kg_diff_new_name(d), paint(&p, ANSI_RESET));
+        fprintf(out, "entities: %zu added, %zu removed, %zu changed (%zu -> %zu)\n",
+                s.entities_added, s.entities_removed, s.entities_changed, s.old_entities,
+                s.new_entities);
+        fprintf(out, "relations: %zu added, %zu removed, %zu changed (%zu -> %zu)\n",
+                s.relations_added, s.relations_removed, s.relations_changed, s.old_relations,
+                s.new_relations);
+        size_t n;
+        const kg_diff_entity *ents = kg_diff_entities(d, &n);
+        bool blank = false;
+        for (size_t i = 0; i < n; i++) {
+            if (ents[i].state == KG_DIFF_UNCHANGED)
+                continue;
+            if (!blank)
+                fputc('\n', out);
+            blank = true;
+            text_entity(&p, d, &ents[i]);
+        }
+        const kg_diff_relation *rels = kg_diff_relations(d, &n);
+        blank = false;
+        for (size_t i = 0; i < n; i++) {
+            if (rels[i].state == KG_DIFF_UNCHANGED)
+                continue;
+            if (!blank)
+                fputc('\n', out);
+            blank = true;
+            text_relation(&p, d, &rels[i]);
+        }
+    }
+    text_notes(&p, d);
+    if (ferror(out))
+        return kg_export_io_error(err);
+    return KG_OK;
+}
+
+/* ---------------------------------------------------------------- JSON */
+
+/* Failures are sticky, as in json.c: the first one decides the message. */
+typedef struct builder {
+    bool nomem;
+    const char *bad_string;
+} builder;
+
+static json_t *str(builder *b, const char *s)
+{
+    json_t *v = json_string(s ? s : "");
+    if (!v && !b->bad_string && s)
+        b->bad_string = s;
+    return v;
+}
+
+static json_t *num(size_t n)
+{
+    return json_integer((json_int_t)n);
+}
+
+/* put and push take ownership of value, also when they fail. */
+static bool put(builder *b, json_t *obj, const char *key, json_t *value)
+{
+    if (!obj || !value || json_object_set_new(obj, key, value) != 0) {
+        if (!obj)
+            json_decref(value);
+        if (!b->bad_string)
+            b->nomem = true;
+        return false;
+    }
+    return true;
+}
+
+static bool push(builder *b, json_t *arr, json_t *value)
+{
+    if (!arr || !value || json_array_append_new(arr, value) != 0) {
+        if (!arr)
+            json_decref(value);
+        if (!b->bad_string)
+            b->nomem = true;
+        return false;
+    }
+    return true;
+}
+
+static json_t *done(json_t *o, bool ok)
+{
+    if (ok)
+        return o;
+    json_decref(o);
+    return NULL;
+}
+
+static json_t *strings(builder *b, const char *const *items, size_t n)
+{
+    json_t *arr = json_array();
+    bool ok = arr != NULL;
+    for (size_t i = 0; i < n && ok; i++)
+        ok = push(b, arr, str(b, items[i]));
+    return done(arr, ok);
+}
+
+static json_t *side_info(builder *b, const char *name, const kg_graph *g)
+{
+    json_t *o = json_object(), *docs = json_array();
+    bool ok = put(b, o, "name", str(b, name)) &&
+              put(b, o, "entities", num(kg_graph_node_count(g))) &&
+              put(b, o, "relations", num(kg_graph_edge_count(g)));
+    for (size_t i = 0; ok && i < kg_graph_doc_count(g); i++) {
+        const kg_graph_doc *doc = kg_graph_doc_at(g, i);
+        json_t *x = json_object();
+        ok =
+            push(b, docs,
+                 done(x, put(b, x, "id", str(b, doc->id)) && put(b, x, "date", str(b, doc->date))));
+    }
+    ok = ok ? put(b, o, "documents", docs) : (json_decref(docs), false);
+    return done(o, ok);
+}
+
+static json_t *summary(builder *b, const kg_diff *d)
+{
+    kg_diff_summary s;
+    kg_diff_summarize(d, &s);
+    json_t *o = json_object(), *e = json_object(), *r = json_object();
+    bool ok = put(b, e, "added", num(s.entities_added)) &&
+              put(b, e, "removed", num(s.entities_removed)) &&
+              put(b, e, "changed", num(s.entities_changed)) &&
+              put(b, e, "unchanged", num(s.entities_unchanged)) &&
+              put(b, e, "renamed", num(s.entities_renamed)) &&
+              put(b, e, "mentions_changed", num(s.entities_mentions_changed));
+    ok = ok && put(b, r, "added", num(s.relations_added)) &&
+         put(b, r, "removed", num(s.relations_removed)) &&
+         put(b, r, "changed", num(s.relations_changed)) &&
+         put(b, r, "unchanged", num(s.relations_unchanged));
+    if (!ok) {
+        json_decref(e);
+        json_decref(r);
+        return done(o, false);
+    }
+    return done(o, put(b, o, "entities", e) && put(b, o, "relations", r));
+}
+
+static json_t *sentences(builder *b, const kg_diff_evidence *ev)
+{
+    json_t *arr = json_array();
+    bool ok = arr != NULL;
+    for (size_t i = 0; ok && i < ev->n; i++) {
+        json_t *o = json_object();
+        ok = push(b, arr,
+                  done(o, put(b, o, "doc", str(b, ev->items[i].doc)) &&
+                              put(b, o, "sentence", num(ev->items[i].sentence)) &&
+                              put(b, o, "start", num(ev->items[i].start)) &&
+                              put(b, o, "end", num(ev->items[i].end)) &&
+                              put(b, o, "cp_start", num(ev->items[i].cp_start)) &&
+                              put(b, o, "cp_end", num(ev->items[i].cp_end)) &&
+                              put(b, o, "text", str(b, ev->items[i].text))));
+    }
+    return done(arr, ok);
+}
+
+static json_t *evidence(builder *b, const kg_diff_evidence *old_ev, const kg_diff_evidence *new_ev)
+{
+    json_t *o = json_object();
+    return done(o,
+                put(b, o, "old", sentences(b, old_ev)) && put(b, o, "new", sentences(b, new_ev)));
+}
+
+static json_t *node_side(builder *b, const kg_node *n)
+{
+    if (!n)
+        return json_null();
+    json_t *o = json_object();
+    return done(o, put(b, o, "id", str(b, n->id)) && put(b, o, "label", str(b, label_of(n))) &&
+                       put(b, o, "type", str(b, kg_export_type_name(n->type))) &&
+                       put(b, o, "aliases", strings(b, n->aliases, n->n_aliases)) &&
+                       put(b, o, "roles", strings(b, n->roles, n->n_roles)) &&
+                       put(b, o, "mentions", num(n->mentions)));
+}
+
+static json_t *entity_json(builder *b, const kg_diff *d, const kg_diff_entity *e)
+{
+    const kg_node *n = kg_diff_entity_node(d, e);
+    const char *changes[2], *notes[2];
+    size_t nc = 0, nn = 0;
+    if (e->type_changed)
+        changes[nc++] = "type";
+    if (e->n_roles_added || e->n_roles_removed)
+        changes[nc++] = "roles";
+    if (e->label_changed)
+        notes[nn++] = "label";
+    if (mentions_changed(e))
+        notes[nn++] = "mentions";
+    json_t *o = json_object();
+    bool ok = put(b, o, "status", str(b, kg_diff_state_name(e->state))) &&
+              put(b, o, "id", str(b, n->id)) && put(b, o, "label", str(b, label_of(n))) &&
+              put(b, o, "type", str(b, kg_export_type_name(n->type))) &&
+              put(b, o, "match", str(b, kg_diff_match_name(e->match))) &&
+              put(b, o, "changes", strings(b, changes, nc)) &&
+              put(b, o, "notes", strings(b, notes, nn)) &&
+              put(b, o, "roles_added", strings(b, e->roles_added, e->n_roles_added)) &&
+              put(b, o, "roles_removed", strings(b, e->roles_removed, e->n_roles_removed)) &&
+              put(b, o, "old", node_side(b, old_node(d, e))) &&
+              put(b, o, "new", node_side(b, new_node(d, e))) &&
+              put(b, o, "evidence", evidence(b, &e->old_evidence, &e->new_evidence));
+    return done(o, ok);
+}
+
+static json_t *edge_side(builder *b, const kg_graph *g, const kg_edge *e)
+{
+    if (!e)
+        return json_null();
+    json_t *o = json_object();
+    return done(o, put(b, o, "source", str(b, kg_graph_node(g, e->source)->id)) &&
+                       put(b, o, "target", str(b, kg_graph_node(g, e->target)->id)) &&
+                       put(b, o, "relation", str(b, e->relation)) &&
+                       put(b, o, "negated", json_boolean(e->negated)) &&
+                       put(b, o, "modal", json_boolean(e->modal)) &&
+                       put(b, o, "attributed", json_boolean(e->attributed)) &&
+                       put(b, o, "count", num(e->count)));
+}
+
+static json_t *relation_json(builder *b, const kg_diff *d, const kg_diff_relation *r)
+{
+    size_t n;
+    const kg_diff_entity *ents = kg_diff_entities(d, &n);
+    const kg_edge *e = kg_diff_relation_edge(d, r);
+    const char *changes[4];
+    size_t nc = 0;
+    if (r->negation_changed)
+        changes[nc++] = "negation";
+    if (r->modality_changed)
+        changes[nc++] = "modality";
+    if (r->attribution_changed)
+        changes[nc++] = "attribution";
+    if (r->count_changed)
+        changes[nc++] = "count";
+    json_t *o = json_object();
+    bool ok = put(b, o, "status", str(b, kg_diff_state_name(r->state))) &&
+              put(b, o, "source", str(b, kg_diff_entity_node(d, &ents[r->source])->id)) &&
+              put(b, o, "relation", str(b, e->relation)) &&
+              put(b, o, "target", str(b, kg_diff_entity_node(d, &ents[r->target])->id)) &&
+              put(b, o, "changes", strings(b, changes, nc)) &&
+              put(b, o, "old", edge_side(b, kg_diff_old_graph(d), old_edge(d, r))) &&
+              put(b, o, "new", edge_side(b, kg_diff_new_graph(d), new_edge(d, r))) &&
+              put(b, o, "evidence", evidence(b, &r->old_evidence, &r->new_evidence));
+    return done(o, ok);
+}
+
+static json_t *diff_json(builder *b, const kg_diff *d)
+{
+    json_t *root = json_object(), *ents = json_array(), *rels = json_array();
+    bool ok = put(b, root, "format", str(b, "kg-diff")) &&
+              put(b, root, "version", json_integer(1)) &&
+              put(b, root, "generator", str(b, "kg " KG_VERSION)) &&
+              put(b, root, "changed", json_boolean(kg_diff_changed(d))) &&
+              put(b, root, "old", side_info(b, kg_diff_old_name(d), kg_diff_old_graph(d))) &&
+              put(b, root, "new", side_info(b, kg_diff_new_name(d), kg_diff_new_graph(d))) &&
+              put(b, root, "summary", summary(b, d));
+    size_t n;
+    const kg_diff_entity *es = kg_diff_entities(d, &n);
+    for (size_t i = 0; ok && i < n; i++)
+        if (es[i].state != KG_DIFF_UNCHANGED || es[i].label_changed || mentions_changed(&es[i]))
+            ok = push(b, ents, entity_json(b, d, &es[i]));
+    const kg_diff_relation *rs = kg_diff_relations(d, &n);
+    for (size_t i = 0; ok && i < n; i++)
+        if (rs[i].state != KG_DIFF_UNCHANGED)
+            ok = push(b, rels, relation_json(b, d, &rs[i]));
+    if (ok) {
+        ok = put(b, root, "entities", ents);
+        ents = NULL;
+    }
+    if (ok) {
+        ok = put(b, root, "relations", rels);
+        rels = NULL;
+    }
+    json_decref(ents);
+    json_decref(rels);
+    return done(root, ok);
+}
+
+kg_status kg_diff_export_json(const kg_diff *d, FILE *out, kg_error *err)
+{
+    if (!d || !out)
+        return kg_error_set(err, KG_ERR_USAGE, "diff: no diff or no output");
+    builder b = {false, NULL};
+    json_t *root = diff_json(&b, d);
+    if (!root) {
+        if (b.bad_string)
+            return kg_error_set(err, KG_ERR_INPUT, "json: not valid UTF-8: \"%.60s\"",
+                                b.bad_string);
+        return kg_error_set(err, KG_ERR_NOMEM, "json: out of memory");
+    }
+    int rc = json_dumpf(root, out, JSON_INDENT(2));
+    json_decref(root);
+    if (rc != 0 || fputc('\n', out) == EOF)
+        return kg_export_io_error(err);
+    return KG_OK;
+}
+
+/* ---------------------------------------------------------------- drawing */
+
+typedef struct state_style {
+    const char *title, *line, *fill, *font, *node_style, *edge_style;
+} state_style;
+
+/* Okabe-Ito's bluish green, vermillion and orange, and greys. */
+static const state_style state_styles[] = {
+    [KG_DIFF_UNCHANGED] = {"unchanged", "#999999", "#F2F2F2", "#555555", "filled", "solid"},
+    [KG_DIFF_ADDED] = {"added", "#009E73", "#CCEDE3", "#000000", "filled,bold", "bold"},
+    [KG_DIFF_REMOVED] = {"removed", "#D55E00", "#F7DCCC", "#000000", "filled,dashed", "dashed"},
+    [KG_DIFF_CHANGED] = {"changed", "#E69F00", "#FAEBCC", "#000000", "filled,bold", "bold"},
+};
+
+static const char *const type_shapes[] = {
+    [KG_ENT_PERSON] = "ellipse",
+    [KG_ENT_ORGANIZATION] = "box",
+    [KG_ENT_COUNTRY] = "hexagon",
+    [KG_ENT_LOCATION] = "note",
+};
+
+static bool set(void *obj, const char *name, const char *value)
+{
+    return agsafeset(obj, (char *)name, (char *)value, "") == 0;
+}
+
+/* text as a Graphviz label: backslashes doubled, control characters as
+ * spaces, wrapped at spaces into lines of about width code points; an
+ * explicit '\n' in text starts a new line.  Caller frees. */
+static char *wrap(const char *text, size_t width)
+{
+    size_t n = strlen(text);
+    char *out = malloc(2 * n + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0, line = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '\n') {
+            out[o++] = '\\';
+            out[o++] = 'n';
+            line = 0;
+            continue;
+        }
+        if (c < 0x20 || c == 0x7F)
+            c = ' ';
+        if (c == ' ' && line > 0) {
+            size_t w = i + 1, cps = 0;
+            while (w < n && text[w] != ' ' && text[w] != '\n')
+                cps += ((unsigned char)text[w++] & 0xC0) != 0x80;
+            if (line + 1 + cps > width) {
+                out[o++] = '\\';
+                out[o++] = 'n';
+                line = 0;
+                continue;
+            }
+        }
+        if (c == '\\')
+            out[o++] = '\\';
+        out[o++] = (char)c;
+        line += (c & 0xC0) != 0x80;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static bool set_label(void *obj, const char *text, size_t width)
+{
+    char *label = wrap(text, width);
+    bool ok = label && set(obj, "label", label);
+    free(label);
+    return ok;
+}
+
+static bool style_node(Agnode_t *an, kg_diff_state s, kg_entity_type t)
+{
+    const state_style *st = &state_styles[s];
+    const char *shape =
+        (size_t)t < sizeof type_shapes / sizeof type_shapes[0] ? type_shapes[t] : "ellipse";
+    return set(an, "shape", shape) && set(an, "color", st->line) &&
+           set(an, "fillcolor", st->fill) && set(an, "fontcolor", st->font) &&
+           set(an, "style", st->node_style);
+}
+
+static bool draw_nodes(Agraph_t *ag, const kg_diff *d, Agnode_t **nodes)
+{
+    size_t n;
+    const kg_diff_entity *ents = kg_diff_entities(d, &n);
+    for (size_t i = 0; i < n; i++) {
+        const kg_diff_entity *e = &ents[i];
+        const kg_node *node = kg_diff_entity_node(d, e);
+        char name[32], *text = NULL;
+        snprintf(name, sizeof name, "e%zu", i); /* ids may hold anything; these never clash */
+        if (e->label_changed) {
+            const char *o = label_of(old_node(d, e)), *nw = label_of(node);
+            size_t len = strlen(o) + strlen(nw) + 16;
+            text = malloc(len);
+            if (text)
+                snprintf(text, len, "%s\n(was %s)", nw, o);
+        }
+        nodes[i] = agnode(ag, name, 1);
+        bool ok = nodes[i] && (!e->label_changed || text) &&
+                  set_label(nodes[i], text ? text : label_of(node), 18) &&
+                  style_node(nodes[i], e->state, node->type);
+        free(text);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* "not attend ×2", the way dot.c labels edges. */
+static char *edge_form(const kg_edge *e)
+{
+    size_t len = strlen(e->relation) + 64;
+    char *s = malloc(len);
+    if (!s)
+        return NULL;
+    int k = snprintf(s, len, "%s%s%s", e->negated ? "not " : "", e->relation,
+                     e->modal ? " (modal)" : "");
+    if (e->count > 1)
+        snprintf(s + k, len - (size_t)k, " \xC3\x97%zu", e->count);
+    return s;
+}
+
+static bool draw_edges(Agraph_t *ag, const kg_diff *d, Agnode_t **nodes)
+{
+    size_t n;
+    const kg_diff_relation *rels = kg_diff_relations(d, &n);
+    for (size_t i = 0; i < n; i++) {
+        const kg_diff_relation *r = &rels[i];
+        const kg_edge *ne = new_edge(d, r), *oe = old_edge(d, r);
+        char *now = edge_form(ne ? ne : oe), *was = ne && oe ? edge_form(oe) : NULL;
+        char *text = NULL;
+        if (now && (r->state != KG_DIFF_CHANGED || was)) {
+            size_t len = strlen(now) + (was ? strlen(was) : 0) + 16;
+            text = malloc(len);
+            if (text)
+                snprintf(text, len, r->state == KG_DIFF_CHANGED ? "%s\n(was %s)" : "%s", now,
+                         was ? was : "");
+        }
+        free(now);
+        free(was);
+        const state_style *st = &state_styles[r->state];
+        Agedge_t *ae = text ? agedge(ag, nodes[r->source], nodes[r->target], NULL, 1) : NULL;
+        bool ok = ae && set_label(ae, text, 24) && set(ae, "color", st->line) &&
+                  set(ae, "fontcolor", r->state == KG_DIFF_UNCHANGED ? st->font : st->line) &&
+                  set(ae, "style", st->edge_style);
+        free(text);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* A legend naming the four colours; its node names hold spaces, which the
+ * entity nodes' names ("e12") never do. */
+static bool draw_legend(Agraph_t *ag)
+{
+    Agraph_t *sub = agsubg(ag, "cluster_legend", 1);
+    if (!sub || !set(sub, "label", "Legend") || !set(sub, "style", "rounded") ||
+        !set(sub, "color", "#999999") || !set(sub, "fontsize", "11"))
+        return false;
+    Agnode_t *prev = NULL;
+    for (size_t s = 0; s < sizeof state_styles / sizeof state_styles[0]; s++) {
+        char name[40];
+        snprintf(name, sizeof name, "kg legend %s", state_styles[s].title);
+        Agnode_t *an = agnode(sub, name, 1);
+        if (!an || !style_node(an, (kg_diff_state)s, KG_ENT_ORGANIZATION) ||
+            !set(an, "label", state_styles[s].title) || !set(an, "fontsize", "10"))
+            return false;
+        if (prev) {
+            Agedge_t *ae = agedge(sub, prev, an, NULL, 1);
+            if (!ae || !set(ae, "style", "invis"))
+                return false;
+        }
+        prev = an;
+    }
+    return true;
+}
+
+static bool draw_defaults(Agraph_t *ag, const kg_diff *d)
+{
+    static const char *const graph_attrs[][2] = {
+        {"overlap", "false"},
+        {"splines", "true"},
+        {"fontname", "Helvetica"},
+        {"outputorder", "edgesfirst"},
+        {"nodesep", "0.4"},
+        {"ranksep", "0.6"},
+        {"pad", "0.3"},
+        {"labelloc", "t"},
+        {"fontsize", "14"},
+    };
+    static const char *const node_attrs[][2] = {
+        {"label", "\\N"},   {"shape", "ellipse"},   {"style", "filled"},
+        {"color", "black"}, {"fillcolor", "white"}, {"fontname", "Helvetica"},
+        {"fontsize", "12"}, {"fontcolor", "black"}, {"margin", "0.08,0.04"},
+    };
+    static const char *const edge_attrs[][2] = {
+        {"label", ""},        {"fontname", "Helvetica"}, {"fontsize", "10"},
+        {"color", "#555555"}, {"fontcolor", "#333333"},  {"style", "solid"},
+        {"arrowsize", "0.7"},
+    };
+    for (size_t i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
+        if (!agattr(ag, AGRAPH, (char *)graph_attrs[i][0], (char *)graph_attrs[i][1]))
+            return false;
+    for (size_t i = 0; i < sizeof node_attrs / sizeof node_attrs[0]; i++)
+        if (!agattr(ag, AGNODE, (char *)node_attrs[i][0], (char *)node_attrs[i][1]))
+            return false;
+    for (size_t i = 0; i < sizeof edge_attrs / sizeof edge_attrs[0]; i++)
+        if (!agattr(ag, AGEDGE, (char *)edge_attrs[i][0], (char *)edge_attrs[i][1]))
+            return false;
+    size_t len = strlen(kg_diff_old_name(d)) + strlen(kg_diff_new_name(d)) + 16;
+    char *title = malloc(len);
+    if (!title)
+        return false;
+    snprintf(title, len, "%s \xE2\x86\x92 %s", kg_diff_old_name(d), kg_diff_new_name(d));
+    bool ok = set_label(ag, title, 80);
+    free(title);
+    return ok;
+}
+
+/* The union graph; call with kg_graphviz_lock held. */
+static Agraph_t *draw(const kg_diff *d, kg_error *err)
+{
+    size_t n;
+    kg_diff_entities(d, &n);
+    Agnode_t **nodes = malloc((n ? n : 1) * sizeof *nodes);
+    Agraph_t *ag = agopen("kg_diff", Agdirected, NULL);
+    bool ok = nodes && ag && draw_defaults(ag, d) && draw_nodes(ag, d, nodes) &&
+              draw_edges(ag, d, nodes) && draw_legend(ag);
+    free(nodes);
+    if (!ok) {
+        if (ag)
+            agclose(ag);
+        kg_error_set(err, KG_ERR_LIB, "diff: cannot build the Graphviz graph (out of memory?)");
+        return NULL;
+    }
+    return ag;
+}
+
+kg_status kg_diff_export_dot(const kg_diff *d, FILE *out, kg_error *err)
+{
+    if (!d || !out)
+        return kg_error_set(err, KG_ERR_USAGE, "diff: no diff or no output");
+    kg_graphviz_lock();
+    Agraph_t *ag = draw(d, err);
+    int rc = ag ? agwrite(ag, out) : 0;
+    if (ag)
+        agclose(ag);
+    kg_graphviz_unlock();
+    if (!ag)
+        return err ? err->status : KG_ERR_LIB;
+    if (rc != 0 || ferror(out))
+        return kg_export_io_error(err);
+    return KG_OK;
+}
+
+/* One Graphviz context for the process, never freed, for the reason
+ * render.c gives (Graphviz's text-layout plugin keeps a pointer into the
+ * last context that laid out text).  render.c's own is private to it. */
+static pthread_once_t context_once = PTHREAD_ONCE_INIT;
+static GVC_t *context;
+
+static void context_init(void)
+{
+    context = gvContext();
+}
+
+kg_status kg_diff_export_svg(const kg_diff *d, FILE *out, kg_error *err)
+{
+    if (!d || !out)
+        return kg_error_set(err, KG_ERR_USAGE, "diff: no diff or no output");
+    kg_graphviz_lock();
+    pthread_once(&context_once, context_init);
+    kg_status st = KG_OK;
+    Agraph_t *ag = context ? draw(d, err) : NULL;
+    if (!context) {
+        st = kg_error_set(err, KG_ERR_LIB, "diff: cannot start Graphviz");
+    } else if (!ag) {
+        st = err ? err->status : KG_ERR_LIB;
+    } else {
+        if (gvLayout(context, ag, "dot") != 0) {
+            st = kg_error_set(err, KG_ERR_LIB, "diff: Graphviz layout failed");
+        } else {
+            if (gvRender(context, ag, "svg", out) != 0)
+                st = ferror(out)
+                         ? kg_export_io_error(err)
+                         : kg_error_set(err, KG_ERR_LIB, "diff: Graphviz cannot render svg");
+            gvFreeLayout(context, ag);
+        }
+        agclose(ag);
+    }
+    kg_graphviz_unlock();
+    return st;
+}
+
+/* ---------------------------------------------------------------- files */
+
+kg_status kg_diff_export_write(const kg_diff *d, kg_diff_format f,
+                               const kg_diff_export_options *opts, FILE *out, kg_error *err)
+{
+    errno = 0;
+    kg_status st;
+    switch (f) {
+    case KG_DIFF_FMT_TEXT:
+        st = kg_diff_export_text(d, opts, out, err);
+        break;
+    case KG_DIFF_FMT_JSON:
+        st = kg_diff_export_json(d, out, err);
+        break;
+    case KG_DIFF_FMT_DOT:
+        st = kg_diff_export_dot(d, out, err);
+        break;
+    case KG_DIFF_FMT_SVG:
+        st = kg_diff_export_svg(d, out, err);
+        break;
+    default:
+        return kg_error_set(err, KG_ERR_USAGE, "diff: unknown format %d", (int)f);
+    }
+    if (st == KG_OK && (fflush(out) != 0 || ferror(out)))
+        st = kg_export_io_error(err);
+    return st;
+}
+
+static void sync_directory(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy)
+        return;
+    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+    free(copy);
+}
+
+/* PATH.tmp.XXXXXX, written, flushed, fsynced, closed and renamed, as
+ * kg_export_file does; on failure the temporary file goes and PATH stays. */
+kg_status kg_diff_export_file(const kg_diff *d, kg_diff_format f,
+                              const kg_diff_export_options *opts, const char *path, kg_error *err)
+{
+    if (!d || !path || !*path)
+        return kg_error_set(err, KG_ERR_USAGE, "diff: no diff or no path");
+    size_t n = strlen(path);
+    char *tmp = malloc(n + sizeof ".tmp.XXXXXX");
+    if (!tmp)
+        return kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", path);
+    memcpy(tmp, path, n);
+    memcpy(tmp + n, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
+    kg_error inner;
+    kg_error_clear(&inner);
+    kg_status st = KG_OK;
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        st = kg_export_io_error(&inner);
+        free(tmp);
+        return kg_error_set(err, st, "%s: %s", path, inner.message);
+    }
+    struct stat old;
+    mode_t mode = stat(path, &old) == 0 ? (old.st_mode & 07777) : 0644;
+    FILE *out = NULL;
+    if (fchmod(fd, mode) != 0 || !(out = fdopen(fd, "wb"))) {
+        st = kg_export_io_error(&inner);
+        close(fd);
+    } else {
+        st = kg_diff_export_write(d, f, opts, out, &inner);
+        if (st == KG_OK && fsync(fileno(out)) != 0)
+            st = kg_export_io_error(&inner);
+        if (fclose(out) != 0 && st == KG_OK)
+            st = kg_export_io_error(&inner);
+    }
+    if (st == KG_OK && rename(tmp, path) != 0)
+        st = kg_export_io_error(&inner);
+    if (st != KG_OK)
+        unlink(tmp);
+    else
+        sync_directory(path);
+    free(tmp);
+    if (st != KG_OK)
+        return kg_error_set(err, st, "%s: %s", path, inner.message);
+    return KG_OK;
+}

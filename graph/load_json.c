@@ -1,0 +1,728 @@
+/* load_json.c - the node-link JSON that kg_export_json writes, read back.
+ *
+ * jansson parses the whole text (duplicate keys refused); then one pass over
+ * graph.documents, nodes and links checks every field it uses and hands each
+ * record to kg_graph_put_node/put_edge, so the merge rules of graph.c apply
+ * and igraph is brought up to date once, at the end.  A message names the
+ * field by its path ("nodes[3].type"), because jansson keeps no positions for
+ * values, only for syntax errors.  Keys this reader does not know are ignored.
+ *
+ * Exact round trip: what a record says is given back in the form graph.c
+ * stores it.  Mentions beyond the per-document counts, and support beyond the
+ * evidence, go in as a second contribution without documents (or evidence);
+ * metrics are restored as written, so loading and exporting reproduces the
+ * file byte for byte.  What the file cannot say is where each alias or role
+ * was first seen, and which type each document gave a node: every alias is
+ * taken as seen in the first document, and every document as giving the
+ * node's type (see docs/json-format.md, "Merging").
+ */
+#include <errno.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "graph_internal.h"
+
+#define SCHEMA_VERSION 1
+#define READ_CHUNK 65536
+
+typedef struct loader {
+    const char *name; /* the file, for messages */
+    kg_error *err;
+    kg_graph *g;
+    char path[160]; /* the record being read: "nodes[3]", "links[7].evidence[0]" */
+    size_t path_len;
+} loader;
+
+typedef struct metrics {
+    double degree, weighted_degree, pagerank, betweenness;
+    long component, community;
+} metrics;
+
+/* ---------------------------------------------------------------- messages */
+
+/* "NAME: PATH.key: what"; key may be NULL (the record itself). */
+static kg_status fail(loader *l, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static kg_status fail(loader *l, const char *key, const char *fmt, ...)
+{
+    char what[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    const char *dot = l->path_len && key ? "." : "";
+    return kg_error_set(l->err, KG_ERR_INPUT, "%s: %s%s%s%s%s", l->name, l->path, dot,
+                        key ? key : "", l->path_len || key ? ": " : "", what);
+}
+
+/* Descends into a record: the path grows by the printf'd text; returns the
+ * length to restore with leave. */
+static size_t enter(loader *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static size_t enter(loader *l, const char *fmt, ...)
+{
+    size_t mark = l->path_len;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(l->path + mark, sizeof l->path - mark, fmt, ap);
+    va_end(ap);
+    l->path_len = n < 0 ? mark : strlen(l->path);
+    return mark;
+}
+
+static void leave(loader *l, size_t mark)
+{
+    l->path_len = mark;
+    l->path[mark] = '\0';
+}
+
+static const char *kind(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:
+        return "an object";
+    case JSON_ARRAY:
+        return "an array";
+    case JSON_STRING:
+        return "a string";
+    case JSON_INTEGER:
+        return "an integer";
+    case JSON_REAL:
+        return "a real number";
+    case JSON_TRUE:
+    case JSON_FALSE:
+        return "a boolean";
+    case JSON_NULL:
+        return "null";
+    }
+    return "something else";
+}
+
+static kg_status nomem(loader *l)
+{
+    return kg_error_set(l->err, KG_ERR_NOMEM, "%s: out of memory", l->name);
+}
+
+/* ---------------------------------------------------------------- fields */
+
+/* The value of key in obj, checked against want (JSON_INTEGER also takes
+ * nothing else; JSON_REAL takes any number; JSON_TRUE any boolean).  *v is
+ * NULL when the key is absent and not required. */
+static kg_status field(loader *l, const json_t *obj, const char *key, json_type want, bool required,
+                       const char *expected, json_t **v)
+{
+    *v = json_object_get(obj, key);
+    if (!*v) {
+        if (required)
+            return fail(l, key, "missing (expected %s)", expected);
+        return KG_OK;
+    }
+    json_type t = json_typeof(*v);
+    bool ok = t == want || (want == JSON_REAL && t == JSON_INTEGER) ||
+              (want == JSON_TRUE && t == JSON_FALSE);
+    if (!ok)
+        return fail(l, key, "expected %s, not %s", expected, kind(*v));
+    return KG_OK;
+}
+
+static kg_status get_string(loader *l, const json_t *obj, const char *key, bool required,
+                            const char **out)
+{
+    json_t *v;
+    kg_status st = field(l, obj, key, JSON_STRING, required, "a string", &v);
+    if (st == KG_OK && v)
+        *out = json_string_value(v);
+    return st;
+}
+
+static kg_status get_id(loader *l, const json_t *obj, const char *key, const char **out)
+{
+    kg_status st = get_string(l, obj, key, true, out);
+    if (st == KG_OK && (!*out || !**out))
+        return fail(l, key, "expected a non-empty string");
+    return st;
+}
+
+static kg_status get_size(loader *l, const json_t *obj, const char *key, bool required, size_t *out)
+{
+    json_t *v;
+    kg_status st = field(l, obj, key, JSON_INTEGER, required, "a non-negative integer", &v);
+    if (st != KG_OK || !v)
+        return st;
+    json_int_t n = json_integer_value(v);
+    if (n < 0)
+        return fail(l, key, "expected a non-negative integer, not %lld", (long long)n);
+    *out = (size_t)n;
+    return KG_OK;
+}
+
+static kg_status get_long(loader *l, const json_t *obj, const char *key, long *out)
+{
+    json_t *v;
+    kg_status st = field(l, obj, key, JSON_INTEGER, true, "an integer", &v);
+    if (st == KG_OK)
+        *out = (long)json_integer_value(v);
+    return st;
+}
+
+static kg_status get_number(loader *l, const json_t *obj, const char *key, bool required,
+                            double *out)
+{
+    json_t *v;
+    kg_status st = field(l, obj, key, JSON_REAL, required, "a number", &v);
+    if (st == KG_OK && v)
+        *out = json_number_value(v);
+    return st;
+}
+
+static kg_status get_bool(loader *l, const json_t *obj, const char *key, bool *out)
+{
+    json_t *v;
+    kg_status st = field(l, obj, key, JSON_TRUE, false, "true or false", &v);
+    if (st == KG_OK && v)
+        *out = json_is_true(v);
+    return st;
+}
+
+/* An array of objects (or of strings: items = JSON_STRING); *out NULL when absent. */
+static kg_status get_array(loader *l, const json_t *obj, const char *key, bool required,
+                           json_type items, json_t **out)
+{
+    const char *expected = items == JSON_STRING ? "an array of strings" : "an array of objects";
+    kg_status st = field(l, obj, key, JSON_ARRAY, required, expected, out);
+    if (st != KG_OK || !*out)
+        return st;
+    size_t i;
+    json_t *v;
+    json_array_foreach(*out, i, v)
+    {
+        if (json_typeof(v) != items) {
+            size_t mark = enter(l, "%s%s[%zu]", l->path_len ? "." : "", key, i);
+            st = fail(l, NULL, "expected %s, not %s",
+                      items == JSON_STRING ? "a string" : "an object", kind(v));
+            leave(l, mark);
+            return st;
+        }
+    }
+    return KG_OK;
+}
+
+/* ---------------------------------------------------------------- graph */
+
+static const char *const type_names[] = {
+    [KG_ENT_PERSON] = "person",
+    [KG_ENT_ORGANIZATION] = "organization",
+    [KG_ENT_COUNTRY] = "country",
+    [KG_ENT_LOCATION] = "location",
+};
+
+static kg_status read_header(loader *l, const json_t *root)
+{
+    json_t *v;
+    kg_status st = field(l, root, "directed", JSON_TRUE, false, "true", &v);
+    if (st == KG_OK && v && !json_is_true(v))
+        return fail(l, "directed", "only directed graphs are supported");
+    bool multi;
+    if (st == KG_OK)
+        st = get_bool(l, root, "multigraph", &multi); /* recomputed when written */
+    json_t *info;
+    if (st == KG_OK)
+        st = field(l, root, "graph", JSON_OBJECT, true, "an object", &info);
+    if (st != KG_OK)
+        return st;
+    size_t mark = enter(l, "graph");
+    json_t *version = NULL, *docs = NULL;
+    const char *generator;
+    st = field(l, info, "schema_version", JSON_INTEGER, true, "an integer", &version);
+    if (st == KG_OK && json_integer_value(version) != SCHEMA_VERSION)
+        st = fail(l, "schema_version", "version %lld is not supported (this kg reads version %d)",
+                  (long long)json_integer_value(version), SCHEMA_VERSION);
+    if (st == KG_OK)
+        st = get_string(l, info, "generator", false, &generator);
+    if (st == KG_OK)
+        st = get_array(l, info, "documents", false, JSON_OBJECT, &docs);
+    size_t i;
+    json_t *d;
+    json_array_foreach(docs, i, d)
+    {
+        if (st != KG_OK)
+            break;
+        size_t m = enter(l, ".documents[%zu]", i);
+        const char *id, *date = "";
+        st = get_id(l, d, "id", &id);
+        if (st == KG_OK)
+            st = get_string(l, d, "date", false, &date);
+        size_t before = kg_graph_doc_count(l->g);
+        if (st == KG_OK)
+            st = kg_graph_add_doc(l->g, id, date, l->err);
+        if (st == KG_OK && kg_graph_doc_count(l->g) == before)
+            st = fail(l, "id", "document \"%s\" is listed twice", id);
+        leave(l, m);
+    }
+    leave(l, mark);
+    return st;
+}
+
+static kg_status read_code(loader *l, const json_t *n, const char *key, char *dst, size_t len)
+{
+    const char *code = NULL;
+    kg_status st = get_string(l, n, key, false, &code);
+    if (st != KG_OK || !code || !*code)
+        return st;
+    if (strlen(code) != len)
+        return fail(l, key, "expected a code of %zu letters, not \"%s\"", len, code);
+    memcpy(dst, code, len + 1);
+    return KG_OK;
+}
+
+/* A list of strings into a fresh array (the strings stay jansson's). */
+static kg_status read_strings(loader *l, const json_t *n, const char *key, const char ***out,
+                              size_t *count)
+{
+    json_t *arr;
+    *out = NULL;
+    *count = 0;
+    kg_status st = get_array(l, n, key, false, JSON_STRING, &arr);
+    if (st != KG_OK || !arr || json_array_size(arr) == 0)
+        return st;
+    const char **items = malloc(json_array_size(arr) * sizeof *items);
+    if (!items)
+        return nomem(l);
+    for (size_t i = 0; i < json_array_size(arr); i++)
+        items[i] = json_string_value(json_array_get(arr, i));
+    *out = items;
+    *count = json_array_size(arr);
+    return KG_OK;
+}
+
+static kg_status read_first_mention(loader *l, const json_t *n, kg_node *spec)
+{
+    json_t *first;
+    kg_status st = field(l, n, "first_mention", JSON_OBJECT, false, "an object", &first);
+    if (st != KG_OK || !first)
+        return st;
+    size_t mark = enter(l, ".first_mention");
+    st = get_id(l, first, "doc", &spec->first_doc);
+    if (st == KG_OK)
+        st = get_size(l, first, "offset", true, &spec->first_offset);
+    if (st == KG_OK)
+        st = get_size(l, first, "cp", true, &spec->first_cp);
+    leave(l, mark);
+    return st;
+}
+
+static kg_status read_node_docs(loader *l, const json_t *n, kg_node *spec, size_t *sum)
+{
+    json_t *docs;
+    *sum = 0;
+    kg_status st = get_array(l, n, "documents", false, JSON_OBJECT, &docs);
+    if (st != KG_OK || !docs || json_array_size(docs) == 0)
+        return st;
+    kg_doc_count *dc = calloc(json_array_size(docs), sizeof *dc);
+    if (!dc)
+        return nomem(l);
+    spec->docs = dc;
+    size_t i;
+    json_t *d;
+    json_array_foreach(docs, i, d)
+    {
+        size_t mark = enter(l, ".documents[%zu]", i);
+        st = get_id(l, d, "id", &dc[i].doc);
+        if (st == KG_OK)
+            st = get_size(l, d, "mentions", true, &dc[i].mentions);
+        leave(l, mark);
+        if (st != KG_OK)
+            return st;
+        *sum += dc[i].mentions;
+        spec->n_docs++;
+    }
+    return KG_OK;
+}
+
+static kg_status read_metrics(loader *l, const json_t *n, bool *has, metrics *m)
+{
+    json_t *o;
+    kg_status st = field(l, n, "metrics", JSON_OBJECT, false, "an object", &o);
+    *has = st == KG_OK && o;
+    if (!*has)
+        return st;
+    size_t mark = enter(l, ".metrics");
+    st = get_number(l, o, "degree", true, &m->degree);
+    if (st == KG_OK)
+        st = get_number(l, o, "weighted_degree", true, &m->weighted_degree);
+    if (st == KG_OK)
+        st = get_number(l, o, "pagerank", true, &m->pagerank);
+    if (st == KG_OK)
+        st = get_number(l, o, "betweenness", true, &m->betweenness);
+    if (st == KG_OK)
+        st = get_long(l, o, "component", &m->component);
+    if (st == KG_OK)
+        st = get_long(l, o, "community", &m->community);
+    leave(l, mark);
+    return st;
+}
+
+/* Checks that graph.c kept as many entries as the file gave: fewer means one
+ * was repeated (and merged), which would not survive the round trip. */
+static kg_status check_kept(loader *l, const char *key, size_t given, size_t kept)
+{
+    if (kept < given)
+        return fail(l, key, "an entry is listed twice");
+    return KG_OK;
+}
+
+static kg_status read_node(loader *l, const json_t *n, size_t at, bool *has_metrics, metrics *m)
+{
+    kg_node spec;
+    memset(&spec, 0, sizeof spec);
+    const char *type = NULL;
+    size_t sum = 0;
+    bool has_mentions = false;
+    kg_status st = get_id(l, n, "id", &spec.id);
+    if (st == KG_OK) {
+        long dup = kg_graph_find_node(l->g, spec.id);
+        if (dup >= 0)
+            st = fail(l, "id", "\"%s\" is already the id of nodes[%ld]", spec.id, dup);
+    }
+    if (st == KG_OK)
+        st = get_string(l, n, "type", true, &type);
+    if (st == KG_OK) {
+        size_t t = 0;
+        while (t < sizeof type_names / sizeof type_names[0] && strcmp(type, type_names[t]))
+            t++;
+        if (t == sizeof type_names / sizeof type_names[0])
+            st = fail(l, "type", "unknown type \"%s\" (person, organization, country, location)",
+                      type);
+        spec.type = (kg_entity_type)t;
+    }
+    spec.label = spec.id;
+    if (st == KG_OK)
+        st = get_string(l, n, "label", false, &spec.label);
+    if (st == KG_OK)
+        st = read_strings(l, n, "aliases", &spec.aliases, &spec.n_aliases);
+    if (st == KG_OK)
+        st = read_strings(l, n, "roles", &spec.roles, &spec.n_roles);
+    if (st == KG_OK)
+        st = read_code(l, n, "iso2", spec.iso2, 2);
+    if (st == KG_OK)
+        st = read_code(l, n, "iso3", spec.iso3, 3);
+    if (st == KG_OK)
+        st = read_first_mention(l, n, &spec);
+    if (st == KG_OK)
+        st = read_node_docs(l, n, &spec, &sum);
+    if (st == KG_OK) {
+        has_mentions = json_object_get(n, "mentions") != NULL;
+        spec.mentions = sum;
+        st = get_size(l, n, "mentions", false, &spec.mentions);
+    }
+    if (st == KG_OK && spec.mentions < sum)
+        st = fail(l, "mentions", "%zu is less than the sum over documents (%zu)", spec.mentions,
+                  sum);
+    if (st == KG_OK)
+        st = read_metrics(l, n, has_metrics, m);
+
+    size_t index = 0;
+    if (st == KG_OK)
+        st = kg_graph_put_node(l->g, &spec, &index, l->err);
+    /* mentions outside any document: the graph keeps them apart */
+    if (st == KG_OK && spec.n_docs && has_mentions && spec.mentions > sum) {
+        kg_node rest = spec;
+        rest.aliases = rest.roles = NULL;
+        rest.n_aliases = rest.n_roles = 0;
+        rest.docs = NULL;
+        rest.n_docs = 0;
+        rest.mentions = spec.mentions - sum;
+        st = kg_graph_put_node(l->g, &rest, &index, l->err);
+    }
+    if (st == KG_OK && index != at) /* ids are unique, so each node is new */
+        st = fail(l, "id", "could not be added as a new node");
+    const kg_node *got = st == KG_OK ? kg_graph_node(l->g, index) : NULL;
+    if (got) {
+        st = check_kept(l, "aliases", spec.n_aliases, got->n_aliases);
+        if (st == KG_OK)
+            st = check_kept(l, "roles", spec.n_roles, got->n_roles);
+        if (st == KG_OK)
+            st = check_kept(l, "documents", spec.n_docs, got->n_docs);
+    }
+    free(spec.aliases);
+    free(spec.roles);
+    free(spec.docs);
+    return st;
+}
+
+static kg_status read_nodes(loader *l, const json_t *root, metrics **out, bool *analyzed)
+{
+    json_t *nodes;
+    *out = NULL;
+    *analyzed = false;
+    kg_status st = get_array(l, root, "nodes", true, JSON_OBJECT, &nodes);
+    if (st != KG_OK)
+        return st;
+    size_t count = json_array_size(nodes);
+    metrics *m = calloc(count ? count : 1, sizeof *m);
+    if (!m)
+        return nomem(l);
+    size_t i;
+    json_t *n;
+    json_array_foreach(nodes, i, n)
+    {
+        bool has = false;
+        size_t mark = enter(l, "nodes[%zu]", i);
+        st = read_node(l, n, i, &has, &m[i]);
+        /* the writer gives metrics to every node or to none */
+        if (st == KG_OK && i > 0 && has != *analyzed)
+            st = has ? fail(l, "metrics", "present, but nodes[0] has none")
+                     : fail(l, "metrics", "missing, but nodes[0] has them");
+        leave(l, mark);
+        if (st != KG_OK) {
+            free(m);
+            return st;
+        }
+        if (i == 0)
+            *analyzed = has;
+    }
+    *out = m;
+    return KG_OK;
+}
+
+static kg_status endpoint(loader *l, const json_t *link, const char *key, size_t *index)
+{
+    const char *id = NULL;
+    kg_status st = get_id(l, link, key, &id);
+    if (st != KG_OK)
+        return st;
+    long i = kg_graph_find_node(l->g, id);
+    if (i < 0)
+        return fail(l, key, "no node with id \"%s\"", id);
+    *index = (size_t)i;
+    return KG_OK;
+}
+
+static kg_status read_evidence(loader *l, const json_t *link, kg_edge *spec)
+{
+    json_t *evs;
+    kg_status st = get_array(l, link, "evidence", false, JSON_OBJECT, &evs);
+    if (st != KG_OK || !evs || json_array_size(evs) == 0)
+        return st;
+    kg_evidence *ev = calloc(json_array_size(evs), sizeof *ev);
+    if (!ev)
+        return nomem(l);
+    spec->evidence = ev;
+    size_t i;
+    json_t *e;
+    json_array_foreach(evs, i, e)
+    {
+        size_t mark = enter(l, ".evidence[%zu]", i);
+        kg_evidence *x = &ev[i];
+        x->date = x->text = "";
+        st = get_id(l, e, "doc", &x->doc);
+        if (st == KG_OK)
+            st = get_string(l, e, "date", false, &x->date);
+        if (st == KG_OK)
+            st = get_size(l, e, "sentence", true, &x->sentence);
+        if (st == KG_OK)
+            st = get_size(l, e, "start", false, &x->start);
+        if (st == KG_OK)
+            st = get_size(l, e, "end", false, &x->end);
+        if (st == KG_OK)
+            st = get_size(l, e, "cp_start", false, &x->cp_start);
+        if (st == KG_OK)
+            st = get_size(l, e, "cp_end", false, &x->cp_end);
+        if (st == KG_OK)
+            st = get_string(l, e, "text", false, &x->text);
+        leave(l, mark);
+        if (st != KG_OK)
+            return st;
+        spec->n_evidence++;
+    }
+    return KG_OK;
+}
+
+static kg_status read_link(loader *l, const json_t *link)
+{
+    kg_edge spec;
+    memset(&spec, 0, sizeof spec);
+    spec.confidence = 1.0;
+    kg_status st = endpoint(l, link, "source", &spec.source);
+    if (st == KG_OK)
+        st = endpoint(l, link, "target", &spec.target);
+    if (st == KG_OK)
+        st = get_id(l, link, "relation", &spec.relation);
+    if (st == KG_OK)
+        st = get_bool(l, link, "negated", &spec.negated);
+    if (st == KG_OK)
+        st = get_bool(l, link, "modal", &spec.modal);
+    if (st == KG_OK)
+        st = get_bool(l, link, "attributed", &spec.attributed);
+    if (st == KG_OK)
+        st = get_number(l, link, "confidence", false, &spec.confidence);
+    if (st == KG_OK && !(spec.confidence >= 0.0 && spec.confidence <= 1.0))
+        st = fail(l, "confidence", "%g is outside [0, 1]", spec.confidence);
+    if (st == KG_OK)
+        st = read_evidence(l, link, &spec);
+    size_t count = spec.n_evidence ? spec.n_evidence : 1;
+    if (st == KG_OK)
+        st = get_size(l, link, "count", false, &count);
+    if (st == KG_OK && (count < spec.n_evidence || count == 0))
+        st = fail(l, "count", "%zu is less than the evidence given (%zu, and at least 1)", count,
+                  spec.n_evidence);
+    size_t before = kg_graph_edge_count(l->g), index = 0;
+    spec.count = count;
+    if (st == KG_OK)
+        st = kg_graph_put_edge(l->g, &spec, &index, l->err);
+    if (st == KG_OK && kg_graph_edge_count(l->g) == before)
+        st = fail(l, NULL, "same source, target, relation and negation as links[%zu]", index);
+    if (st == KG_OK && kg_graph_edge(l->g, index)->n_evidence < spec.n_evidence)
+        st = fail(l, "evidence", "two entries have the same doc and sentence");
+    /* support without evidence: the graph keeps it apart */
+    if (st == KG_OK && spec.n_evidence && count > spec.n_evidence) {
+        kg_edge rest = spec;
+        rest.evidence = NULL;
+        rest.n_evidence = 0;
+        rest.count = count - spec.n_evidence;
+        st = kg_graph_put_edge(l->g, &rest, &index, l->err);
+    }
+    free(spec.evidence);
+    return st;
+}
+
+static kg_status read_links(loader *l, const json_t *root)
+{
+    json_t *links;
+    kg_status st = get_array(l, root, "links", true, JSON_OBJECT, &links);
+    size_t i;
+    json_t *link;
+    json_array_foreach(links, i, link)
+    {
+        if (st != KG_OK)
+            break;
+        size_t mark = enter(l, "links[%zu]", i);
+        st = read_link(l, link);
+        leave(l, mark);
+    }
+    return st;
+}
+
+static void restore_metrics(kg_graph *g, const metrics *m)
+{
+    for (size_t i = 0; i < kg_graph_node_count(g); i++) {
+        kg_node *n = kg_graph_node_mut(g, i);
+        n->degree = m[i].degree;
+        n->weighted_degree = m[i].weighted_degree;
+        n->pagerank = m[i].pagerank;
+        n->betweenness = m[i].betweenness;
+        n->component = m[i].component;
+        n->community = m[i].community;
+    }
+    kg_graph_set_analyzed(g, true);
+}
+
+static kg_status load(loader *l, const json_t *root)
+{
+    if (!json_is_object(root))
+        return fail(l, NULL, "expected a JSON object at the top, not %s", kind(root));
+    metrics *m = NULL;
+    bool analyzed = false;
+    kg_status st = read_header(l, root);
+    if (st == KG_OK)
+        st = read_nodes(l, root, &m, &analyzed);
+    if (st == KG_OK)
+        st = read_links(l, root);
+    st = kg_graph_sync(l->g, st, l->err);
+    if (st == KG_OK && analyzed && m)
+        restore_metrics(l->g, m);
+    free(m);
+    return st;
+}
+
+/* ---------------------------------------------------------------- entry points */
+
+kg_status kg_graph_load_json_buffer(const char *name, const char *data, size_t len, kg_graph **out,
+                                    kg_error *err)
+{
+    if (!out)
+        return kg_error_set(err, KG_ERR_USAGE, "load_json: no place for the graph");
+    *out = NULL;
+    if (!name)
+        name = "(buffer)";
+    if (!data && len)
+        return kg_error_set(err, KG_ERR_USAGE, "%s: no data", name);
+    json_error_t je;
+    json_t *root = json_loadb(data ? data : "", len, JSON_REJECT_DUPLICATES, &je);
+    if (!root) {
+        if (je.line > 0)
+            return kg_error_set(err, KG_ERR_INPUT, "%s:%d:%d: %s", name, je.line, je.column,
+                                je.text);
+        return kg_error_set(err, KG_ERR_INPUT, "%s: %s", name, je.text);
+    }
+    loader l = {.name = name, .err = err, .g = kg_graph_new()};
+    kg_status st = l.g ? load(&l, root) : nomem(&l);
+    json_decref(root);
+    if (st != KG_OK) {
+        kg_graph_free(l.g);
+        return st;
+    }
+    *out = l.g;
+    return KG_OK;
+}
+
+/* Reads all of f; the caller frees *buf. */
+static kg_status slurp(FILE *f, const char *path, char **buf, size_t *len, kg_error *err)
+{
+    size_t cap = 0, used = 0;
+    char *b = NULL;
+    for (;;) {
+        if (cap - used < READ_CHUNK) {
+            char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(b, cap ? cap * 2 : READ_CHUNK);
+            if (!nb) {
+                free(b);
+                return kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", path);
+            }
+            b = nb;
+            cap = cap ? cap * 2 : READ_CHUNK;
+        }
+        size_t got = fread(b + used, 1, cap - used, f);
+        used += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        int e = errno;
+        free(b);
+        return kg_error_set(err, KG_ERR_IO, "%s: cannot read: %s", path, strerror(e));
+    }
+    *buf = b;
+    *len = used;
+    return KG_OK;
+}
+
+kg_status kg_graph_load_json(const char *path, kg_graph **out, kg_error *err)
+{
+    if (!out || !path)
+        return kg_error_set(err, KG_ERR_USAGE, "load_json: no path or no place for the graph");
+    *out = NULL;
+    bool std_in = strcmp(path, "-") == 0;
+    FILE *f = std_in ? stdin : fopen(path, "rb");
+    if (!f)
+        return kg_error_set(err, KG_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    struct stat sb;
+    if (!std_in && fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        fclose(f);
+        return kg_error_set(err, KG_ERR_IO, "%s: cannot open: %s", path, strerror(EISDIR));
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    kg_status st = slurp(f, path, &buf, &len, err);
+    if (!std_in)
+        fclose(f);
+    if (st == KG_OK)
+        st = kg_graph_load_json_buffer(path, buf, len, out, err);
+    free(buf);
+    return st;
+}
