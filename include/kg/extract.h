@@ -143,6 +143,10 @@ typedef struct kg_extract_options {
     int parse_seconds;       /* link-grammar time limit per sentence (>= 1) */
     size_t max_parse_words;  /* longer sentences go to the shallow extractor */
     bool parse_all;          /* parse every sentence, not only those with an entity */
+    /* throughput (kg build): */
+    bool graph_only;         /* read triples only off sentences that name two different
+                                entities (pronouns count): the graph keeps no other triple */
+    size_t max_bytes;        /* largest document accepted (default 64 MiB; 0 means the default) */
 } kg_extract_options;
 
 void kg_extract_options_init(kg_extract_options *o);
@@ -165,5 +169,47 @@ const kg_triple *kg_document_triples(const kg_document *d, size_t *n);
 /* Code-point offset of a byte offset into the document text. */
 size_t kg_document_cp(const kg_document *d, size_t byte_offset);
 void kg_document_free(kg_document *d);
+
+/* ---------------------------------------------------------------- throughput
+ *
+ * For `kg build` over corpora: documents that do not come from a file, and
+ * what each stage of a document cost.  Times are CPU seconds of the thread
+ * that extracted the document (CLOCK_THREAD_CPUTIME_ID), so they do not
+ * count time the thread waited for a core. */
+
+typedef struct kg_extract_stats {
+    double read_s;           /* reading, UTF-8 check, date header */
+    double split_s;          /* sentences and tokens */
+    double entities_s;       /* mentions, types, coreference, code-point offsets */
+    double parse_s;          /* link-grammar, the null-link retry included */
+    double triples_s;        /* triples off linkages, token patterns, shallow extractor */
+    size_t bytes;            /* document length */
+    size_t sentences;        /* all sentences */
+    size_t candidates;       /* sentences whose triples were looked for */
+    size_t parsed;           /* of those, handed to link-grammar */
+    size_t linked;           /* of those, given a linkage without null links */
+    size_t linked_null;      /* ... given one only with a null link */
+    size_t timeouts;         /* ... that ran out of time */
+    size_t too_long;         /* candidates over max_parse_words, never parsed */
+} kg_extract_stats;
+
+/* What extracting d cost; valid until kg_document_free. */
+const kg_extract_stats *kg_document_stats(const kg_document *d);
+/* Adds every time and count of s to sum. */
+void kg_extract_stats_add(kg_extract_stats *sum, const kg_extract_stats *s);
+
+/* One document handed over in memory, as from a JSON Lines record. */
+typedef struct kg_extract_input {
+    const char *name;        /* for messages: "corpus.jsonl:12" */
+    const char *id;          /* document id; NULL: derived from name as for a file */
+    const char *date;        /* "YYYY-MM-DD"; NULL or "": from a `date` header in the text */
+    const char *data;        /* UTF-8 text, need not be NUL-terminated */
+    size_t len;
+} kg_extract_input;
+
+/* kg_extract_buffer with an explicit id and date.  A date that is not
+ * YYYY-MM-DD, or data longer than o->max_bytes, is a KG_ERR_INPUT. */
+kg_status kg_extract_text(const kg_resources *r, const kg_extract_options *o,
+                          const kg_extract_input *in, kg_document **out, kg_error *err);
 
 #endif
