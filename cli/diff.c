@@ -219,11 +219,7 @@ static int open_cache(const diff_opts *o, kg_extract_options *eo, kg_parse_cache
     kg_error err = {0};
     if (kg_parse_cache_open(o->cache_dir, cache, &err) != KG_OK)
         return kg_cli_die(err.message);
-#ifdef KG_EXTRACT_PARSE_CACHE
     eo->cache = *cache;
-#else
-    fprintf(stderr, "kg: warning: --cache: this build does not use the parse cache yet\n");
-#endif
     return -1;
 }
 

@@ -61,7 +61,9 @@ int main(int argc, char **argv)
             rc = commands[i].run(argc - 1, argv + 1);
     if (rc < 0)
         rc = kg_cli_usage_error("unknown command '%s'", argv[1]);
-    if (fflush(stdout) != 0 && rc == KG_EXIT_OK)
+    /* a failed write earlier may have emptied stdio's buffer, so the final
+     * flush can succeed; the error flag remembers it */
+    if ((fflush(stdout) != 0 || ferror(stdout)) && rc == KG_EXIT_OK)
         rc = kg_cli_die("cannot write to standard output");
     return rc;
 }

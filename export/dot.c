@@ -230,7 +230,12 @@ static bool add_legend(Agraph_t *ag, const bool *present)
 
 static bool graph_defaults(Agraph_t *ag)
 {
+    /* left to right: news graphs are stars around a few actors, and ranks
+     * stacked top-down make a strip several thousand points wide for one
+     * article (the sample: 3563x661 px top-down, 1416x2230 left-right, which
+     * a README or a screen shows without zooming) */
     static const char *const graph_attrs[][2] = {
+        {"rankdir", "LR"},
         {"overlap", "false"},
         {"splines", "true"},
         {"fontname", "Helvetica"},

@@ -71,10 +71,16 @@ kg_status kg_export_render(const kg_graph *g, const char *format, const char *la
         if (gvLayout(gvc, ag, layout) != 0) {
             st = kg_error_set(err, KG_ERR_LIB, "render: Graphviz layout '%s' failed", layout);
         } else {
-            if (gvRender(gvc, ag, format, out) != 0)
-                st = ferror(out) ? kg_export_io_error(err)
-                                 : kg_error_set(err, KG_ERR_LIB,
-                                                "render: Graphviz cannot render %s", format);
+            /* into memory, then written here: Graphviz 2.42 calls exit(1)
+             * when a write of its own fails (gvwrite_no_z), so a full disk
+             * would end kg with a partial temporary file and no message */
+            char *data = NULL;
+            unsigned int len = 0;
+            if (gvRenderData(gvc, ag, format, &data, &len) != 0 || !data)
+                st = kg_error_set(err, KG_ERR_LIB, "render: Graphviz cannot render %s", format);
+            else if (fwrite(data, 1, len, out) != len)
+                st = kg_export_io_error(err);
+            gvFreeRenderData(data);
             gvFreeLayout(gvc, ag);
         }
         agclose(ag);

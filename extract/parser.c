@@ -1,17 +1,56 @@
 /* parser.c - link-grammar wrapper.
  *
- * Options, with the measurements in shared/docs/link-grammar-notes.md (200
- * BBC sentences, one core): no null-link retry (20 ms/sentence instead of 148;
- * the quarter of sentences that need nulls go to the shallow extractor
- * instead), spell guessing off (no accuracy use on edited news, 1% faster),
- * linkage_limit 100 (limit 1 is four times slower).  We only read the first
- * linkage, which link-grammar sorts lowest-cost first. */
+ * Every option below was chosen by measurement; the numbers next to each are
+ * CPU seconds of `kg build -j2` on 102 BBC articles (every 22nd file of
+ * ../shared/corpus/bbc in path order: 2,171 sentences, 642 of them naming two
+ * entities and so parsed), link-grammar 5.12.0, with the relation score on the
+ * sample article (score_graph.py) as the check that quality held.  Spell
+ * guessing is off (no accuracy use on edited news, 1% faster per
+ * link-grammar-notes.md).  We only read the first linkage, which
+ * link-grammar sorts lowest-cost first.
+ *
+ * link-grammar shares one Dictionary between threads (its own test suite,
+ * tests/multi-thread.cc, parses on many threads with one); Parse_Options and
+ * Sentence are per call, and the error handler is thread-local, so it is set
+ * on every call. */
 #include "parser.h"
 
 #include <link-grammar/dict-api.h>
 #include <link-grammar/link-includes.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* See the measurements at parse_options_set_linkage_limit. */
+#define LINKAGE_LIMIT 100
+
+/* The one-null retry only for sentences of at most this many words (as
+ * handed to link-grammar: names collapsed, punctuation not counted), because
+ * its cost grows steeply with length while what it finds does not.  Whole
+ * run CPU seconds (clause pieces of failed sentences re-parsed included) /
+ * graph edges / sample relations P and R: retry up to 60 words: 34.0 s /
+ * 328 / 0.806 0.889; up to 30: 25.8 s / 325; up to 25: 21.1 s / 329 (10
+ * edges lost, 11 gained) / 0.806 0.889; up to 15: 18.9 s / 341 / 0.800
+ * 0.833; never: 20.9 s / 342 (38 lost, 52 gained) / 0.800 0.833. */
+#define NULL_RETRY_MAX_WORDS 25
+
+/* link-grammar 5.12 overflows a heap buffer in sentence_create when one
+ * whitespace-free word is longer than about 32 KB (nested quotes glued
+ * together, a run of letters); its dictionary words stop at MAX_WORD (1024
+ * bytes, dict-defines.h), so no longer word can be parsed anyway.  A sentence
+ * with such a word, or longer than MAX_PARSE_BYTES in all, stays unparsed. */
+#define MAX_PARSE_WORD_BYTES 1024
+#define MAX_PARSE_BYTES 8192
+
+static bool parseable(const char *text)
+{
+    size_t word = 0, i = 0;
+    for (; text[i]; i++) {
+        word = text[i] == ' ' ? 0 : word + 1;
+        if (word > MAX_PARSE_WORD_BYTES)
+            return false;
+    }
+    return i <= MAX_PARSE_BYTES;
+}
 
 struct kg_parser {
     Dictionary dict;
@@ -53,8 +92,7 @@ void kg_parser_free(kg_parser *p)
 /* The tokens joined as link-grammar reads them: a space where the input had
  * one, so "administration" + "'s" stays one word for its affix splitter.
  * starts[i] is where token i begins in the joined string. */
-static char *join_tokens(kg_arena *a, const kg_token *t, size_t n, const bool *skip,
-                         size_t *starts)
+static char *join_tokens(kg_arena *a, const kg_token *t, size_t n, const bool *skip, size_t *starts)
 {
     size_t len = 0;
     for (size_t i = 0; i < n; i++)
@@ -114,8 +152,8 @@ static void split_word(kg_arena *a, const char *w, kg_lg_word *out)
 }
 
 kg_status kg_parser_parse(const kg_parser *p, kg_arena *a, const kg_token *tokens, size_t n,
-                          const bool *skip, int seconds, kg_linkage *out,
-                          kg_parse_result *result, kg_error *err)
+                          const bool *skip, int seconds, kg_linkage *out, kg_parse_result *result,
+                          kg_error *err)
 {
     *result = KG_PARSE_NONE;
     memset(out, 0, sizeof *out);
@@ -125,6 +163,8 @@ kg_status kg_parser_parse(const kg_parser *p, kg_arena *a, const kg_token *token
     char *text = starts ? join_tokens(a, tokens, n, skip, starts) : NULL;
     if (!text)
         return kg_error_set(err, KG_ERR_NOMEM, "out of memory preparing a parse");
+    if (!parseable(text))
+        return KG_OK; /* unparsed: the shallow extractor takes it */
 
     lg_error_set_handler(discard_lg_message, NULL);
     Parse_Options po = parse_options_create();
@@ -132,7 +172,19 @@ kg_status kg_parser_parse(const kg_parser *p, kg_arena *a, const kg_token *token
         return kg_error_set(err, KG_ERR_NOMEM, "link-grammar: cannot create parse options");
     parse_options_set_verbosity(po, 0);
     parse_options_set_spell_guess(po, 0);
-    parse_options_set_linkage_limit(po, 100);
+    /* Above the limit link-grammar samples that many linkages and
+     * post-processes them: too few and the best linkage is often not among
+     * them, or every sample fails post-processing.  Whole-run CPU seconds /
+     * clean linkages of 642 / graph edges / sample relations P and R: limit
+     * 30: 22.2 s / 470 / 335 / 0.750 0.444; 50: 22.0 s / 475 / 336 / 0.833
+     * 0.833; 100: 21.5 s / 485 / 329 / 0.806 0.889; 200: 25.5 s / 490 / 360
+     * / 0.862 0.889 (better, but 19% slower); with the retry at every length,
+     * 1000 took 40 s of parsing against 29 s at 100. */
+    parse_options_set_linkage_limit(po, LINKAGE_LIMIT);
+    /* The disjunct cost is left at the dictionary's max-disjunct-cost (2.7 in
+     * the English dictionary 5.12): 1.5: 16.3 s but 309 clean linkages and
+     * sample recall 0.389; 2.0: 27.5 s, 469, sample precision 0.774 (0.800 at
+     * 2.7); 2.7: 28.6 s, 485; 3.0: 30.4 s, 488. */
     parse_options_set_min_null_count(po, 0);
     parse_options_set_max_null_count(po, 0);
     parse_options_set_max_parse_time(po, seconds > 0 ? seconds : 1);
@@ -145,7 +197,10 @@ kg_status kg_parser_parse(const kg_parser *p, kg_arena *a, const kg_token *token
     }
     int found = sentence_parse(s, po);
     bool expired = parse_options_timer_expired(po);
-    if (found == 0 && !expired) {
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += !(skip && skip[i]) && tokens[i].kind != KG_TOK_PUNCT;
+    if (found == 0 && !expired && words <= NULL_RETRY_MAX_WORDS) {
         /* One unlinked word is allowed on a retry: a quarter of news
          * sentences need it, and one null costs ~2.5x a clean parse, while
          * the unbounded null search costs ~7x (link-grammar-notes.md). */
@@ -203,8 +258,7 @@ bool kg_parser_knows(const kg_parser *p, const char *word)
     size_t n = strlen(word);
     bool verb = false;
     for (Dict_node *x = list; x && !verb; x = x->right)
-        verb = strncmp(x->string, word, n) == 0 && x->string[n] != '\0' &&
-               x->string[n + 1] == 'v';
+        verb = strncmp(x->string, word, n) == 0 && x->string[n] != '\0' && x->string[n + 1] == 'v';
     free_lookup_list(p->dict, list);
     return verb;
 }

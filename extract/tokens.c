@@ -25,6 +25,10 @@
 
 #include "sentences.h"
 
+/* The longest dotted acronym kept as one token; the sentence splitter looks
+ * no further back than 16 bytes (8 letters) for one either. */
+#define MAX_ACRONYM_LETTERS 8
+
 typedef struct tokenizer {
     kg_arena *a;
     const char *t;
@@ -247,12 +251,18 @@ static size_t scan_word(const char *t, size_t p, size_t end, bool *hyphen)
 }
 
 /* "U.S." "p.m." "U.S.A": single ASCII letters joined by periods, at least
- * two, not run into a longer word.  Returns the length or 0. */
+ * two and at most MAX_ACRONYM_LETTERS, not run into a longer word nor the
+ * tail of a longer run ("A.B.C." after "X.Y.").  Returns the length or 0.
+ * Both rules keep tokenizing linear: a run like "a.a.a.(...)a.ab" was
+ * rescanned to its end from each of its letters. */
 static size_t acronym_len(const char *t, size_t p, size_t end)
 {
+    if (p >= 2 && t[p - 1] == '.' && (unsigned char)t[p - 2] < 0x80 && letter_at(t, p - 2, end))
+        return 0;
     size_t i = p, letters = 0;
     while (i + 1 < end && (unsigned char)t[i] < 0x80 && letter_at(t, i, end) && t[i + 1] == '.') {
-        letters++;
+        if (++letters > MAX_ACRONYM_LETTERS)
+            return 0;
         i += 2;
     }
     if (i < end && (unsigned char)t[i] < 0x80 && letter_at(t, i, end) && letters > 0 &&

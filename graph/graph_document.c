@@ -42,6 +42,28 @@ static kg_status add_entities(kg_graph *g, const kg_document *d, const kg_doc *d
     return KG_OK;
 }
 
+/* Evidence quotes at most this many bytes of its sentence: a runaway
+ * "sentence" of a megabyte full of names would otherwise be copied, hashed
+ * and compared once per triple (quadratic), and a quote that long helps no
+ * reader.  The span still gives the whole sentence's place in the input. */
+#define EVIDENCE_MAX_BYTES 1000
+
+static char *evidence_text(const char *s, size_t n)
+{
+    bool cut = n > EVIDENCE_MAX_BYTES;
+    if (cut) {
+        n = EVIDENCE_MAX_BYTES;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--; /* not inside a UTF-8 sequence */
+    }
+    char *text = malloc(n + sizeof "\u2026");
+    if (!text)
+        return NULL;
+    memcpy(text, s, n);
+    strcpy(text + n, cut ? "\u2026" : "");
+    return text;
+}
+
 static kg_status add_triples(kg_graph *g, const kg_document *d, const kg_doc *doc,
                              const size_t *node_of, size_t n_entities, kg_error *err)
 {
@@ -61,11 +83,9 @@ static kg_status add_triples(kg_graph *g, const kg_document *d, const kg_doc *do
         if (span.end > doc->len || span.start > span.end)
             return kg_error_set(err, KG_ERR_INPUT, "%s: sentence %zu lies outside the text",
                                 doc->path ? doc->path : doc->id, t->sentence);
-        char *text = malloc(span.end - span.start + 1);
+        char *text = evidence_text(doc->text + span.start, span.end - span.start);
         if (!text)
             return kg_error_set(err, KG_ERR_NOMEM, "graph: out of memory");
-        memcpy(text, doc->text + span.start, span.end - span.start);
-        text[span.end - span.start] = '\0';
         kg_evidence ev = {
             .doc = doc->id,
             .date = doc->date,

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs the cmocka test binaries given as arguments, then the CLI tests against
-# $O/kg.  Appends "passed failed" for this tree to $KG_TEST_TALLY when set.
+# $O/kg, then (plain build only) kg under valgrind.  Appends "passed failed"
+# for this tree to $KG_TEST_TALLY when set.
 set -u
 O=${O:-build}
 # third-party leaks only; see the file
@@ -43,6 +44,19 @@ for script in tests/cli/*.sh; do
     failed=$((failed + sf))
     summary="$summary $name $sp/$((sp + sf))"
 done
+
+# valgrind once, on the plain build (the sanitizer build has its own checks);
+# tests/valgrind.sh prints "ok NAME" or "FAIL NAME: why" per run.
+if [ "$O" = build ]; then
+    out=$(sh tests/valgrind.sh "$O/kg" 2>&1)
+    printf '%s\n' "$out" | grep -v '^ok ' || true
+    sp=$(printf '%s\n' "$out" | grep -c '^ok ')
+    sf=$(printf '%s\n' "$out" | grep -c '^FAIL ')
+    [ "$((sp + sf))" -eq 0 ] && echo "FAIL valgrind: tests/valgrind.sh ran no check" && sf=1
+    passed=$((passed + sp))
+    failed=$((failed + sf))
+    summary="$summary valgrind $sp/$((sp + sf))"
+fi
 echo "$O: $passed passed, $failed failed (cli:$summary)"
 [ -n "${KG_TEST_TALLY:-}" ] && echo "$passed $failed" >>"$KG_TEST_TALLY"
 [ "$failed" -eq 0 ]

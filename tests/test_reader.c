@@ -304,6 +304,62 @@ static void test_reader_position_counts_code_points(void **state)
     assert_int_equal(col, 3);
 }
 
+/* The buffer is on the heap at its exact length (no NUL after it), so that
+ * AddressSanitizer (make san) sees any read past the end. */
+static kg_status read_exact(void **state, const char *s, size_t len, kg_doc *doc, kg_error *err)
+{
+    char *buf = malloc(len ? len : 1);
+    assert_non_null(buf);
+    memcpy(buf, s, len);
+    kg_error_clear(err);
+    kg_status st = kg_reader_read_buffer(*state, "x.txt", buf, len, doc, err);
+    free(buf);
+    return st;
+}
+
+static void test_reader_repairs_truncated_sequence_at_buffer_end(void **state)
+{
+    const char s[] = "Israel \xF0\x9F\x98";
+    kg_doc doc;
+    kg_error err;
+    assert_int_equal(read_exact(state, s, sizeof s - 1, &doc, &err), KG_OK);
+    assert_string_equal(doc.text, "Israel ???");
+    assert_int_equal(doc.n_invalid, 3);
+    assert_int_equal(doc.first_invalid, 7);
+}
+
+static void test_reader_date_followed_by_invalid_byte_is_text(void **state)
+{
+    /* the replaced byte is not whitespace, so "2024-01-05?" is no date */
+    const char s[] = "date 2024-01-05\xFF Talks resumed.";
+    kg_doc doc;
+    kg_error err;
+    assert_int_equal(read_exact(state, s, sizeof s - 1, &doc, &err), KG_OK);
+    assert_string_equal(doc.date, "");
+    assert_int_equal(doc.body_start, 0);
+    assert_int_equal(doc.n_invalid, 1);
+}
+
+static void test_reader_nul_position_counts_invalid_bytes_once(void **state)
+{
+    /* line 2: an invalid byte, é, x (three code points), then the NUL */
+    const char s[] = "\xFF\xFE\n\xFF\xC3\xA9x\0y";
+    kg_doc doc;
+    kg_error err;
+    assert_int_equal(read_exact(state, s, sizeof s - 1, &doc, &err), KG_ERR_INPUT);
+    assert_string_equal(err.message, "x.txt:2:4: binary data (NUL byte at byte 7)");
+}
+
+static void test_reader_refuses_only_whitespace_of_every_kind(void **state)
+{
+    /* NBSP, BOM, NEL, line and paragraph separators, ideographic space */
+    const char s[] = " \t\r\n\xC2\xA0\xEF\xBB\xBF\xC2\x85\xE2\x80\xA8\xE2\x80\xA9\xE3\x80\x80";
+    kg_doc doc;
+    kg_error err;
+    assert_int_equal(read_exact(state, s, sizeof s - 1, &doc, &err), KG_ERR_INPUT);
+    assert_string_equal(err.message, "x.txt: empty document");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -332,6 +388,14 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_reader_reads_megabyte_single_line, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reader_position_counts_code_points, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reader_repairs_truncated_sequence_at_buffer_end, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_reader_date_followed_by_invalid_byte_is_text, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_reader_nul_position_counts_invalid_bytes_once, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_reader_refuses_only_whitespace_of_every_kind, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -255,10 +255,84 @@ static void test_sentence_abbreviation_lookup_is_case_sensitive(void **state)
     assert_false(kg_sentences_is_abbreviation("Israel", 6));
 }
 
+/* Robustness: marks by the thousand, nesting, and raw bytes.  The text is
+ * built on the heap at its exact length, so that AddressSanitizer (make san)
+ * sees any read past the end. */
+static char *heap_text(const char *head, char fill, size_t n, const char *tail, size_t *len)
+{
+    size_t h = strlen(head), t = strlen(tail);
+    *len = h + n + t;
+    char *s = malloc(*len + 1);
+    assert_non_null(s);
+    memcpy(s, head, h);
+    memset(s + h, fill, n);
+    memcpy(s + h + n, tail, t + 1);
+    return s;
+}
+
+static void test_sentence_split_run_of_marks_is_one_boundary(void **state)
+{
+    size_t len;
+    char *text = heap_text("Israel", '!', 5000, " Egypt won.", &len);
+    kg_span *s;
+    size_t n;
+    kg_error err;
+    assert_int_equal(kg_sentences_split(*state, text, 0, len, &s, &n, &err), KG_OK);
+    free(text);
+    assert_int_equal(n, 2);
+    assert_int_equal(s[0].end, 6 + 5000);
+    assert_int_equal(s[1].start, 6 + 5000 + 1);
+}
+
+static void test_sentence_split_sees_start_behind_deep_openers(void **state)
+{
+    size_t len;
+    char *text = heap_text("Talks ended. ", '(', 3000, "Egypt agreed.", &len);
+    kg_span *s;
+    size_t n;
+    kg_error err;
+    assert_int_equal(kg_sentences_split(*state, text, 0, len, &s, &n, &err), KG_OK);
+    free(text);
+    assert_int_equal(n, 2);
+    assert_int_equal(s[0].end, 12);
+    assert_int_equal(s[1].start, 13);
+    assert_int_equal(s[1].end, len);
+}
+
+static void test_sentence_split_raw_bytes_at_the_end_stay_inside(void **state)
+{
+    /* a truncated sequence, a lone lead byte and a NUL, each at the very end */
+    static const char *const tails[] = {"Talks ended. \xE2\x80", "Talks ended. \xC3",
+                                        "Talks ended.\xF0"};
+    for (size_t k = 0; k < 3; k++) {
+        size_t len = strlen(tails[k]);
+        char *text = malloc(len);
+        assert_non_null(text);
+        memcpy(text, tails[k], len); /* no terminating NUL */
+        kg_span *s;
+        size_t n;
+        kg_error err;
+        assert_int_equal(kg_sentences_split(*state, text, 0, len, &s, &n, &err), KG_OK);
+        free(text);
+        assert_true(n >= 1);
+        assert_int_equal(s[n - 1].end, len);
+    }
+    char nul[] = {'T', 'a', 'l', 'k', 's', '.', ' ', '\0', ' ', 'N', 'o', 'w', '.'};
+    kg_span *s;
+    size_t n;
+    kg_error err;
+    assert_int_equal(kg_sentences_split(*state, nul, 0, sizeof nul, &s, &n, &err), KG_OK);
+    assert_true(n >= 1);
+    assert_int_equal(s[n - 1].end, sizeof nul);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
     const struct CMUnitTest tests[] = {
+        T(test_sentence_split_run_of_marks_is_one_boundary),
+        T(test_sentence_split_sees_start_behind_deep_openers),
+        T(test_sentence_split_raw_bytes_at_the_end_stay_inside),
         T(test_sentence_split_keeps_mr_abbreviation),
         T(test_sentence_split_keeps_titles_and_months),
         T(test_sentence_split_keeps_middle_initial),

@@ -1,9 +1,12 @@
 /* test_triples.c - relation extraction on sentences written for the purpose.
  *
- * Each case lists expected triples "SUBJECT | RELATION | OBJECT [| flags]":
- * a triple must exist whose subject text contains SUBJECT, whose relation is
- * RELATION exactly and whose object text contains OBJECT (empty: no object);
- * flags: n negated, m modal, N not negated, e both ends are entities.
+ * Each case lists expected triples "SUBJECT | RELATION | OBJECT [| flags [|
+ * checks]]": a triple must exist whose subject text contains SUBJECT, whose
+ * relation is RELATION exactly and whose object text contains OBJECT (empty:
+ * no object); flags: n negated, m modal, N not negated, e both ends are
+ * entities, a attributed (reported speech), A not attributed; checks, joined
+ * by ';': "surf=TEXT" the surface relation is TEXT exactly, "by=TEXT" the
+ * speaker phrase contains TEXT.
  * "!SUBJECT | RELATION | OBJECT" asserts that no such triple exists. */
 #include <stdio.h>
 #include <string.h>
@@ -47,12 +50,29 @@ static void dump(const kg_document *d)
     size_t n;
     const kg_triple *t = kg_document_triples(d, &n);
     for (size_t i = 0; i < n; i++)
-        fprintf(stderr, "  (%s | %s%s%s | %s)\n", t[i].subject.text, t[i].negated ? "NOT " : "",
-                t[i].modal ? "MODAL " : "", t[i].relation, t[i].object.text ? t[i].object.text : "");
+        fprintf(stderr, "  (%s | %s%s%s | %s) surface \"%s\"%s%s\n", t[i].subject.text,
+                t[i].negated ? "NOT " : "", t[i].modal ? "MODAL " : "", t[i].relation,
+                t[i].object.text ? t[i].object.text : "", t[i].surface ? t[i].surface : "",
+                t[i].attributed ? " said by " : "", t[i].attributed_to ? t[i].attributed_to : "");
+}
+
+/* The checks field: "surf=TEXT;by=TEXT". */
+static bool checks_hold(const kg_triple *t, const char *checks)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", checks);
+    char *save = NULL;
+    for (char *c = strtok_r(buf, ";", &save); c; c = strtok_r(NULL, ";", &save)) {
+        if (!strncmp(c, "surf=", 5) && (!t->surface || strcmp(t->surface, c + 5)))
+            return false;
+        if (!strncmp(c, "by=", 3) && (!t->attributed_to || !strstr(t->attributed_to, c + 3)))
+            return false;
+    }
+    return true;
 }
 
 static bool matches(const kg_triple *t, const char *s, const char *r, const char *o,
-                    const char *flags)
+                    const char *flags, const char *checks)
 {
     if (!strstr(t->subject.text, s) || strcmp(t->relation, r))
         return false;
@@ -67,7 +87,11 @@ static bool matches(const kg_triple *t, const char *s, const char *r, const char
         return false;
     if (strchr(flags, 'e') && (t->subject.entity < 0 || t->object.entity < 0))
         return false;
-    return true;
+    if (strchr(flags, 'a') && !t->attributed)
+        return false;
+    if (strchr(flags, 'A') && t->attributed)
+        return false;
+    return checks_hold(t, checks);
 }
 
 static void check_case_with(const char *text, const char *const *expect, size_t max_parse_words)
@@ -84,19 +108,19 @@ static void check_case_with(const char *text, const char *const *expect, size_t 
     const kg_triple *ts = kg_document_triples(d, &n);
     for (size_t i = 0; expect[i]; i++) {
         char buf[512];
-        char *f[4] = {NULL, NULL, NULL, NULL};
+        char *f[5] = {NULL, NULL, NULL, NULL, NULL};
         bool negative = expect[i][0] == '!';
         snprintf(buf, sizeof buf, "%s", expect[i] + negative);
         char *save = NULL;
         size_t k = 0;
-        for (char *p = strtok_r(buf, "|", &save); p && k < 4; p = strtok_r(NULL, "|", &save))
+        for (char *p = strtok_r(buf, "|", &save); p && k < 5; p = strtok_r(NULL, "|", &save))
             f[k++] = p;
         assert_true(k >= 3);
         for (size_t j = 0; j < k; j++)
             trim(f[j]);
         bool found = false;
         for (size_t j = 0; j < n && !found; j++)
-            found = matches(&ts[j], f[0], f[1], f[2], f[3] ? f[3] : "");
+            found = matches(&ts[j], f[0], f[1], f[2], f[3] ? f[3] : "", f[4] ? f[4] : "");
         if (found == negative) {
             dump(d);
             fail_msg("%s triple (%s | %s | %s)", negative ? "unexpected" : "missing", f[0], f[1],
@@ -111,11 +135,11 @@ static void check_case(const char *text, const char *const *expect)
     check_case_with(text, expect, 60);
 }
 
-#define CASE(name, text, ...)                                                                     \
-    static void name(void **state)                                                                \
-    {                                                                                             \
-        (void)state;                                                                              \
-        check_case(text, (const char *const[]){__VA_ARGS__, NULL});                              \
+#define CASE(name, text, ...)                                                                      \
+    static void name(void **state)                                                                 \
+    {                                                                                              \
+        (void)state;                                                                               \
+        check_case(text, (const char *const[]){__VA_ARGS__, NULL});                                \
     }
 
 /* ---------------------------------------------------------------- voice */
@@ -126,15 +150,14 @@ CASE(test_triples_passive_with_agent, "The meeting is being hosted by Blair.",
 CASE(test_triples_passive_without_agent, "The bridge was destroyed in March.",
      "bridge | be destroy in | March")
 CASE(test_triples_past_tense_lemma, "Kenya signed the treaty.", "Kenya | sign | the treaty")
-CASE(test_triples_perfect_aspect, "Brazil has rejected the offer.",
-     "Brazil | reject | the offer")
+CASE(test_triples_perfect_aspect, "Brazil has rejected the offer.", "Brazil | reject | the offer")
 
 /* ---------------------------------------------------------------- verb + preposition */
 CASE(test_triples_verb_preposition, "Mr. Haddad communicated to the minister his concerns.",
      "Haddad | communicate to | the minister")
 CASE(test_triples_focused_on, "The agency focused on Sudan.", "agency | focus on | Sudan")
-CASE(test_triples_phrasal_object_and_prep, "Chile sent troops to Haiti.",
-     "Chile | send | troops", "Chile | send to | Haiti | e")
+CASE(test_triples_phrasal_object_and_prep, "Chile sent troops to Haiti.", "Chile | send | troops",
+     "Chile | send to | Haiti | e")
 
 /* ---------------------------------------------------------------- control and purpose */
 CASE(test_triples_control_verb, "Mr. Ortega vowed to defeat the rebels.",
@@ -150,17 +173,14 @@ CASE(test_triples_coordinated_subjects, "Germany and France have called for talk
      "Germany | call for | talks", "France | call for | talks")
 CASE(test_triples_coordinated_objects, "Ecuador condemned Peru and Chile.",
      "Ecuador | condemn | Peru | e", "Ecuador | condemn | Chile | e")
-CASE(test_triples_list_of_countries,
-     "The envoy visited Turkey, Greece, Jordan, and the West Bank.",
+CASE(test_triples_list_of_countries, "The envoy visited Turkey, Greece, Jordan, and the West Bank.",
      "envoy | visit | Turkey", "envoy | visit | Greece", "envoy | visit | Jordan",
      "envoy | visit | West Bank")
-CASE(test_triples_noun_and_preposition_after_verb,
-     "The envoy made stops in Chile and Peru.", "envoy | make stops in | Chile",
-     "envoy | make stops in | Peru")
+CASE(test_triples_noun_and_preposition_after_verb, "The envoy made stops in Chile and Peru.",
+     "envoy | make stops in | Chile", "envoy | make stops in | Peru")
 
 /* ---------------------------------------------------------------- relative clauses */
-CASE(test_triples_relative_who,
-     "The talks were led by Rosa Diaz, who spent two years in Chile.",
+CASE(test_triples_relative_who, "The talks were led by Rosa Diaz, who spent two years in Chile.",
      "Rosa Diaz | spend in | Chile")
 CASE(test_triples_relative_which, "Egypt opened a crossing which connects Gaza to Sinai.",
      "crossing | connect | Gaza")
@@ -177,8 +197,7 @@ CASE(test_triples_apposition_from, "Brad Adams, from Human Rights Watch, critici
 CASE(test_triples_demonym_title_role, "Israeli Prime Minister Dan Levi spoke.",
      "Dan Levi | prime minister of | Israel | e")
 CASE(test_triples_apposition_needs_role_words,
-     "The drought hit Kenya, according to the World Bank.",
-     "!Kenya | be according to | World Bank")
+     "The drought hit Kenya, according to the World Bank.", "!Kenya | be according to | World Bank")
 
 /* ---------------------------------------------------------------- nominal relations */
 CASE(test_triples_possessive_visit, "Mr. Kato made his first visit to Vietnam.",
@@ -238,6 +257,80 @@ static void test_triples_shallow_fallback_stops_at_comma(void **state)
 CASE(test_triples_phrasal_particle, "The rebels gave up their weapons.",
      "rebels | give up | their weapons")
 
+/* ---------------------------------------------------------------- clause shape */
+/* Open IE style: the relation as written, the object with the clause's
+ * other phrases (CaRB n-ary arguments folded into one) */
+CASE(test_triples_surface_keeps_auxiliaries_and_preposition,
+     "Jesus is not accepted as the son by Muslims.",
+     "Jesus | be accept as | the son by Muslims | n | surf=is not accepted as")
+CASE(test_triples_object_carries_time_phrase, "Tom Bradley joined the company in 1941.",
+     "Tom Bradley | join | the company in 1941 | | surf=joined")
+CASE(test_triples_opener_is_an_argument,
+     "On 12 July 2006, Hezbollah launched a series of rocket attacks.",
+     "Hezbollah | launch | a series of rocket attacks On 12 July 2006")
+CASE(test_triples_adverbial_as_second_argument, "The station closed just after midnight.",
+     "station | close after | midnight | | surf=closed after")
+CASE(test_triples_be_able_to, "He was able to control his instincts.",
+     "He | control | his instincts | | surf=was able to control")
+CASE(test_triples_purpose_infinitive_joins_relation,
+     "Ballast tanks are equipped to change the trim.",
+     "Ballast tanks | be equip to change | the trim | | surf=are equipped to change")
+CASE(test_triples_participle_read_as_adjective_is_passive,
+     "After the Battle of Culloden in 1746, these rebellions were crushed.",
+     "these rebellions | be crush | After the Battle of Culloden in 1746 | | surf=were crushed")
+
+/* ---------------------------------------------------------------- coordination in chains */
+CASE(test_triples_control_verb_coordination,
+     "He aims to address the crisis and explore new options.",
+     "He | aim to address | the crisis | m | surf=aims to address",
+     "He | aim to explore | new options | m | surf=aims to explore", "!He | aim to and | ")
+CASE(test_triples_coordinated_infinitives_borrow_subject,
+     "Ballast tanks are equipped to change the trim and modify the stability.",
+     "Ballast tanks | be equip to change | the trim",
+     "Ballast tanks | be equip to modify | the stability")
+
+/* ---------------------------------------------------------------- relative clauses */
+CASE(test_triples_object_relative, "The band released an album, which critics praised.",
+     "critics | praise | an album")
+CASE(test_triples_relative_clause_subject, "The mine, which collapsed in 1990, was closed.",
+     "The mine | collapse | in 1990")
+
+/* ---------------------------------------------------------------- reported speech */
+CASE(test_triples_speech_inner_clause_attributed, "Straw said that Britain would support the plan.",
+     "Britain | support | the plan | ma | by=Straw",
+     "Straw | say | Britain would support the plan | A")
+CASE(test_triples_speech_inverted, "The talks had failed, the minister told reporters.",
+     "The talks | fail | | a | by=the minister", "minister | tell | reporters | A")
+CASE(test_triples_speech_quoted, "\"We will not tolerate violence,\" Blair said.",
+     "We | tolerate | violence | nma | by=Blair", "Blair | say | We will not tolerate violence")
+CASE(test_triples_according_to_attributes, "The drought hit Kenya, according to the World Bank.",
+     "drought | hit | Kenya | a | by=World Bank", "!Kenya | accord to | World Bank")
+CASE(test_triples_speaker_clause_not_attributed, "Kenya signed the treaty.",
+     "Kenya | sign | the treaty | A")
+
+/* ---------------------------------------------------------------- is and has */
+CASE(test_triples_apposition_gives_be,
+     "Alpha Serpentis, the brightest star in Serpens, is a red giant.",
+     "Alpha Serpentis | be | the brightest star in Serpens")
+CASE(test_triples_possessive_gives_have, "Britain's relationship with Spain improved.",
+     "Britain | have | relationship with Spain | | surf=has")
+CASE(test_triples_title_noun_gives_be, "The band hired producer Leo Graham.",
+     "Leo Graham | be | producer")
+CASE(test_triples_list_is_not_apposition, "The envoy visited Turkey, Greece, Jordan and Egypt.",
+     "!Greece | be | Jordan", "!Turkey | be | Greece")
+
+/* ---------------------------------------------------------------- unparsed sentences */
+/* a sentence the parser does not get whole is parsed again in pieces */
+static void test_triples_pieces_after_failed_parse(void **state)
+{
+    (void)state;
+    check_case_with(
+        "Chile signed the treaty; Peru rejected the offer.",
+        (const char *const[]){"Chile | sign | the treaty", "Peru | reject | the offer", NULL}, 3);
+}
+CASE(test_triples_tex_quotes, "She began her career in the film `` A New Oath '' in 1947.",
+     "She | begin | her career in the film")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +376,28 @@ int main(void)
         cmocka_unit_test(test_triples_shallow_fallback_between_entities),
         cmocka_unit_test(test_triples_shallow_fallback_stops_at_comma),
         cmocka_unit_test(test_triples_phrasal_particle),
+        cmocka_unit_test(test_triples_surface_keeps_auxiliaries_and_preposition),
+        cmocka_unit_test(test_triples_object_carries_time_phrase),
+        cmocka_unit_test(test_triples_opener_is_an_argument),
+        cmocka_unit_test(test_triples_adverbial_as_second_argument),
+        cmocka_unit_test(test_triples_be_able_to),
+        cmocka_unit_test(test_triples_purpose_infinitive_joins_relation),
+        cmocka_unit_test(test_triples_participle_read_as_adjective_is_passive),
+        cmocka_unit_test(test_triples_control_verb_coordination),
+        cmocka_unit_test(test_triples_coordinated_infinitives_borrow_subject),
+        cmocka_unit_test(test_triples_object_relative),
+        cmocka_unit_test(test_triples_relative_clause_subject),
+        cmocka_unit_test(test_triples_speech_inner_clause_attributed),
+        cmocka_unit_test(test_triples_speech_inverted),
+        cmocka_unit_test(test_triples_speech_quoted),
+        cmocka_unit_test(test_triples_according_to_attributes),
+        cmocka_unit_test(test_triples_speaker_clause_not_attributed),
+        cmocka_unit_test(test_triples_apposition_gives_be),
+        cmocka_unit_test(test_triples_possessive_gives_have),
+        cmocka_unit_test(test_triples_title_noun_gives_be),
+        cmocka_unit_test(test_triples_list_is_not_apposition),
+        cmocka_unit_test(test_triples_pieces_after_failed_parse),
+        cmocka_unit_test(test_triples_tex_quotes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -139,14 +139,25 @@ typedef struct kg_resources_options {
 kg_status kg_resources_load(const kg_resources_options *opts, kg_resources **out, kg_error *err);
 void kg_resources_free(kg_resources *r);
 
+/* A directory of parses keyed by sentence, options and versions, so a new
+ * version of a document re-parses only the sentences that changed; safe to
+ * share between processes (see extract/parse_cache.h). */
+typedef struct kg_parse_cache kg_parse_cache;
+kg_status kg_parse_cache_open(const char *dir, kg_parse_cache **out, kg_error *err);
+void kg_parse_cache_close(kg_parse_cache *c);
+
 typedef struct kg_extract_options {
-    int parse_seconds;       /* link-grammar time limit per sentence (>= 1) */
+    int parse_seconds;       /* link-grammar time limit per sentence (>= 1), CPU seconds */
     size_t max_parse_words;  /* longer sentences go to the shallow extractor */
     bool parse_all;          /* parse every sentence, not only those with an entity */
     /* throughput (kg build): */
     bool graph_only;         /* read triples only off sentences that name two different
                                 entities (pronouns count): the graph keeps no other triple */
     size_t max_bytes;        /* largest document accepted (default 64 MiB; 0 means the default) */
+    int parse_threads;       /* threads of this process parsing at once (default 1):
+                                link-grammar 5.12 times a parse by the CPU time of the whole
+                                process, so each parse is given parse_seconds x parse_threads */
+    const kg_parse_cache *cache; /* NULL: parse every sentence afresh */
 } kg_extract_options;
 
 void kg_extract_options_init(kg_extract_options *o);

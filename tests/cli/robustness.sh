@@ -1,0 +1,349 @@
+#!/bin/sh
+# Robustness tests: bad, odd or huge input and failing output never crash
+# $O/kg and never cost data.  Every refusal is checked for its exact exit
+# status, its one message line (`kg: FILE...: what`, naming the file and, where
+# there is one, the place), an empty standard output, and an output directory
+# left as it was: the old output untouched, no new file, no *.tmp.* litter.
+# Prints "ok NAME" or "FAIL NAME: why" per check, like tests/cli/run.sh, and
+# "skip NAME: why" where this machine cannot stage the case.
+set -u
+O=${O:-build}
+KG="$PWD/$O/kg"
+SAMPLE="$PWD/samples/blinken-2024-01-05.txt"
+T=$(mktemp -d)
+TMPFS="$T/tmpfs"
+cleanup() {
+    umount "$TMPFS" 2>/dev/null
+    rm -rf "$T"
+}
+trap cleanup EXIT
+
+ok() { echo "ok $1"; }
+fail() { echo "FAIL $1: $2"; }
+skip() { echo "skip $1: $2"; }
+py() { python3 -c "$@" >"$T/py.err" 2>&1; }
+why() { tail -n 3 "$T/py.err" | tr '\n' ' ' | head -c 300; }
+# Under AddressSanitizer a virtual-memory limit stops the process at start
+# (the shadow memory alone is terabytes of address space), so the memory bound
+# is checked in the plain build only.
+if ldd "$KG" 2>/dev/null | grep -q libasan; then SANITIZED=1; else SANITIZED=0; fi
+
+OUT="$T/out"
+reset_out() { # an output directory holding one old output (emptied, not
+    # removed, because it may be a mount point)
+    mkdir -p "$OUT"
+    find "$OUT" -mindepth 1 -delete
+    printf 'old\n' >"$OUT/x.json"
+}
+out_untouched() {
+    [ "$(ls -A "$OUT")" = "x.json" ] && [ "$(cat "$OUT/x.json")" = "old" ]
+}
+run() { # KG-ARGS...: runs kg, sets rc, keeps stdout and stderr
+    "$KG" "$@" >"$T/stdout" 2>"$T/stderr"
+    rc=$?
+}
+first_err() { head -c 300 "$T/stderr" | tr '\n' ' '; }
+
+# refused NAME STATUS MESSAGE KG-ARGS...: kg exits with STATUS, prints exactly
+# MESSAGE on standard error and nothing on standard output, and leaves $OUT
+# as it was.
+refused() {
+    name=$1 want_rc=$2 want_msg=$3
+    shift 3
+    reset_out
+    run "$@"
+    if [ "$rc" -ne "$want_rc" ]; then
+        fail "$name" "exit status $rc, expected $want_rc: $(first_err)"
+    elif [ "$(cat "$T/stderr")" != "$want_msg" ]; then
+        fail "$name" "message '$(first_err)', expected '$want_msg'"
+    elif [ -s "$T/stdout" ]; then
+        fail "$name" "wrote to standard output: $(head -c 200 "$T/stdout")"
+    elif ! out_untouched; then
+        fail "$name" "output directory changed: $(ls -A "$OUT" | tr '\n' ' ')"
+    else
+        ok "$name"
+    fi
+}
+
+# accepted NAME KG-ARGS...: kg exits 0 with nothing on standard error.
+accepted() {
+    name=$1
+    shift
+    run "$@"
+    if [ "$rc" -ne 0 ]; then fail "$name" "exit status $rc: $(first_err)"
+    elif [ -s "$T/stderr" ]; then fail "$name" "stderr: $(first_err)"
+    else ok "$name"; fi
+}
+
+# has_entities NAME JSONL-FILE ID...: every ID is among the mentions.
+has_entities() {
+    name=$1 file=$2
+    shift 2
+    if py "
+import json,sys
+ids={json.loads(l)['entity'] for l in open(sys.argv[1])}
+missing=[i for i in sys.argv[2:] if i not in ids]
+assert not missing, ('missing', missing, 'found', sorted(ids))" "$file" "$@"; then
+        ok "$name"
+    else
+        fail "$name" "$(why)"
+    fi
+}
+
+# offsets_match NAME TEXT-FILE JSONL-FILE: byte offsets and code-point offsets
+# of every mention give back its text.  Code points are counted as kg counts
+# them: one per replaced invalid byte (Python's surrogateescape does the same).
+offsets_match() {
+    if py "
+import json,sys
+raw=open(sys.argv[1],'rb').read()
+text=raw.decode('utf-8','surrogateescape')
+n=0
+for line in open(sys.argv[2]):
+    m=json.loads(line); n+=1
+    assert raw[m['start']:m['end']].decode()==m['text'], ('bytes', m)
+    assert text[m['cp_start']:m['cp_end']]==m['text'], ('code points', m)
+assert n>0, 'no mentions'" "$2" "$3"; then
+        ok "$1"
+    else
+        fail "$1" "$(why)"
+    fi
+}
+
+# ---------------------------------------------------------------- unusable input
+refused missing_file 2 "kg: $T/nope.txt: cannot open: No such file or directory" \
+    build "$T/nope.txt" -o "$OUT/x"
+# root reads any file whatever its mode, so an unreadable path is staged as
+# one that no one can open: a name under a regular file, and a directory
+printf 'Israel.\n' >"$T/plain"
+refused unreadable_path 2 "kg: $T/plain/x.txt: cannot open: Not a directory" \
+    build "$T/plain/x.txt" -o "$OUT/x"
+refused directory_input 2 "kg: $T: cannot open: Is a directory" build "$T" -o "$OUT/x"
+if [ "$(id -u)" -ne 0 ]; then # mode 000 stops everyone but root
+    printf 'Israel.\n' >"$T/locked.txt"
+    chmod 000 "$T/locked.txt"
+    refused unreadable_file 2 "kg: $T/locked.txt: cannot open: Permission denied" \
+        build "$T/locked.txt" -o "$OUT/x"
+fi
+refused missing_file_entities 2 "kg: $T/nope.txt: cannot open: No such file or directory" \
+    entities "$T/nope.txt"
+: >"$T/empty.txt"
+refused empty_file 2 "kg: $T/empty.txt: empty document" build "$T/empty.txt" -o "$OUT/x"
+refused empty_stdin 2 "kg: -: empty document" build - -o "$OUT/x" </dev/null
+# spaces, tabs, CRLF, a no-break space, a BOM and a line separator
+printf ' \t\r\n\302\240\357\273\277\342\200\250\n' >"$T/blank.txt"
+refused whitespace_only 2 "kg: $T/blank.txt: empty document" build "$T/blank.txt" -o "$OUT/x"
+printf 'date 2024-01-05' >"$T/header.txt"
+refused header_only 2 "kg: $T/header.txt: empty document" build "$T/header.txt" -o "$OUT/x"
+printf 'date 2024-01-05\n\n  \n' >"$T/header2.txt"
+refused header_and_blank_lines 2 "kg: $T/header2.txt: empty document" \
+    build "$T/header2.txt" -o "$OUT/x"
+printf 'Benjamin Netanyahu\n met\000 Blinken.\n' >"$T/nul.txt"
+refused nul_byte 2 "kg: $T/nul.txt:2:5: binary data (NUL byte at byte 23)" \
+    build "$T/nul.txt" -o "$OUT/x"
+printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000\003\000>\000' >"$T/prog"
+refused binary_file 2 "kg: $T/prog:1:8: binary data (NUL byte at byte 7)" \
+    entities "$T/prog"
+# one byte over the default limit (KG_READER_MAX_BYTES, 64 MiB); sparse, so
+# it costs no disk, and refused after reading at most the limit
+truncate -s $((64 * 1024 * 1024 + 1)) "$T/huge.txt"
+refused over_size_limit 2 "kg: $T/huge.txt: larger than 67108864 bytes" \
+    build "$T/huge.txt" -o "$OUT/x"
+refused over_size_limit_stdin 2 "kg: -: larger than 67108864 bytes" \
+    build - -o "$OUT/x" <"$T/huge.txt"
+rm -f "$T/huge.txt"
+
+# ---------------------------------------------------------------- odd text
+# Invalid UTF-8 (a stray byte, an overlong, a surrogate, a truncated
+# sequence) before and between names: replaced byte for byte, one warning
+# naming the file and the first bad byte, every offset as in the input.
+printf 'The envoy \377\376 met Benjamin Netanyahu in Israel on Monday. Overlong \300\257 and \355\240\200 and \342\200 then Antony Blinken spoke.\n' >"$T/bad-utf8.txt"
+run entities "$T/bad-utf8.txt"
+cp "$T/stdout" "$T/bad-utf8.jsonl"
+if [ "$rc" -ne 0 ]; then
+    fail invalid_utf8_accepted "exit status $rc: $(first_err)"
+elif [ "$(cat "$T/stderr")" != "kg: $T/bad-utf8.txt: warning: 9 invalid UTF-8 byte(s) replaced, first at byte 10" ]; then
+    fail invalid_utf8_accepted "message: $(first_err)"
+else
+    ok invalid_utf8_accepted
+fi
+has_entities invalid_utf8_names_found "$T/bad-utf8.jsonl" benjamin-netanyahu israel antony-blinken
+offsets_match invalid_utf8_offsets "$T/bad-utf8.txt" "$T/bad-utf8.jsonl"
+run build -q "$T/bad-utf8.txt" -o "$T/bad-utf8"
+if [ "$rc" -eq 0 ] && [ "$(wc -l <"$T/stderr")" -eq 1 ] &&
+    py "import json,sys; g=json.load(open(sys.argv[1])); assert g['nodes']" "$T/bad-utf8.json"; then
+    ok invalid_utf8_build
+else
+    fail invalid_utf8_build "exit status $rc: $(first_err) $(why)"
+fi
+
+# Characters outside the Basic Multilingual Plane (4 bytes in UTF-8, one code
+# point, two UTF-16 units) before names: code-point offsets still exact.
+printf '\360\237\230\200\360\237\207\256\360\237\207\261 \360\235\220\201 Benjamin Netanyahu met Antony Blinken \360\237\244\235 in Israel.\n' >"$T/emoji.txt"
+run entities --format jsonl "$T/emoji.txt"
+cp "$T/stdout" "$T/emoji.jsonl"
+if [ "$rc" -eq 0 ] && [ ! -s "$T/stderr" ]; then ok emoji_accepted; else fail emoji_accepted "exit status $rc: $(first_err)"; fi
+has_entities emoji_names_found "$T/emoji.jsonl" benjamin-netanyahu antony-blinken israel
+offsets_match emoji_code_point_offsets "$T/emoji.txt" "$T/emoji.jsonl"
+
+# The sample with CRLF line ends and a BOM reads like the sample.
+printf '\357\273\277' >"$T/crlf.txt"
+sed 's/$/\r/' "$SAMPLE" >>"$T/crlf.txt"
+"$KG" entities --format tsv "$SAMPLE" 2>/dev/null | cut -f1,3 >"$T/lf.ents"
+"$KG" entities --format tsv "$T/crlf.txt" 2>/dev/null | cut -f1,3 >"$T/crlf.ents"
+if [ -s "$T/lf.ents" ] && cmp -s "$T/lf.ents" "$T/crlf.ents"; then
+    ok crlf_and_bom_read_like_lf
+else
+    fail crlf_and_bom_read_like_lf "$(diff "$T/lf.ents" "$T/crlf.ents" | head -n 5 | tr '\n' ' ')"
+fi
+
+# Thousands of repeated marks: ! ?. ... , … ” - between the names.
+py "
+s=('Israel' + '!'*5000 + ' ' + '?.'*3000 + ' ' + '.'*5000 + ' Benjamin Netanyahu met Antony Blinken'
+   + ','*4000 + ' in Egypt' + '\u2026'*2000 + ' ' + '\u201d'*2000 + ' ' + '-'*3000 + ' Jordan.\n')
+open('$T/punct.txt','w',encoding='utf-8').write(s)"
+run entities "$T/punct.txt"
+cp "$T/stdout" "$T/punct.jsonl"
+if [ "$rc" -eq 0 ]; then ok repeated_punctuation_entities; else fail repeated_punctuation_entities "exit status $rc: $(first_err)"; fi
+has_entities repeated_punctuation_names_found "$T/punct.jsonl" israel benjamin-netanyahu antony-blinken egypt jordan
+accepted repeated_punctuation_build build -q "$T/punct.txt" -o "$T/punct"
+
+# Quotes and brackets of every kind nested 3,000 deep around a name; the
+# marks are glued, so the sentence holds one 72 KB "word" of punctuation.
+py "
+d=3000
+s=('Benjamin Netanyahu said ' + '(\"[{\u201c\u2018\u00ab'*d + 'Egypt' + '\u00bb\u2019\u201d}]\"),'*d
+   + '. Antony Blinken visited Jordan.\n')
+open('$T/nested.txt','w',encoding='utf-8').write(s)"
+run entities "$T/nested.txt"
+cp "$T/stdout" "$T/nested.jsonl"
+has_entities nested_quotes_names_found "$T/nested.jsonl" benjamin-netanyahu egypt antony-blinken jordan
+accepted nested_quotes_build build -q "$T/nested.txt" -o "$T/nested"
+
+# One 33,000-letter word in a sentence that names people: too long for any
+# parser, which must not be handed it.
+py "open('$T/longword.txt','w').write('Benjamin Netanyahu met ' + 'x'*33000 + ' in Egypt.\n')"
+accepted very_long_word_build build -q "$T/longword.txt" -o "$T/longword"
+
+# A 20,000-word sentence (one name at each end), then a normal one: the long
+# one goes to the shallow extractor and the rest of the document is read.
+py "
+w='the envoy said talks would resume soon and '
+s=('Antony Blinken said that ' + w*2500 + 'Egypt would help.\n\n'
+   + 'Benjamin Netanyahu met King Abdullah in Jordan.\n')
+open('$T/long.txt','w').write(s)"
+run entities "$T/long.txt"
+cp "$T/stdout" "$T/long.jsonl"
+has_entities long_sentence_rest_read "$T/long.jsonl" antony-blinken egypt benjamin-netanyahu jordan
+run build -q "$T/long.txt" -o "$T/long"
+if [ "$rc" -eq 0 ] && py "
+import json,sys
+g=json.load(open(sys.argv[1]))
+ids={n['id'] for n in g['nodes']}
+assert {'antony-blinken','egypt','benjamin-netanyahu','jordan'} <= ids, ids
+assert any(l['source']=='benjamin-netanyahu' or l['target']=='benjamin-netanyahu' for l in g['links']), g['links']
+assert all(len(e['text']) < 1000000 for l in g['links'] for e in l['evidence'])" "$T/long.json"; then
+    ok long_sentence_build
+else
+    fail long_sentence_build "exit status $rc: $(first_err) $(why)"
+fi
+
+# 50 MB on one line: repeated words, no punctuation, no newline.  Under the
+# size limit, so it is read and built, in bounded time and memory.
+py "
+w=b'the envoy said talks would resume soon '
+n=50*1000*1000
+open('$T/big.txt','wb').write((w*(n//len(w)+1))[:n])"
+big_start=$(date +%s)
+if [ "$SANITIZED" -eq 1 ]; then
+    timeout 170 "$KG" build -q "$T/big.txt" -o "$T/big" >"$T/stdout" 2>"$T/stderr"
+else
+    (ulimit -v 2097152 && exec timeout 60 "$KG" build -q "$T/big.txt" -o "$T/big") \
+        >"$T/stdout" 2>"$T/stderr"
+fi
+rc=$?
+big_secs=$(($(date +%s) - big_start))
+if [ "$rc" -eq 0 ] && [ ! -s "$T/stderr" ] &&
+    py "import json,sys; g=json.load(open(sys.argv[1])); assert g['graph']" "$T/big.json"; then
+    ok "fifty_megabytes_one_line"
+else
+    fail fifty_megabytes_one_line "exit status $rc after ${big_secs}s: $(first_err) $(why)"
+fi
+rm -f "$T/big.txt" "$T/big.json"
+
+# ---------------------------------------------------------------- failing output
+refused unwritable_output 2 "kg: /nonexistent/dir/x.json: cannot write: No such file or directory" \
+    build -q "$SAMPLE" -o /nonexistent/dir/x
+refused output_under_file 2 "kg: $T/plain/x.json: cannot write: Not a directory" \
+    build -q "$SAMPLE" -o "$T/plain/x"
+reset_out
+mkdir "$OUT/d.json"
+run build -q "$SAMPLE" -o "$OUT/d"
+if [ "$rc" -eq 2 ] && [ "$(cat "$T/stderr")" = "kg: $OUT/d.json: cannot write: Is a directory" ] &&
+    [ "$(ls -A "$OUT" | tr '\n' ' ')" = "d.json x.json " ] && [ -z "$(ls -A "$OUT/d.json")" ]; then
+    ok output_is_directory
+else
+    fail output_is_directory "exit status $rc: $(first_err); left $(ls -A "$OUT" | tr '\n' ' ')"
+fi
+
+# A write that fails half way (the file-size limit: EFBIG, as a full disk
+# gives ENOSPC).  SIGXFSZ is ignored so the write fails instead of killing kg;
+# 20 blocks (10 KiB in dash, 20 KiB in bash) hold the DOT file but neither the
+# JSON nor the SVG.  Exit status 2 promises that nothing was written.
+refused_limited() { # NAME MESSAGE KG-ARGS...: as refused, under the limit
+    name=$1 want_msg=$2
+    shift 2
+    reset_out
+    (trap '' XFSZ && ulimit -f 20 && exec "$KG" "$@") >"$T/stdout" 2>"$T/stderr"
+    rc=$?
+    if [ "$rc" -ne 2 ]; then fail "$name" "exit status $rc: $(first_err)"
+    elif [ "$(cat "$T/stderr")" != "$want_msg" ]; then fail "$name" "message '$(first_err)', expected '$want_msg'"
+    elif ! out_untouched; then fail "$name" "output directory changed: $(ls -A "$OUT" | tr '\n' ' ')"
+    else ok "$name"; fi
+}
+refused_limited write_fails_json "kg: $OUT/x.json: cannot write: File too large" \
+    build -q "$SAMPLE" -o "$OUT/x" --format json
+refused_limited write_fails_svg "kg: $OUT/x.svg: cannot write: File too large" \
+    build -q "$SAMPLE" -o "$OUT/x" --format dot,svg
+
+# A full disk: a 64 KiB tmpfs, filled.  Needs root and mount; skipped where
+# the machine does not allow it (the file-size tests above still run).
+mkdir -p "$TMPFS"
+if mount -t tmpfs -o size=64k tmpfs "$TMPFS" 2>/dev/null; then
+    OUT_SAVED=$OUT
+    OUT="$TMPFS"
+    full_disk() { # NAME FORMATS FILE-THAT-FAILS
+        reset_out
+        dd if=/dev/zero of="$TMPFS/fill" bs=1024 2>/dev/null # until the disk is full
+        # with room for the 5 KB DOT file but not the 30 KB SVG
+        [ "$1" = full_disk_svg ] && truncate -s -16K "$TMPFS/fill"
+        run build -q "$SAMPLE" -o "$TMPFS/x" --format "$2"
+        rm -f "$TMPFS/fill"
+        want="kg: $TMPFS/$3: cannot write: No space left on device"
+        if [ "$rc" -ne 2 ]; then fail "$1" "exit status $rc: $(first_err)"
+        elif [ "$(cat "$T/stderr")" != "$want" ]; then fail "$1" "message '$(first_err)', expected '$want'"
+        elif ! out_untouched; then fail "$1" "output directory changed: $(ls -A "$OUT" | tr '\n' ' ')"
+        else ok "$1"; fi
+    }
+    full_disk full_disk_json json,dot x.json
+    full_disk full_disk_svg dot,svg x.svg
+    OUT=$OUT_SAVED
+    umount "$TMPFS"
+else
+    skip full_disk "cannot mount a tmpfs here"
+fi
+
+# Standard output that cannot be written (/dev/full): an error, not a silent
+# loss.  In the larger cases stdio's buffer fails long before exit; whether
+# the last flush still has bytes to fail on depends on the output's length,
+# so three lengths are tried (717 and 740 sentence pairs once passed
+# unnoticed, with exit status 0).
+"$KG" entities "$SAMPLE" >/dev/full 2>"$T/stderr"
+rc=$?
+if [ "$rc" -eq 2 ] && grep -q "^kg: .*standard output" "$T/stderr"; then ok stdout_full; else fail stdout_full "exit status $rc: $(first_err)"; fi
+for n in 717 740 800; do
+    py "open('$T/many.txt','w').write('Benjamin Netanyahu met Antony Blinken in Israel. He said the talks would resume. ' * $n)"
+    "$KG" entities "$T/many.txt" >/dev/full 2>"$T/stderr"
+    rc=$?
+    if [ "$rc" -eq 2 ] && grep -q "^kg: .*standard output" "$T/stderr"; then ok "stdout_full_$n"; else fail "stdout_full_$n" "exit status $rc: $(first_err)"; fi
+done
