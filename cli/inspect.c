@@ -137,8 +137,9 @@ static void print_triple(const kg_document *d, const kg_triple *t, const char *f
     if (!strcmp(fmt, "carb")) {
         tsv_field(sentence_text);
         printf("\t%.4f\t", t->confidence);
-        tsv_field(t->negated ? "not " : "");
-        tsv_field(t->surface && t->source == KG_SRC_PARSE ? t->relation : t->relation);
+        /* CaRB scores the relation as written (auxiliaries, "not",
+         * prepositions): the surface form, not the lemma the graph uses */
+        tsv_field(t->surface ? t->surface : t->relation);
         putchar('\t');
         tsv_field(t->subject.text);
         if (*obj) {
@@ -148,12 +149,13 @@ static void print_triple(const kg_document *d, const kg_triple *t, const char *f
         putchar('\n');
     } else if (!strcmp(fmt, "jsonl")) {
         json_t *j = json_pack(
-            "{s:I,s:s,s:s?,s:s,s:s?,s:s,s:s?,s:b,s:b,s:b,s:f}", "sentence",
+            "{s:I,s:s,s:s?,s:s,s:s?,s:s,s:s?,s:b,s:b,s:b,s:s?,s:f}", "sentence",
             (json_int_t)t->sentence, "subject", t->subject.text, "subject_entity",
             t->subject.entity >= 0 ? ents[t->subject.entity].id : NULL, "relation", t->relation,
             "surface", t->surface, "object", obj, "object_entity",
             t->object.entity >= 0 ? ents[t->object.entity].id : NULL, "negated", t->negated,
-            "modal", t->modal, "attributed", t->attributed, "confidence", t->confidence);
+            "modal", t->modal, "attributed", t->attributed, "attributed_to", t->attributed_to,
+            "confidence", t->confidence);
         char *s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4))
                     : NULL;
         if (s)

@@ -102,5 +102,11 @@ assert any(t['relation']=='communicate to' and t['object_entity']=='benjamin-net
 assert all(0<=t['confidence']<=1 for t in ts)" "$T/tr.jsonl"
 printf 'The meeting is being hosted by Blair.\nGermany and France did not attend the summit.\n' >"$T/sent.txt"
 "$KG" triples "$T/sent.txt" --sentences --format carb >"$T/carb.tsv"
-check carb_passive grep -q "	host	Blair	The meeting" "$T/carb.tsv"
-check carb_negation grep -q "not attend	France	the summit" "$T/carb.tsv"
+check carb_passive grep -q "	is being hosted by	The meeting	Blair" "$T/carb.tsv"
+check carb_negation grep -q "	did not attend	France	the summit" "$T/carb.tsv"
+"$KG" triples "$T/sent.txt" --sentences --format jsonl >"$T/sent.jsonl"
+check jsonl_passive_active_reading python3 -c "
+import json,sys
+ts=[json.loads(l) for l in open(sys.argv[1])]
+assert any(t['relation']=='host' and t['subject']=='Blair' and t['object']=='The meeting' for t in ts), ts
+assert any(t['relation']=='attend' and t['negated'] and t['subject']=='France' for t in ts), ts" "$T/sent.jsonl"
