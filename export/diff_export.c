@@ -10,15 +10,11 @@
  * dashed, changed edges say what they were, and a legend names the colours).
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <graphviz/gvc.h>
 #include <jansson.h>
-#include <libgen.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "dot_build.h"
 #include "kg/diff_export.h"
@@ -874,62 +870,24 @@ kg_status kg_diff_export_write(const kg_diff *d, kg_diff_format f,
     return st;
 }
 
-static void sync_directory(const char *path)
+typedef struct diff_job {
+    const kg_diff *d;
+    kg_diff_format f;
+    const kg_diff_export_options *opts;
+} diff_job;
+
+static kg_status write_diff(const void *ctx, FILE *out, kg_error *err)
 {
-    char *copy = strdup(path);
-    if (!copy)
-        return;
-    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        (void)fsync(fd);
-        close(fd);
-    }
-    free(copy);
+    const diff_job *j = ctx;
+    return kg_diff_export_write(j->d, j->f, j->opts, out, err);
 }
 
-/* PATH.tmp.XXXXXX, written, flushed, fsynced, closed and renamed, as
- * kg_export_file does; on failure the temporary file goes and PATH stays. */
+/* Atomic, as kg_export_file: on failure PATH stays as it was. */
 kg_status kg_diff_export_file(const kg_diff *d, kg_diff_format f,
                               const kg_diff_export_options *opts, const char *path, kg_error *err)
 {
     if (!d || !path || !*path)
         return kg_error_set(err, KG_ERR_USAGE, "diff: no diff or no path");
-    size_t n = strlen(path);
-    char *tmp = malloc(n + sizeof ".tmp.XXXXXX");
-    if (!tmp)
-        return kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", path);
-    memcpy(tmp, path, n);
-    memcpy(tmp + n, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
-    kg_error inner;
-    kg_error_clear(&inner);
-    kg_status st = KG_OK;
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        st = kg_export_io_error(&inner);
-        free(tmp);
-        return kg_error_set(err, st, "%s: %s", path, inner.message);
-    }
-    struct stat old;
-    mode_t mode = stat(path, &old) == 0 ? (old.st_mode & 07777) : 0644;
-    FILE *out = NULL;
-    if (fchmod(fd, mode) != 0 || !(out = fdopen(fd, "wb"))) {
-        st = kg_export_io_error(&inner);
-        close(fd);
-    } else {
-        st = kg_diff_export_write(d, f, opts, out, &inner);
-        if (st == KG_OK && fsync(fileno(out)) != 0)
-            st = kg_export_io_error(&inner);
-        if (fclose(out) != 0 && st == KG_OK)
-            st = kg_export_io_error(&inner);
-    }
-    if (st == KG_OK && rename(tmp, path) != 0)
-        st = kg_export_io_error(&inner);
-    if (st != KG_OK)
-        unlink(tmp);
-    else
-        sync_directory(path);
-    free(tmp);
-    if (st != KG_OK)
-        return kg_error_set(err, st, "%s: %s", path, inner.message);
-    return KG_OK;
+    diff_job j = {d, f, opts};
+    return kg_export_atomic(path, write_diff, &j, err);
 }

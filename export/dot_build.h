@@ -7,6 +7,8 @@
 #ifndef KG_DOT_BUILD_H
 #define KG_DOT_BUILD_H
 
+#include <stdio.h>
+
 #include <graphviz/cgraph.h>
 #include <stddef.h>
 
@@ -32,6 +34,13 @@ const char *kg_export_type_name(kg_entity_type t);
 /* "cannot write: <strerror(errno)>" as KG_ERR_IO; kg_export_file puts the
  * path in front. */
 kg_status kg_export_io_error(kg_error *err);
+
+/* Writes PATH atomically: write(ctx, out, err) fills PATH.tmp.XXXXXX, which
+ * is flushed, fsynced, closed and renamed into place; on failure the
+ * temporary file goes, PATH stays as it was, and err reads "PATH: why". */
+typedef kg_status (*kg_export_writer)(const void *ctx, FILE *out, kg_error *err);
+kg_status kg_export_atomic(const char *path, kg_export_writer write, const void *ctx,
+                           kg_error *err);
 
 /* Prints a double with %.*g as C does whatever LC_NUMERIC says. */
 void kg_export_format_double(char *buf, size_t size, int precision, double v);

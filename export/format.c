@@ -155,11 +155,9 @@ kg_status kg_export_file(kg_graph *g, kg_format f, const char *path, kg_error *e
     return kg_export_file_with(g, f, NULL, path, err);
 }
 
-kg_status kg_export_file_with(kg_graph *g, kg_format f, const kg_export_options *o,
-                              const char *path, kg_error *err)
+kg_status kg_export_atomic(const char *path, kg_export_writer write, const void *ctx,
+                           kg_error *err)
 {
-    if (!g || !path || !*path)
-        return kg_error_set(err, KG_ERR_USAGE, "export: no graph or no path");
     size_t n = strlen(path);
     char *tmp = malloc(n + sizeof ".tmp.XXXXXX");
     if (!tmp)
@@ -183,7 +181,7 @@ kg_status kg_export_file_with(kg_graph *g, kg_format f, const kg_export_options 
         st = kg_export_io_error(&inner);
         close(fd);
     } else {
-        st = kg_export_write_with(g, f, o, out, &inner);
+        st = write(ctx, out, &inner);
         if (st == KG_OK && fsync(fileno(out)) != 0)
             st = kg_export_io_error(&inner);
         if (fclose(out) != 0 && st == KG_OK)
@@ -197,4 +195,25 @@ kg_status kg_export_file_with(kg_graph *g, kg_format f, const kg_export_options 
         sync_directory(path);
     free(tmp);
     return st == KG_OK ? KG_OK : with_path(err, st, path, inner.message);
+}
+
+typedef struct graph_job {
+    kg_graph *g;
+    kg_format f;
+    const kg_export_options *o;
+} graph_job;
+
+static kg_status write_graph(const void *ctx, FILE *out, kg_error *err)
+{
+    const graph_job *j = ctx;
+    return kg_export_write_with(j->g, j->f, j->o, out, err);
+}
+
+kg_status kg_export_file_with(kg_graph *g, kg_format f, const kg_export_options *o,
+                              const char *path, kg_error *err)
+{
+    if (!g || !path || !*path)
+        return kg_error_set(err, KG_ERR_USAGE, "export: no graph or no path");
+    graph_job j = {g, f, o};
+    return kg_export_atomic(path, write_graph, &j, err);
 }
