@@ -76,6 +76,7 @@ typedef struct build_opts {
     kg_export_options xo;
     char **files;
     size_t n_files;
+    char **ids; /* file mode: the id of each file whose name another shares, else NULL */
 } build_opts;
 
 static int parse_formats(const char *arg, kg_format *formats, size_t *n)
@@ -218,6 +219,58 @@ static int parse_build_options(int argc, char **argv, build_opts *o, bool *help)
 
 /* ------------------------------------------------------------ inputs */
 
+typedef struct named {
+    char *stem;
+    size_t file;
+} named;
+
+static int by_stem(const void *a, const void *b)
+{
+    const named *x = a, *y = b;
+    int c = strcmp(x->stem, y->stem);
+    return c ? c : (x->file > y->file) - (x->file < y->file);
+}
+
+/* Files of the same name in different folders (bbc/business/001.txt and
+ * bbc/politics/001.txt) would otherwise be one document "001" in the graph,
+ * their evidence mixed: those get their path as id ("bbc/business/001").
+ * Ids of other files stay their bare name.  Returns false out of memory. */
+static bool assign_ids(build_opts *o)
+{
+    if (o->jsonl || o->n_files < 2)
+        return true;
+    named *v = calloc(o->n_files, sizeof *v);
+    bool ok = v != NULL;
+    for (size_t i = 0; ok && i < o->n_files; i++) {
+        v[i] = (named){kg_extract_doc_id(o->files[i], false), i};
+        ok = v[i].stem != NULL;
+    }
+    if (ok)
+        qsort(v, o->n_files, sizeof *v, by_stem);
+    for (size_t i = 0; ok && i < o->n_files; i++) {
+        bool shared = (i > 0 && !strcmp(v[i].stem, v[i - 1].stem)) ||
+                      (i + 1 < o->n_files && !strcmp(v[i].stem, v[i + 1].stem));
+        if (!shared)
+            continue;
+        if (!o->ids && !(o->ids = calloc(o->n_files, sizeof *o->ids)))
+            ok = false;
+        else if (!(o->ids[v[i].file] = kg_extract_doc_id(o->files[v[i].file], true)))
+            ok = false;
+    }
+    for (size_t i = 0; v && i < o->n_files; i++)
+        free(v[i].stem);
+    free(v);
+    return ok;
+}
+
+static void free_ids(build_opts *o)
+{
+    for (size_t i = 0; o->ids && i < o->n_files; i++)
+        free(o->ids[i]);
+    free(o->ids);
+    o->ids = NULL;
+}
+
 static double clock_s(clockid_t id)
 {
     struct timespec ts;
@@ -241,6 +294,7 @@ static double cpu_now(void)
  * a record that could not even be read). */
 typedef struct job {
     const char *path; /* file mode */
+    const char *id;   /* file mode: an id other than the file's bare name, or NULL */
     char *name;       /* jsonl: "FILE:LINE", malloc'd */
     char *line;       /* jsonl: the record, malloc'd */
     size_t len;
@@ -398,6 +452,7 @@ static bool source_next(source *src, job *j)
     }
     if (src->file >= src->o->n_files)
         return false;
+    j->id = src->o->ids ? src->o->ids[src->file] : NULL;
     j->path = src->o->files[src->file++];
     return true;
 }
@@ -439,18 +494,12 @@ typedef struct slot {
 static char *record_id(const char *name)
 {
     const char *colon = strrchr(name, ':');
-    const char *end = colon ? colon : name + strlen(name);
-    const char *base = end;
-    while (base > name && base[-1] != '/')
-        base--;
-    const char *dot = end;
-    while (dot > base + 1 && dot[-1] != '.')
-        dot--;
-    if (dot > base + 1)
-        end = dot - 1; /* drop the extension */
-    if (end - base == 1 && *base == '-')
-        return printf_alloc("stdin-%s", colon ? colon + 1 : "0");
-    return printf_alloc("%.*s-%s", (int)(end - base), base, colon ? colon + 1 : "0");
+    char *file = colon ? strndup(name, (size_t)(colon - name)) : strdup(name);
+    char *stem = file ? kg_extract_doc_id(file, false) : NULL;
+    char *id = stem ? printf_alloc("%s-%s", stem, colon ? colon + 1 : "0") : NULL;
+    free(stem);
+    free(file);
+    return id;
 }
 
 /* Reads a record's fields and extracts its text.  Messages name the record
@@ -541,6 +590,9 @@ static void *worker(void *arg)
             kg_error_set(&err, KG_ERR_INPUT, "%s", j.failure);
         else if (!j.path && !j.name)
             kg_error_set(&err, KG_ERR_NOMEM, "out of memory reading a record");
+        else if (j.path && j.id)
+            kg_extract_text(run->r, run->eo, &(kg_extract_input){.path = j.path, .id = j.id}, &d,
+                            &err);
         else if (j.path)
             kg_extract_file(run->r, run->eo, j.path, &d, &err);
         else
@@ -844,6 +896,10 @@ int kg_cmd_build(int argc, char **argv)
         fputs(build_usage, stdout);
         return KG_EXIT_OK;
     }
+    if (!assign_ids(&o)) {
+        free_ids(&o);
+        return kg_cli_die("out of memory");
+    }
     /* jansson seeds its hash function on first use; doing it here keeps
      * that one-time write out of the worker threads */
     json_object_seed(0);
@@ -851,12 +907,15 @@ int kg_cmd_build(int argc, char **argv)
     build_totals tot = {0};
     kg_error err = {0};
     kg_resources *r = kg_cli_load_resources(true, &err);
-    if (!r)
+    if (!r) {
+        free_ids(&o);
         return kg_cli_die(err.message);
+    }
     tot.load_s = cpu_now() - t_cpu;
     kg_graph *g = kg_graph_new();
     if (!g) {
         kg_resources_free(r);
+        free_ids(&o);
         return kg_cli_die("out of memory");
     }
     rc = extract_all(&o, r, g, &tot);
@@ -880,6 +939,7 @@ int kg_cmd_build(int argc, char **argv)
     if (rc == KG_EXIT_OK && tot.failed)
         rc = BUILD_EXIT_SKIPPED;
     free(own);
+    free_ids(&o);
     kg_graph_free(g);
     return rc;
 }

@@ -436,7 +436,11 @@ kg_status kg_extract_text(const kg_resources *r, const kg_extract_options *o,
                           const kg_extract_input *in, kg_document **out, kg_error *err)
 {
     kg_extract_input copy = *in;
-    if (!copy.data) {
+    if (copy.path) {
+        copy.name = copy.path;
+        copy.data = NULL; /* extract() reads the file named name */
+        copy.len = 0;
+    } else if (!copy.data) {
         copy.data = "";
         copy.len = 0;
     }

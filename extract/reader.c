@@ -52,12 +52,9 @@ static size_t skip_space(const char *s, size_t i, size_t len)
     return i;
 }
 
-/* The file name without directory and last extension; "-" is "stdin".  A
- * leading dot (".profile") is part of the name, not an extension. */
-static const char *doc_id(kg_arena *a, const char *path)
+/* Where the id of path lies in it: [*from, *to).  See kg_extract_doc_id. */
+static void id_span(const char *path, bool keep_dirs, size_t *from, size_t *to)
 {
-    if (strcmp(path, "-") == 0)
-        return kg_arena_strdup(a, "stdin");
     size_t len = strlen(path);
     while (len > 1 && path[len - 1] == '/')
         len--;
@@ -71,9 +68,40 @@ static const char *doc_id(kg_arena *a, const char *path)
             break;
         }
     }
-    if (stop == base) /* nothing left (path "/"): keep what was given */
-        return kg_arena_strndup(a, path, len);
-    return kg_arena_strndup(a, path + base, stop - base);
+    if (stop == base) { /* nothing left (path "/"): keep what was given */
+        *from = 0;
+        *to = len;
+        return;
+    }
+    size_t start = base;
+    if (keep_dirs) {
+        start = 0;
+        while (start + 1 < base && path[start] == '.' && path[start + 1] == '/') {
+            start += 2;
+            while (start < base && path[start] == '/')
+                start++;
+        }
+    }
+    *from = start;
+    *to = stop;
+}
+
+char *kg_extract_doc_id(const char *path, bool keep_dirs)
+{
+    if (!path || strcmp(path, "-") == 0)
+        return strdup("stdin");
+    size_t from, to;
+    id_span(path, keep_dirs, &from, &to);
+    return strndup(path + from, to - from);
+}
+
+static const char *doc_id(kg_arena *a, const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return kg_arena_strdup(a, "stdin");
+    size_t from, to;
+    id_span(path, false, &from, &to);
+    return kg_arena_strndup(a, path + from, to - from);
 }
 
 /* ------------------------------------------------------------ UTF-8 repair */

@@ -176,6 +176,30 @@ static void test_reader_derives_id_from_file_name(void **state)
     }
 }
 
+static void test_reader_doc_id_keeps_folders_on_request(void **state)
+{
+    (void)state;
+    struct {
+        const char *path, *bare, *kept;
+    } cases[] = {{"bbc/business/001.txt", "001", "bbc/business/001"},
+                 {"./bbc/politics/001.txt", "001", "bbc/politics/001"},
+                 {".//a/./b.v2.txt", "b.v2", "a/./b.v2"},
+                 {"/tmp/x/001.txt", "001", "/tmp/x/001"},
+                 {"dir/.hidden", ".hidden", "dir/.hidden"},
+                 {"plain", "plain", "plain"},
+                 {"-", "stdin", "stdin"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *bare = kg_extract_doc_id(cases[i].path, false);
+        char *kept = kg_extract_doc_id(cases[i].path, true);
+        assert_non_null(bare);
+        assert_non_null(kept);
+        assert_string_equal(bare, cases[i].bare);
+        assert_string_equal(kept, cases[i].kept);
+        free(bare);
+        free(kept);
+    }
+}
+
 static void test_reader_copies_unterminated_buffer(void **state)
 {
     const char data[] = "Ports reopened.XYZ"; /* only the first 15 bytes are the document */
@@ -394,6 +418,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_reader_nul_position_counts_invalid_bytes_once, setup,
                                         teardown),
+        cmocka_unit_test(test_reader_doc_id_keeps_folders_on_request),
         cmocka_unit_test_setup_teardown(test_reader_refuses_only_whitespace_of_every_kind, setup,
                                         teardown),
     };

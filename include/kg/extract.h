@@ -29,6 +29,13 @@ typedef struct kg_doc {
     size_t first_invalid;/* byte offset of the first of them */
 } kg_doc;
 
+/* The document id kg gives the file path: its name without directory and
+ * last extension ("news/001.txt" -> "001"; a leading dot is part of the
+ * name), or with keep_dirs its path without the extension and leading "./"
+ * ("news/001"), which tells apart two inputs of the same name.  "-" is
+ * "stdin".  malloc'd; NULL when out of memory. */
+char *kg_extract_doc_id(const char *path, bool keep_dirs);
+
 typedef struct kg_span {
     size_t start;        /* byte offset, inclusive */
     size_t end;          /* byte offset, exclusive */
@@ -216,9 +223,11 @@ typedef struct kg_extract_input {
     const char *date;        /* "YYYY-MM-DD"; NULL or "": from a `date` header in the text */
     const char *data;        /* UTF-8 text, need not be NUL-terminated */
     size_t len;
+    const char *path;        /* set: read this file ("-": standard input), not data */
 } kg_extract_input;
 
-/* kg_extract_buffer with an explicit id and date.  A date that is not
+/* kg_extract_buffer (or, with in->path, kg_extract_file) with an explicit id
+ * and date.  A date that is not
  * YYYY-MM-DD, or data longer than o->max_bytes, is a KG_ERR_INPUT. */
 kg_status kg_extract_text(const kg_resources *r, const kg_extract_options *o,
                           const kg_extract_input *in, kg_document **out, kg_error *err);

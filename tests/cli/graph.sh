@@ -186,6 +186,22 @@ fi
 
 check merged_graph_is_a_multigraph json "$T/m.json" "assert g['multigraph'] is True"
 
+# -- two inputs of the same name in different folders stay two documents,
+# each edge's evidence naming its own (as in bbc/business/001.txt and
+# bbc/politics/001.txt); a name no other input shares stays bare
+mkdir -p "$T/same/business" "$T/same/politics"
+cp "$T/cairo.txt" "$T/same/business/001.txt"
+cp "$T/doha.txt" "$T/same/politics/001.txt"
+cp "$T/jerusalem.txt" "$T/same/jerusalem.txt"
+(cd "$T/same" && "$KG" build -q business/001.txt ./politics/001.txt jerusalem.txt \
+    --format json -o "$T/same/g") >"$T/out" 2>&1
+check same_names_are_distinct_documents json "$T/same/g.json" "
+ids = sorted(d['id'] for d in g['graph']['documents'])
+assert ids == ['business/001', 'jerusalem', 'politics/001'], ids
+ev = {(l['source'], l['target']): {e['doc'] for e in l['evidence']} for l in g['links']}
+assert ev[('antony-blinken', 'cairo')] == {'business/001'}, ev
+assert ev[('abdulrahman-al-thani', 'doha')] == {'politics/001'}, ev"
+
 # -- the JavaScript tools, as a page would use them
 C="$ROOT/tests/consumers"
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
