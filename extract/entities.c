@@ -112,13 +112,56 @@ static bool is_calendar_word(const char *w)
     return false;
 }
 
+/* Lower-case particles of personal names: "Osama bin Laden", "Ursula von
+ * der Leyen", "Charles de Gaulle"; joined by a hyphen also the Arabic article
+ * and its assimilated forms ("Bashar al-Assad", "Moqtada as-Sadr"), which
+ * standing alone would be English words ("as", "at"). */
+static bool is_particle(const char *w, size_t len, bool joined)
+{
+    static const char *const alone[] = {"al",  "el",  "bin", "ibn", "bint", "ben", "abu",
+                                        "de",  "du",  "da",  "di",  "dos",  "das", "del",
+                                        "della", "der", "la", "le", "van", "von", "ter",
+                                        "zu",  NULL};
+    static const char *const prefix[] = {"ad", "an", "as", "ash", "at", "az", "ul", NULL};
+    for (size_t i = 0; alone[i]; i++)
+        if (strlen(alone[i]) == len && strncasecmp(w, alone[i], len) == 0)
+            return true;
+    for (size_t i = 0; joined && prefix[i]; i++)
+        if (strlen(prefix[i]) == len && strncasecmp(w, prefix[i], len) == 0)
+            return true;
+    return false;
+}
+
 /* Words that may sit inside a capitalized name: "Secretary of State",
- * "Bank of England", "Oil & Natural Gas", "Osama bin Laden". */
+ * "Bank of England", "Oil & Natural Gas", and the particles above. */
 static bool is_connector(const char *w)
 {
-    return eq(w, "of") || eq(w, "&") || eq(w, "de") || eq(w, "du") || eq(w, "bin") ||
-           eq(w, "al") || eq(w, "van") || eq(w, "von") || eq(w, "der") || eq(w, "la") ||
-           eq(w, "da") || eq(w, "for");
+    return eq(w, "of") || eq(w, "&") || eq(w, "for") ||
+           (islower((unsigned char)w[0]) && is_particle(w, strlen(w), false));
+}
+
+/* "al-Assad", "el-Sisi": a particle joined to a capitalized name. */
+static bool is_particle_name(const kg_token *t)
+{
+    const char *dash = strchr(t->norm, '-');
+    return is_word(t) && dash && islower((unsigned char)t->norm[0]) &&
+           is_particle(t->norm, (size_t)(dash - t->norm), true) && is_upper_start(dash + 1);
+}
+
+/* A word that continues or starts a name. */
+static bool is_name_word(const kg_token *t)
+{
+    return is_cap(t) || is_particle_name(t);
+}
+
+/* The part of a surname that later mentions repeat: "Sisi" of "el-Sisi",
+ * "Assad" of "Al-Assad". */
+static const char *surname_core(const char *last)
+{
+    const char *dash = strchr(last, '-');
+    if (dash && is_particle(last, (size_t)(dash - last), true) && is_upper_start(dash + 1))
+        return dash + 1;
+    return last;
 }
 
 static const char *lower_word(kg_arena *a, const char *w)
@@ -362,7 +405,9 @@ static kg_status add_run_parts(finder *f, size_t si, const kg_token *t, size_t n
                                size_t e)
 {
     for (size_t k = s + 1; k + 1 < e; k++) {
-        if (is_connector(t[k].norm) || eq(t[k].norm, "and")) {
+        /* a particle ("Mohammed bin Salman") never separates two names */
+        if ((is_connector(t[k].norm) && !is_particle(t[k].norm, strlen(t[k].norm), false)) ||
+            eq(t[k].norm, "and")) {
             char *whole = join_norms(f->a, t, s, e);
             if (whole && (lexicon_names(f->lx, whole) || kg_lexicon_is_org_cue(f->lx, t[e - 1].norm)))
                 break;
@@ -602,17 +647,20 @@ static kg_status scan_sentence(finder *f, size_t si, const kg_token *t, size_t n
         }
         bool known_lower = is_word(&t[i]) && !is_cap(&t[i]) &&
                            kg_lexicon_organization(f->lx, w) != NULL;
-        if (!known_lower && (!is_cap(&t[i]) || is_calendar_word(w))) {
+        if (!known_lower && (!is_name_word(&t[i]) || is_calendar_word(w))) {
             i++;
             continue;
         }
         size_t j = i + 1;
         while (j < n) {
-            if (is_cap(&t[j]) && !is_calendar_word(t[j].norm)) {
+            if (is_name_word(&t[j]) && !is_calendar_word(t[j].norm)) {
                 j++;
             } else if ((is_connector(t[j].norm) || eq(t[j].norm, "and")) && j + 1 < n &&
-                       is_cap(&t[j + 1])) {
+                       is_name_word(&t[j + 1])) {
                 j += 2;
+            } else if (is_connector(t[j].norm) && j + 2 < n && is_connector(t[j + 1].norm) &&
+                       is_name_word(&t[j + 2])) {
+                j += 3; /* "von der Leyen", "de la Rua" */
             } else {
                 break;
             }
@@ -690,7 +738,7 @@ static long new_entity(finder *f, const cand *c, const char *key)
     ent_info in = {0};
     in.key = key;
     in.first = first_word(f->a, c->name);
-    in.last = last_word(c->name);
+    in.last = surname_core(last_word(c->name));
     in.n_name_tokens = count_words(c->name);
     in.gender = c->gender;
     kg_vec_init(&in.aliases, sizeof(const char *));
@@ -712,7 +760,18 @@ static long new_entity(finder *f, const cand *c, const char *key)
 static long match_person(finder *f, const char *name)
 {
     size_t words = count_words(name);
-    const char *last = last_word(name);
+    const char *last = surname_core(last_word(name));
+    /* "von der Leyen", or "Von der Leyen" opening a sentence, is a surname
+     * like "Leyen"; "Al Gore" and "Ben Wallace" are not */
+    const char *p = name;
+    for (const char *sp; words > 1 && (sp = strchr(p, ' ')) &&
+                         is_particle(p, (size_t)(sp - p), false) &&
+                         (islower((unsigned char)*p) || islower((unsigned char)sp[1]) ||
+                          !kg_lexicon_is_given_name(f->lx, first_word(f->a, p)));
+         p = sp + 1)
+        words--;
+    if (words == 1)
+        name = last;
     long best = -1;
     size_t best_seen = 0;
     if (words >= 2) {
@@ -749,6 +808,26 @@ static long match_person(finder *f, const char *name)
             if (best >= 0)
                 return -1; /* two people with that given name: leave it */
             best = (long)e;
+        }
+    }
+    if (best >= 0)
+        return best;
+    /* a middle name the article goes on to use: "Lula" of "Luiz Inacio Lula
+     * da Silva"; only when one person has it */
+    size_t len = strlen(name);
+    for (size_t e = 0; e < f->ents.len && len > 1; e++) {
+        ent_info *in = info_at(f, e);
+        const char *full = ent_at(f, e)->name;
+        if (ent_at(f, e)->type != KG_ENT_PERSON || in->n_name_tokens < 3)
+            continue;
+        const char *w = strchr(full, ' ');
+        const char *lastsp = strrchr(full, ' ');
+        for (; w && w < lastsp; w = strchr(w + 1, ' ')) {
+            if (strncmp(w + 1, name, len) == 0 && (w[1 + len] == ' ' || !w[1 + len])) {
+                if (best >= 0 && best != (long)e)
+                    return -1;
+                best = (long)e;
+            }
         }
     }
     return best;

@@ -292,6 +292,34 @@ CASE(test_entities_fuller_name_later_upgrades,
      "Governor Okoye arrived. Amara Okoye then spoke.", "#1 person",
      "Governor Okoye -> Amara Okoye (person)")
 
+/* ---------------------------------------------------------------- name particles */
+CASE(test_entities_hyphenated_article_is_part_of_name,
+     "Egyptian President Karim Fathi el-Masri met Nadia al-Hourani in Cairo. Masri thanked "
+     "Hourani.",
+     "President Karim Fathi el-Masri -> Karim Fathi el-Masri (person)",
+     "Nadia al-Hourani -> Nadia al-Hourani (person)",
+     "Masri -> Karim Fathi el-Masri (person)", "Hourani -> Nadia al-Hourani (person)",
+     "#2 person")
+CASE(test_entities_particle_keeps_name_whole,
+     "Crown Prince Faisal bin Rashid visited Lyon with Greta van der Meer. Bin Rashid left "
+     "early.",
+     "Crown Prince Faisal bin Rashid -> Faisal bin Rashid (person)",
+     "Greta van der Meer -> Greta van der Meer (person)", "!Faisal", "#2 person")
+CASE(test_entities_capitalized_particles_open_a_surname,
+     "Ilse von der Brink spoke in Brussels. Von der Brink said the plan would pass. Later, "
+     "Paul de Vos agreed. De Vos left.",
+     "Von der Brink -> Ilse von der Brink (person)", "De Vos -> Paul de Vos (person)",
+     "#2 person")
+CASE(test_entities_given_name_like_particle_is_a_name,
+     "Al Gorsky met Tom Gorsky. Ben Hartley met Tom Hartley.", "#4 person",
+     "Al Gorsky -> Al Gorsky (person)", "Ben Hartley -> Ben Hartley (person)")
+CASE(test_entities_middle_name_used_alone,
+     "President Joao Carlos Tavo da Cunha opened the summit. Later Tavo said Brazil was ready.",
+     "Tavo -> Joao Carlos Tavo da Cunha (person)", "#1 person")
+CASE(test_entities_english_as_and_at_join_no_names,
+     "Premier Lena Ostrova as Chair of the Council met Jonas Berg at Stockholm.",
+     "!Lena Ostrova as Chair", "!Jonas Berg at Stockholm")
+
 /* ---------------------------------------------------------------- pronouns */
 CASE(test_entities_he_resolves_to_last_man,
      "Mr. Banda met reporters. He said the deal was close.", "He -> Banda (person)")
@@ -363,6 +391,12 @@ int main(void)
         cmocka_unit_test(test_entities_two_people_same_surname_stay_apart),
         cmocka_unit_test(test_entities_surname_goes_to_latest_person),
         cmocka_unit_test(test_entities_fuller_name_later_upgrades),
+        cmocka_unit_test(test_entities_hyphenated_article_is_part_of_name),
+        cmocka_unit_test(test_entities_particle_keeps_name_whole),
+        cmocka_unit_test(test_entities_capitalized_particles_open_a_surname),
+        cmocka_unit_test(test_entities_given_name_like_particle_is_a_name),
+        cmocka_unit_test(test_entities_middle_name_used_alone),
+        cmocka_unit_test(test_entities_english_as_and_at_join_no_names),
         cmocka_unit_test(test_entities_he_resolves_to_last_man),
         cmocka_unit_test(test_entities_she_skips_male_person),
         cmocka_unit_test(test_entities_his_possessive_resolves),
