@@ -1,5 +1,11 @@
 /* strmap.c - linear probing over a power-of-two table, FNV-1a hashes,
- * grown at 70% load.  No deletion: kg builds maps and then only reads them. */
+ * grown at 50% load, keys in one arena.  No deletion: kg builds maps and
+ * then only reads them.
+ *
+ * The lexicon puts some 120,000 words at every start: at 70% load an insert
+ * probed ~6 slots and each key was its own malloc, which made the maps half
+ * of kg's start-up (0.12 s for `kg entities` on one line); 50% load and an
+ * arena for keys cut that to the numbers in the commit that made them. */
 #include "strmap.h"
 
 #include <stdlib.h>
@@ -16,6 +22,7 @@ struct kg_strmap {
     slot *slots;
     size_t cap;
     size_t count;
+    kg_arena *keys;
 };
 
 static size_t hash_bytes(const char *s, size_t n)
@@ -35,7 +42,10 @@ kg_strmap *kg_strmap_new(void)
         return NULL;
     m->cap = 16;
     m->slots = calloc(m->cap, sizeof *m->slots);
-    if (!m->slots) {
+    m->keys = kg_arena_new();
+    if (!m->slots || !m->keys) {
+        free(m->slots);
+        kg_arena_free(m->keys);
         free(m);
         return NULL;
     }
@@ -46,8 +56,7 @@ void kg_strmap_free(kg_strmap *m)
 {
     if (!m)
         return;
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->slots[i].key);
+    kg_arena_free(m->keys);
     free(m->slots);
     free(m);
 }
@@ -81,16 +90,14 @@ static kg_status grow(kg_strmap *m)
 
 kg_status kg_strmap_putn(kg_strmap *m, const char *key, size_t len, size_t value)
 {
-    if ((m->count + 1) * 10 > m->cap * 7 && grow(m) != KG_OK)
+    if ((m->count + 1) * 2 > m->cap && grow(m) != KG_OK)
         return KG_ERR_NOMEM;
     size_t h = hash_bytes(key, len);
     slot *s = find(m, key, len, h);
     if (!s->key) {
-        s->key = malloc(len + 1);
+        s->key = kg_arena_strndup(m->keys, key, len);
         if (!s->key)
             return KG_ERR_NOMEM;
-        memcpy(s->key, key, len);
-        s->key[len] = '\0';
         s->len = len;
         s->hash = h;
         m->count++;
