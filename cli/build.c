@@ -28,7 +28,6 @@
 
 #include "cli.h"
 
-#define MAX_FORMATS 8
 #define MAX_JOBS 256
 /* Documents in flight per worker: 4 lets the other workers run on past one
  * document that takes 4x the mean without waiting for the merger (102 BBC
@@ -68,7 +67,7 @@ static const char build_usage[] =
 
 typedef struct build_opts {
     const char *prefix;
-    kg_format formats[MAX_FORMATS];
+    kg_format formats[KG_CLI_MAX_FORMATS];
     size_t n_formats;
     long jobs;
     bool jsonl, keep_going, stats, quiet;
@@ -78,26 +77,6 @@ typedef struct build_opts {
     size_t n_files;
     char **ids; /* file mode: the id of each file whose name another shares, else NULL */
 } build_opts;
-
-static int parse_formats(const char *arg, kg_format *formats, size_t *n)
-{
-    char *list = strdup(arg);
-    if (!list)
-        return kg_cli_die("out of memory");
-    *n = 0;
-    int rc = KG_EXIT_OK;
-    for (char *save = NULL, *f = strtok_r(list, ",", &save); f && rc == KG_EXIT_OK;
-         f = strtok_r(NULL, ",", &save)) {
-        if (*n == MAX_FORMATS || !kg_format_parse(f, &formats[*n]))
-            rc = kg_cli_usage_error("unknown format '%s' (json, dot, svg, png, graphml)", f);
-        else
-            (*n)++;
-    }
-    if (rc == KG_EXIT_OK && *n == 0)
-        rc = kg_cli_usage_error("%s", "build: --format needs at least one format");
-    free(list);
-    return rc;
-}
 
 /* A positive decimal number no larger than max, or 0 if arg is not one. */
 static unsigned long long parse_count(const char *arg, unsigned long long max)
@@ -214,7 +193,7 @@ static int parse_build_options(int argc, char **argv, build_opts *o, bool *help)
     o->n_files = (size_t)(argc - optind);
     if (!o->jsonl && o->n_files == 0)
         return kg_cli_usage_error("%s", "build: no input file");
-    return parse_formats(format, o->formats, &o->n_formats);
+    return kg_cli_parse_formats("build", format, o->formats, &o->n_formats);
 }
 
 /* ------------------------------------------------------------ inputs */
@@ -791,56 +770,6 @@ static int extract_all(const build_opts *o, const kg_resources *r, kg_graph *g, 
 
 /* ------------------------------------------------------------ outputs */
 
-/* Every format is written to a staging name first (PATH.tmp.XXXXXX, itself
- * written atomically by kg_export_file) and renamed into place only when all
- * are written, so that exit status 2 means nothing was written. */
-static int write_outputs(kg_graph *g, const char *prefix, const kg_format *formats, size_t n,
-                         const kg_export_options *xo, bool quiet)
-{
-    kg_error err = {0};
-    char *paths[MAX_FORMATS] = {0}, *staged[MAX_FORMATS] = {0};
-    int rc = KG_EXIT_OK;
-    for (size_t k = 0; k < n && rc == KG_EXIT_OK; k++) {
-        size_t len = strlen(prefix) + 32;
-        paths[k] = malloc(len);
-        staged[k] = malloc(len);
-        if (!paths[k] || !staged[k]) {
-            rc = kg_cli_die("out of memory");
-            break;
-        }
-        snprintf(paths[k], len, "%s.%s", prefix, kg_format_extension(formats[k]));
-        snprintf(staged[k], len, "%s.tmp.XXXXXX", paths[k]);
-        int fd = mkstemp(staged[k]);
-        if (fd < 0) {
-            fprintf(stderr, "kg: %s: cannot write: %s\n", paths[k], strerror(errno));
-            staged[k][0] = '\0';
-            rc = KG_EXIT_TROUBLE;
-            break;
-        }
-        close(fd);
-        if (kg_export_file_with(g, formats[k], xo, staged[k], &err) != KG_OK) {
-            /* the message names the staging file; name the real one */
-            const char *why = strstr(err.message, ": ");
-            fprintf(stderr, "kg: %s%s\n", paths[k], why ? why : "");
-            rc = KG_EXIT_TROUBLE;
-        }
-    }
-    for (size_t i = 0; i < n && rc == KG_EXIT_OK; i++) {
-        if (rename(staged[i], paths[i]) != 0) {
-            fprintf(stderr, "kg: %s: cannot write: %s\n", paths[i], strerror(errno));
-            rc = KG_EXIT_TROUBLE;
-        } else if (!quiet) {
-            printf("wrote %s\n", paths[i]);
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (rc != KG_EXIT_OK && staged[i] && staged[i][0])
-            unlink(staged[i]);
-        free(paths[i]);
-        free(staged[i]);
-    }
-    return rc;
-}
 
 static void print_summary(const kg_graph *g)
 {
@@ -932,7 +861,7 @@ int kg_cmd_build(int argc, char **argv)
     char *own = o.prefix ? NULL : kg_cli_default_prefix(first);
     t0 = cpu_now();
     if (rc == KG_EXIT_OK)
-        rc = write_outputs(g, o.prefix ? o.prefix : own, o.formats, o.n_formats, &o.xo, o.quiet);
+        rc = kg_cli_write_outputs(g, o.prefix ? o.prefix : own, o.formats, o.n_formats, &o.xo, o.quiet);
     tot.export_s = cpu_now() - t0;
     if (rc == KG_EXIT_OK && !o.quiet)
         print_summary(g);

@@ -25,6 +25,18 @@ void kg_cli_warn_invalid(const kg_document *d);
 /* The file name without directory and extension ("stdin" for "-"); malloc'd. */
 char *kg_cli_default_prefix(const char *path);
 
+/* Most output formats one command writes at once. */
+#define KG_CLI_MAX_FORMATS 8
+/* Parses --format's "json,dot,svg" into formats; cmd ("build") names the
+ * command in messages.  Returns KG_EXIT_OK or KG_EXIT_TROUBLE (printed). */
+int kg_cli_parse_formats(const char *cmd, const char *arg, kg_format *formats, size_t *n);
+/* Writes g to PREFIX.EXT in each format.  Every file goes to a temporary
+ * name first and all are renamed into place only when all were written, so
+ * a failure leaves no partial file and older files as they were.  Prints
+ * "wrote PATH" per file unless quiet. */
+int kg_cli_write_outputs(kg_graph *g, const char *prefix, const kg_format *formats, size_t n,
+                         const kg_export_options *xo, bool quiet);
+
 int kg_cmd_build(int argc, char **argv);
 int kg_cmd_entities(int argc, char **argv);
 int kg_cmd_triples(int argc, char **argv);

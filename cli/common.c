@@ -1,7 +1,9 @@
 /* common.c - helpers every subcommand uses. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -38,16 +40,75 @@ void kg_cli_warn_invalid(const kg_document *d)
 
 char *kg_cli_default_prefix(const char *path)
 {
-    if (!strcmp(path, "-"))
-        return strdup("stdin");
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    const char *dot = strrchr(base, '.');
-    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    char *p = malloc(n + 1);
-    if (p) {
-        memcpy(p, base, n);
-        p[n] = '\0';
+    return kg_extract_doc_id(path, false);
+}
+
+int kg_cli_parse_formats(const char *cmd, const char *arg, kg_format *formats, size_t *n)
+{
+    char *list = strdup(arg);
+    if (!list)
+        return kg_cli_die("out of memory");
+    *n = 0;
+    int rc = KG_EXIT_OK;
+    for (char *save = NULL, *f = strtok_r(list, ",", &save); f && rc == KG_EXIT_OK;
+         f = strtok_r(NULL, ",", &save)) {
+        if (*n == KG_CLI_MAX_FORMATS || !kg_format_parse(f, &formats[*n]))
+            rc = kg_cli_usage_error("unknown format '%s' (json, dot, svg, png, graphml)", f);
+        else
+            (*n)++;
     }
-    return p;
+    if (rc == KG_EXIT_OK && *n == 0) {
+        fprintf(stderr, "kg: %s: --format needs at least one format\nTry 'kg --help'.\n", cmd);
+        rc = KG_EXIT_TROUBLE;
+    }
+    free(list);
+    return rc;
+}
+
+int kg_cli_write_outputs(kg_graph *g, const char *prefix, const kg_format *formats, size_t n,
+                         const kg_export_options *xo, bool quiet)
+{
+    kg_error err = {0};
+    char *paths[KG_CLI_MAX_FORMATS] = {0}, *staged[KG_CLI_MAX_FORMATS] = {0};
+    int rc = KG_EXIT_OK;
+    for (size_t k = 0; k < n && rc == KG_EXIT_OK; k++) {
+        size_t len = strlen(prefix) + 32;
+        paths[k] = malloc(len);
+        staged[k] = malloc(len);
+        if (!paths[k] || !staged[k]) {
+            rc = kg_cli_die("out of memory");
+            break;
+        }
+        snprintf(paths[k], len, "%s.%s", prefix, kg_format_extension(formats[k]));
+        snprintf(staged[k], len, "%s.tmp.XXXXXX", paths[k]);
+        int fd = mkstemp(staged[k]);
+        if (fd < 0) {
+            fprintf(stderr, "kg: %s: cannot write: %s\n", paths[k], strerror(errno));
+            staged[k][0] = '\0';
+            rc = KG_EXIT_TROUBLE;
+            break;
+        }
+        close(fd);
+        if (kg_export_file_with(g, formats[k], xo, staged[k], &err) != KG_OK) {
+            /* the message names the staging file; name the real one */
+            const char *why = strstr(err.message, ": ");
+            fprintf(stderr, "kg: %s%s\n", paths[k], why ? why : "");
+            rc = KG_EXIT_TROUBLE;
+        }
+    }
+    for (size_t i = 0; i < n && rc == KG_EXIT_OK; i++) {
+        if (rename(staged[i], paths[i]) != 0) {
+            fprintf(stderr, "kg: %s: cannot write: %s\n", paths[i], strerror(errno));
+            rc = KG_EXIT_TROUBLE;
+        } else if (!quiet) {
+            printf("wrote %s\n", paths[i]);
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (rc != KG_EXIT_OK && staged[i] && staged[i][0])
+            unlink(staged[i]);
+        free(paths[i]);
+        free(staged[i]);
+    }
+    return rc;
 }

@@ -12,8 +12,6 @@
 
 #include "cli.h"
 
-#define MAX_FORMATS 8
-
 static const char merge_usage[] =
     "usage: kg merge FILE.json... -o PREFIX [--format LIST] [--json-style STYLE] [-q]\n"
     "  merges graphs written by 'kg build' or 'kg merge' (node-link JSON)\n"
@@ -21,46 +19,6 @@ static const char merge_usage[] =
     "  -f, --format LIST       comma-separated: json,dot,svg,png,graphml (default: json)\n"
     "  -s, --json-style STYLE  node-link (default), cytoscape, graphology or jgf\n"
     "  -q, --quiet             print nothing but errors\n";
-
-static int parse_formats(const char *arg, kg_format *formats, size_t *n)
-{
-    char *list = strdup(arg);
-    if (!list)
-        return kg_cli_die("out of memory");
-    *n = 0;
-    int rc = KG_EXIT_OK;
-    for (char *save = NULL, *f = strtok_r(list, ",", &save); f && rc == KG_EXIT_OK;
-         f = strtok_r(NULL, ",", &save)) {
-        if (*n == MAX_FORMATS || !kg_format_parse(f, &formats[*n]))
-            rc = kg_cli_usage_error("unknown format '%s' (json, dot, svg, png, graphml)", f);
-        else
-            (*n)++;
-    }
-    if (rc == KG_EXIT_OK && *n == 0)
-        rc = kg_cli_usage_error("%s", "merge: --format needs at least one format");
-    free(list);
-    return rc;
-}
-
-static int write_outputs(kg_graph *g, const char *prefix, const kg_format *formats, size_t n,
-                         const kg_export_options *o, bool quiet)
-{
-    kg_error err = {0};
-    for (size_t k = 0; k < n; k++) {
-        size_t len = strlen(prefix) + 16;
-        char *path = malloc(len);
-        if (!path)
-            return kg_cli_die("out of memory");
-        snprintf(path, len, "%s.%s", prefix, kg_format_extension(formats[k]));
-        kg_status st = kg_export_file_with(g, formats[k], o, path, &err);
-        if (st == KG_OK && !quiet)
-            printf("wrote %s\n", path);
-        free(path);
-        if (st != KG_OK)
-            return kg_cli_die(err.message);
-    }
-    return KG_EXIT_OK;
-}
 
 /* Loads every input into g; the first failure stops it. */
 static int merge_inputs(kg_graph *g, char **files, int n)
@@ -119,9 +77,9 @@ int kg_cmd_merge(int argc, char **argv)
     /* no default: the first input's name would put the output over it */
     if (!prefix || !*prefix)
         return kg_cli_usage_error("%s", "merge: give the output with -o PREFIX");
-    kg_format formats[MAX_FORMATS];
+    kg_format formats[KG_CLI_MAX_FORMATS];
     size_t n_formats = 0;
-    int rc = parse_formats(format, formats, &n_formats);
+    int rc = kg_cli_parse_formats("merge", format, formats, &n_formats);
     if (rc != KG_EXIT_OK)
         return rc;
 
@@ -133,7 +91,7 @@ int kg_cmd_merge(int argc, char **argv)
     if (rc == KG_EXIT_OK && kg_graph_analyze(g, &err) != KG_OK)
         rc = kg_cli_die(err.message);
     if (rc == KG_EXIT_OK)
-        rc = write_outputs(g, prefix, formats, n_formats, &eo, quiet);
+        rc = kg_cli_write_outputs(g, prefix, formats, n_formats, &eo, quiet);
     if (rc == KG_EXIT_OK && !quiet)
         printf("merged %d file(s): %zu document(s), %zu nodes, %zu relations\n", argc - optind,
                kg_graph_doc_count(g), kg_graph_node_count(g), kg_graph_edge_count(g));
