@@ -553,6 +553,16 @@ static kg_status add_run(finder *f, size_t si, const kg_token *t, size_t n, size
         break;
     }
 
+    /* "Israel's Prime Minister X", "Britain's Prince Y": the owner named
+     * just before "'s" is where the title holds and the person belongs */
+    if (c.place < 0 && s >= 2 && f->cands.len > 0 &&
+        (eq(t[s - 1].norm, "'s") || eq(t[s - 1].norm, "'"))) {
+        const cand *prev = kg_vec_at(&f->cands, f->cands.len - 1);
+        if (prev->kind == C_NAME && prev->sentence == si && prev->tok_end == s - 1 &&
+            (prev->type == KG_ENT_COUNTRY || prev->type == KG_ENT_ORGANIZATION))
+            c.place = (long)(f->cands.len - 1);
+    }
+
     const char *words[16];
     size_t m = 0;
     for (size_t i = s; i < e && m < 16; i++)

@@ -298,6 +298,10 @@ CASE(test_entities_country_alias_before_title,
      "U.S. -> United States (country)", "President Dale Hammond -> Dale Hammond (person)",
      "role Dale Hammond|President", "iso Dale Hammond|US", "UK -> United Kingdom (country)",
      "Prime Minister Ruth Acland -> Ruth Acland (person)", "iso Ruth Acland|GB", "#2 person")
+CASE(test_entities_possessive_owner_before_title,
+     "Norway's Prime Minister Ingrid Solberg spoke.", "Norway -> Norway (country)",
+     "Prime Minister Ingrid Solberg -> Ingrid Solberg (person)", "iso Ingrid Solberg|NO",
+     "role Ingrid Solberg|Prime Minister")
 CASE(test_entities_organization_before_title,
      "NATO Secretary-General Lars Ingvaldsen visited Kyiv.", "NATO -> NATO (organization)",
      "Secretary-General Lars Ingvaldsen -> Lars Ingvaldsen (person)",
@@ -413,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_entities_surname_goes_to_latest_person),
         cmocka_unit_test(test_entities_fuller_name_later_upgrades),
         cmocka_unit_test(test_entities_country_alias_before_title),
+        cmocka_unit_test(test_entities_possessive_owner_before_title),
         cmocka_unit_test(test_entities_organization_before_title),
         cmocka_unit_test(test_entities_two_companies_joined_by_and),
         cmocka_unit_test(test_entities_news_outlet_is_an_organization),
