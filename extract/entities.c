@@ -250,6 +250,20 @@ static char *name_key(kg_arena *a, const char *name)
             if (folded[i] != '.')
                 k[at++] = (char)folded[i];
         k[at] = '\0';
+        /* "Apple Inc." and a later "Apple" are one company: the legal form
+         * is no part of the identity */
+        static const char *const legal[] = {" inc", " corp", " ltd", " plc", " llc", " co",
+                                            " ag",  " sa",   " nv",  " gmbh", NULL};
+        for (size_t i = 0; legal[i]; i++) {
+            size_t l = strlen(legal[i]);
+            if (at > l && !strcmp(k + at - l, legal[i])) {
+                at -= l;
+                while (at > 0 && (k[at - 1] == ',' || k[at - 1] == ' '))
+                    at--;
+                k[at] = '\0';
+                break;
+            }
+        }
     }
     free(folded);
     return k;
@@ -409,7 +423,15 @@ static kg_status add_run_parts(finder *f, size_t si, const kg_token *t, size_t n
         if ((is_connector(t[k].norm) && !is_particle(t[k].norm, strlen(t[k].norm), false)) ||
             eq(t[k].norm, "and")) {
             char *whole = join_norms(f->a, t, s, e);
-            if (whole && (lexicon_names(f->lx, whole) || kg_lexicon_is_org_cue(f->lx, t[e - 1].norm)))
+            /* "Department of Health and Human Services" and "Oil & Natural
+             * Gas Corporation" are one body each, "Apple Inc. and Microsoft
+             * Corp." two: both sides of the "and" end in a cue, the left one
+             * after a name ("Entertainment and Leisure Software Publishers
+             * Association" is one) */
+            if (whole && (lexicon_names(f->lx, whole) ||
+                          (kg_lexicon_is_org_cue(f->lx, t[e - 1].norm) &&
+                           (!eq(t[k].norm, "and") || k - s < 2 ||
+                            !kg_lexicon_is_org_cue(f->lx, t[k - 1].norm)))))
                 break;
             /* "Secretary of State" is a title, keep it whole */
             const char *words[8];
@@ -494,6 +516,51 @@ static kg_status add_run(finder *f, size_t si, const kg_token *t, size_t n, size
         c.tok_start = s;
         if (s >= e)
             return KG_OK;
+    }
+
+    /* a country or organization named before a title: "U.S. President Joe
+     * Biden", "UK Prime Minister X", "NATO Secretary-General Jens
+     * Stoltenberg": the place or body, then its titled holder */
+    for (size_t k = e - s > 3 ? 3 : e - s - 1; c.place < 0 && k >= 1 && s + k < e; k--) {
+        const char *after[16];
+        size_t na = 0;
+        for (size_t i = s + k; i < e && na < 16; i++)
+            after[na++] = t[i].norm;
+        if (!kg_lexicon_title_len(lx, after, na))
+            continue;
+        char *pre = join_norms(f->a, t, s, s + k);
+        if (!pre)
+            return kg_error_set(f->err, KG_ERR_NOMEM, "out of memory finding entities");
+        const kg_country *pc = kg_lexicon_country(lx, pre);
+        const char *po = pc ? NULL : kg_lexicon_organization(lx, pre);
+        if (!pc && !po)
+            continue;
+        cand d = c;
+        d.tok_end = s + k;
+        d.name_start = s;
+        d.type = pc ? KG_ENT_COUNTRY : KG_ENT_ORGANIZATION;
+        d.country = pc;
+        d.name = pc ? pc->name : po;
+        d.how = pc ? (eq(pre, pc->name) ? KG_RES_NAME : KG_RES_ALIAS)
+                   : (eq(po, pre) ? KG_RES_NAME : KG_RES_ACRONYM);
+        kg_status st = push_cand(f, &d);
+        if (st != KG_OK)
+            return st;
+        if (pc)
+            c.place = (long)(f->cands.len - 1);
+        s += k;
+        c.tok_start = s;
+        break;
+    }
+
+    /* "Israel's Prime Minister X", "Britain's Prince Y": the owner named
+     * just before "'s" is where the title holds and the person belongs */
+    if (c.place < 0 && s >= 2 && f->cands.len > 0 &&
+        (eq(t[s - 1].norm, "'s") || eq(t[s - 1].norm, "'"))) {
+        const cand *prev = kg_vec_at(&f->cands, f->cands.len - 1);
+        if (prev->kind == C_NAME && prev->sentence == si && prev->tok_end == s - 1 &&
+            (prev->type == KG_ENT_COUNTRY || prev->type == KG_ENT_ORGANIZATION))
+            c.place = (long)(f->cands.len - 1);
     }
 
     const char *words[16];

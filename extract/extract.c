@@ -314,6 +314,18 @@ static kg_status role_triples(kg_document *d, kg_vec *out, kg_error *err)
         t.confidence = 0.95;
         t.sentence = rf->sentence;
         t.source = KG_SRC_PATTERN;
+        /* "Israel's Prime Minister X" said (Israel, have, X) too: the role
+         * says it better */
+        size_t kept = 0;
+        for (size_t k = 0; k < out->len; k++) {
+            kg_triple *o = kg_vec_at(out, k);
+            bool said_better = o->sentence == rf->sentence && o->source == KG_SRC_PATTERN &&
+                               o->subject.entity == rf->place &&
+                               o->object.entity == (long)rf->person && !strcmp(o->relation, "have");
+            if (!said_better)
+                *(kg_triple *)kg_vec_at(out, kept++) = *o;
+        }
+        out->len = kept;
         if (!kg_vec_push(out, &t))
             return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
     }

@@ -20,6 +20,7 @@
  */
 #include "sentences.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -333,6 +334,69 @@ static size_t candidate_len(const char *t, size_t i, size_t end, size_t *j)
     return k == i ? 0 : k - i;
 }
 
+/* A wire dateline opening the text: "WASHINGTON (Reuters) - ", "KYIV,
+ * Ukraine -- ", "GAZA CITY \u2014 ", "(AP) - ".  Returns the offset just after
+ * its dash, or 0.  The dateline becomes a sentence of its own, so that the
+ * first real sentence parses without it. */
+static size_t dateline_end(const char *t, size_t start, size_t end)
+{
+    size_t i = skip_space(t, start, end), caps = 0;
+    /* the place, in capitals: words of two or more capital letters */
+    for (;;) {
+        size_t w = i, letters = 0;
+        while (w < end && (isupper((unsigned char)t[w]) || t[w] == '.' || t[w] == '\'' ||
+                           (t[w] == '-' && w > i))) {
+            letters += isupper((unsigned char)t[w]) != 0;
+            w++;
+        }
+        if (letters < 2 || (w < end && isalnum((unsigned char)t[w])))
+            break;
+        caps++;
+        i = w;
+        if (i < end && t[i] == ' ' && i + 1 < end && isupper((unsigned char)t[i + 1]))
+            i++;
+        else
+            break;
+    }
+    /* ", Ukraine", ", Jan. 5": a short addition up to the agency or dash */
+    if (caps && i < end && t[i] == ',') {
+        size_t k = i + 1;
+        while (k < end && k < i + 40 && t[k] != '\n' && t[k] != '(' && t[k] != '-' &&
+               (unsigned char)t[k] != 0xE2)
+            k++;
+        i = k;
+    }
+    i = skip_space(t, i, end);
+    bool agency = false;
+    if (i < end && t[i] == '(') {
+        size_t k = i + 1;
+        while (k < end && k < i + 40 && t[k] != ')' && t[k] != '\n')
+            k++;
+        if (k < end && t[k] == ')' && k > i + 1) {
+            agency = true;
+            i = k + 1;
+        }
+    }
+    if (!caps && !agency)
+        return 0;
+    i = skip_space(t, i, end);
+    size_t dash = 0;
+    if (i + 1 < end && t[i] == '-' && t[i + 1] == '-')
+        dash = 2;
+    else if (i < end && t[i] == '-')
+        dash = 1;
+    else if (i + 2 < end && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+             ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94))
+        dash = 3;
+    if (!dash || i + dash >= end || space_len(t, i + dash, end) == 0)
+        return 0;
+    /* the story starts after it: "NATO - the alliance - met" has none */
+    size_t next = skip_space(t, i + dash, end);
+    if (next == end || islower((unsigned char)t[next]))
+        return 0;
+    return i + dash;
+}
+
 kg_status kg_sentences_split(kg_arena *a, const char *text, size_t start, size_t end, kg_span **out,
                              size_t *n, kg_error *err)
 {
@@ -344,6 +408,11 @@ kg_status kg_sentences_split(kg_arena *a, const char *text, size_t start, size_t
     kg_vec_init(&v, sizeof(kg_span));
     size_t s = start, i = start, j, len;
     bool ok = true;
+    size_t dl = dateline_end(text, start, end);
+    if (dl) {
+        ok = emit(&v, text, s, dl);
+        s = i = dl;
+    }
     while (ok && i < end) {
         if (text[i] == '\n') {
             size_t after = blank_line_end(text, i, end);

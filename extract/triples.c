@@ -1293,6 +1293,35 @@ static kg_status emit_clause(tctx *c, const word_list *subjects, clause *cl, dou
                         return st;
                 }
             }
+            /* the object of an earlier control verb is the verb's own
+             * relation for the graph: "Biden urged Netanyahu to allow aid"
+             * gives (Biden, urge, Netanyahu) beside (Biden, urge Netanyahu
+             * to allow, aid); entities only, as for the parts above */
+            for (size_t i = 0; i + 1 < ch->n; i++) {
+                size_t v = ch->words[i];
+                long o = linked(c, v, "O", true);
+                long vt = W(c, v)->token;
+                if (v == ch->main || o < 0 || vt < 0 || lemma_is(c, v, "be"))
+                    continue;
+                emit_info ve = e;
+                ve.rel = lemma(c, v);
+                /* "urged" itself happened; what it urged may not */
+                ve.neg = e.neg && !denies(ve.rel);
+                ve.modal = e.modal && !intends(ve.rel);
+                const kg_token *tk = &c->s->tokens[vt];
+                ve.surface = kg_arena_strndup(c->a, c->s->text + tk->start, tk->end - tk->start);
+                word_list ow = {.n = 0};
+                expand_conj(c, (size_t)o, &ow, 0);
+                for (size_t k = 0; k < ow.n && ve.surface; k++) {
+                    double oc = cc * CONF_PART;
+                    kg_arg ob = make_arg(c, ow.w[k], &oc);
+                    if (ob.entity < 0)
+                        continue;
+                    st = emit(c, subj, &ve, ob, oc);
+                    if (st != KG_OK)
+                        return st;
+                }
+            }
             if (agent >= 0) {
                 word_list aw = {.n = 0};
                 expand_conj(c, cl->args[agent].head, &aw, 0);

@@ -292,6 +292,31 @@ CASE(test_entities_fuller_name_later_upgrades,
      "Governor Okoye arrived. Amara Okoye then spoke.", "#1 person",
      "Governor Okoye -> Amara Okoye (person)")
 
+/* ---------------------------------------------------------------- a place or body before a title */
+CASE(test_entities_country_alias_before_title,
+     "U.S. President Dale Hammond urged Canada to act. UK Prime Minister Ruth Acland agreed.",
+     "U.S. -> United States (country)", "President Dale Hammond -> Dale Hammond (person)",
+     "role Dale Hammond|President", "iso Dale Hammond|US", "UK -> United Kingdom (country)",
+     "Prime Minister Ruth Acland -> Ruth Acland (person)", "iso Ruth Acland|GB", "#2 person")
+CASE(test_entities_possessive_owner_before_title,
+     "Norway's Prime Minister Ingrid Solberg spoke.", "Norway -> Norway (country)",
+     "Prime Minister Ingrid Solberg -> Ingrid Solberg (person)", "iso Ingrid Solberg|NO",
+     "role Ingrid Solberg|Prime Minister")
+CASE(test_entities_organization_before_title,
+     "NATO Secretary-General Lars Ingvaldsen visited Kyiv.", "NATO -> NATO (organization)",
+     "Secretary-General Lars Ingvaldsen -> Lars Ingvaldsen (person)",
+     "role Lars Ingvaldsen|Secretary-General")
+
+/* ---------------------------------------------------------------- companies */
+CASE(test_entities_two_companies_joined_by_and,
+     "Orvell Inc. and Brightwater Corp. reported earnings. Orvell said sales rose.",
+     "Orvell Inc. -> Orvell Inc. (organization)",
+     "Brightwater Corp. -> Brightwater Corp. (organization)",
+     "Orvell -> Orvell Inc. (organization)", "#2 organization")
+CASE(test_entities_news_outlet_is_an_organization,
+     "The minister told Le Monde that talks would resume.", "Le Monde -> Le Monde (organization)",
+     "#0 person")
+
 /* ---------------------------------------------------------------- name particles */
 CASE(test_entities_hyphenated_article_is_part_of_name,
      "Egyptian President Karim Fathi el-Masri met Nadia al-Hourani in Cairo. Masri thanked "
@@ -391,6 +416,11 @@ int main(void)
         cmocka_unit_test(test_entities_two_people_same_surname_stay_apart),
         cmocka_unit_test(test_entities_surname_goes_to_latest_person),
         cmocka_unit_test(test_entities_fuller_name_later_upgrades),
+        cmocka_unit_test(test_entities_country_alias_before_title),
+        cmocka_unit_test(test_entities_possessive_owner_before_title),
+        cmocka_unit_test(test_entities_organization_before_title),
+        cmocka_unit_test(test_entities_two_companies_joined_by_and),
+        cmocka_unit_test(test_entities_news_outlet_is_an_organization),
         cmocka_unit_test(test_entities_hyphenated_article_is_part_of_name),
         cmocka_unit_test(test_entities_particle_keeps_name_whole),
         cmocka_unit_test(test_entities_capitalized_particles_open_a_surname),

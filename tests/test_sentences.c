@@ -130,6 +130,23 @@ static void test_sentence_split_no_abbreviation_before_number(void **state)
           "The office is at No. 10 Downing Street.", "His answer was No.", "Then he left.");
 }
 
+static void test_sentence_split_datelines_stand_apart(void **state)
+{
+    (void)state;
+    CHECK("WASHINGTON (Reuters) - The senator met the envoy. They talked.",
+          "WASHINGTON (Reuters) -", "The senator met the envoy.", "They talked.");
+    CHECK("KYIV, Ukraine -- Officials met on Monday.", "KYIV, Ukraine --",
+          "Officials met on Monday.");
+    CHECK("GAZA CITY \xE2\x80\x94 Aid arrived.", "GAZA CITY \xE2\x80\x94", "Aid arrived.");
+    CHECK("(AP) - Talks resumed.", "(AP) -", "Talks resumed.");
+    /* no dateline: an ordinary start, a dash later in the sentence, an
+     * acronym that is the subject */
+    CHECK("NATO - the alliance - met.", "NATO - the alliance - met.");
+    CHECK("The UN said talks - if any - would resume.",
+          "The UN said talks - if any - would resume.");
+    CHECK("A US-led force arrived.", "A US-led force arrived.");
+}
+
 static void test_sentence_split_handles_ellipses(void **state)
 {
     CHECK("The talks \xE2\x80\xA6 stalled. Officials left... Later they returned.",
@@ -348,6 +365,7 @@ int main(void)
         T(test_sentence_split_joins_lines_without_blank_line),
         T(test_sentence_split_etc_depends_on_next_word),
         T(test_sentence_split_no_abbreviation_before_number),
+        T(test_sentence_split_datelines_stand_apart),
         T(test_sentence_split_handles_ellipses),
         T(test_sentence_split_keeps_bracket_with_sentence),
         T(test_sentence_split_continues_before_lower_case),

@@ -189,6 +189,16 @@ CASE(test_triples_relative_which, "Egypt opened a crossing which connects Gaza t
 CASE(test_triples_apposition_role,
      "Matthew Lowe, a spokesperson for the State Department, declined to comment.",
      "Matthew Lowe | be spokesperson for | State Department | e")
+CASE(test_triples_control_verb_object_is_a_relation,
+     "Senator Mark Delaney urged Governor Amara Okoye to sign the bill.",
+     "Mark Delaney | urge to sign | bill", "Mark Delaney | urge | Amara Okoye | e;surf=urged")
+CASE(test_triples_possessive_title_is_a_role,
+     "Norway's Prime Minister Ingrid Solberg met Poland's Foreign Minister Adam Nowak.",
+     "Ingrid Solberg | prime minister of | Norway | e", "Adam Nowak | foreign minister of | Poland | e",
+     "!Norway | have | Ingrid Solberg", "!Poland | have | Adam Nowak")
+CASE(test_triples_dateline_is_no_subject,
+     "WASHINGTON (Reuters) - Senator Dale Hammond met Ruth Acland in Ottawa.",
+     "Dale Hammond | meet | Ruth Acland | e", "!WASHINGTON | say | ")
 CASE(test_triples_apposition_senior_fellow,
      "Amira Saleh, a senior fellow at the Brookings Institution, disagreed.",
      "Amira Saleh | be senior fellow at | Brookings Institution | e")
@@ -352,6 +362,9 @@ int main(void)
         cmocka_unit_test(test_triples_relative_who),
         cmocka_unit_test(test_triples_relative_which),
         cmocka_unit_test(test_triples_apposition_role),
+        cmocka_unit_test(test_triples_control_verb_object_is_a_relation),
+        cmocka_unit_test(test_triples_possessive_title_is_a_role),
+        cmocka_unit_test(test_triples_dateline_is_no_subject),
         cmocka_unit_test(test_triples_apposition_senior_fellow),
         cmocka_unit_test(test_triples_apposition_from),
         cmocka_unit_test(test_triples_demonym_title_role),
