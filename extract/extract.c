@@ -94,16 +94,17 @@ const char *kg_resolution_name(kg_resolution r)
     return (size_t)r < sizeof names / sizeof names[0] ? names[r] : "unknown";
 }
 
-typedef struct parser_load {
-    kg_parser *parser;
+typedef struct lexicon_load {
+    const char *dir;
+    kg_lexicon *lexicon;
     kg_error err;
     kg_status st;
-} parser_load;
+} lexicon_load;
 
-static void *load_parser(void *arg)
+static void *load_lexicon(void *arg)
 {
-    parser_load *pl = arg;
-    pl->st = kg_parser_new(&pl->parser, &pl->err);
+    lexicon_load *ll = arg;
+    ll->st = kg_lexicon_load(ll->dir, NULL, NULL, &ll->lexicon, &ll->err);
     return NULL;
 }
 
@@ -115,30 +116,33 @@ kg_status kg_resources_load(const kg_resources_options *opts, kg_resources **out
     kg_resources *r = calloc(1, sizeof *r);
     if (!r)
         return kg_error_set(err, KG_ERR_NOMEM, "out of memory loading resources");
-    /* The link-grammar dictionary (0.13-0.2 s) loads on a thread of its own
-     * while this one reads the word lists (0.07-0.09 s): a start-up costs
+    /* The word lists (0.07-0.09 s) load on a thread of their own while this
+     * one loads the link-grammar dictionary (0.13-0.2 s): a start-up costs
      * the longer of the two, not their sum, which is most of what a small
-     * job (one article, a kg diff on a warm cache) waits for.  Without a
-     * thread it loads here, after the lists.  link-grammar may switch the
-     * process's LC_CTYPE from "C" to "C.UTF-8" meanwhile; the lists are
-     * read with <ctype.h> calls on single bytes, which both locales class
-     * alike (ASCII as ASCII, bytes above 0x7F as nothing). */
+     * job (one article, a kg diff on a warm cache) waits for.  The
+     * dictionary stays on the calling thread because link-grammar keeps
+     * per-thread state of its own that it never frees when a thread ends.
+     * link-grammar may switch the process's LC_CTYPE from "C" to "C.UTF-8"
+     * meanwhile; the lists are read with <ctype.h> calls on single bytes,
+     * which both locales class alike (ASCII as ASCII, bytes above 0x7F as
+     * nothing).  Without a thread the lists load first, here. */
     bool want_parser = !opts || opts->load_parser;
-    parser_load pl = {.st = KG_OK};
+    lexicon_load ll = {.dir = dir, .st = KG_OK};
     pthread_t th;
-    bool threaded = want_parser && pthread_create(&th, NULL, load_parser, &pl) == 0;
-    kg_status st = kg_lexicon_load(dir, NULL, NULL, &r->lexicon, err);
+    bool threaded = want_parser && pthread_create(&th, NULL, load_lexicon, &ll) == 0;
+    if (!threaded)
+        load_lexicon(&ll);
+    kg_error perr = {0};
+    kg_status pst = KG_OK;
+    if (want_parser && (threaded || ll.st == KG_OK))
+        pst = kg_parser_new(&r->parser, &perr);
     if (threaded)
         pthread_join(th, NULL);
-    else if (want_parser && st == KG_OK)
-        load_parser(&pl);
-    r->parser = pl.parser;
-    if (st == KG_OK && pl.st != KG_OK) {
-        if (err)
-            *err = pl.err;
-        st = pl.st;
-    }
+    r->lexicon = ll.lexicon;
+    kg_status st = ll.st != KG_OK ? ll.st : pst;
     if (st != KG_OK) {
+        if (err)
+            *err = ll.st != KG_OK ? ll.err : perr;
         kg_resources_free(r);
         return st;
     }
