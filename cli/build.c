@@ -858,7 +858,7 @@ int kg_cmd_build(int argc, char **argv)
         rc = kg_cli_die(err.message);
     tot.graph_s += cpu_now() - t0;
     const char *first = o.n_files ? o.files[0] : "-";
-    char *own = o.prefix ? NULL : kg_cli_default_prefix(first);
+    char *own = o.prefix ? NULL : kg_extract_doc_id(first, false);
     t0 = cpu_now();
     if (rc == KG_EXIT_OK)
         rc = kg_cli_write_outputs(g, o.prefix ? o.prefix : own, o.formats, o.n_formats, &o.xo, o.quiet);

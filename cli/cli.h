@@ -22,8 +22,6 @@ int kg_cli_usage_error(const char *fmt, const char *arg);
 kg_resources *kg_cli_load_resources(bool parser, kg_error *err);
 /* Warns once on standard error if the reader replaced invalid UTF-8. */
 void kg_cli_warn_invalid(const kg_document *d);
-/* The file name without directory and extension ("stdin" for "-"); malloc'd. */
-char *kg_cli_default_prefix(const char *path);
 
 /* Most output formats one command writes at once. */
 #define KG_CLI_MAX_FORMATS 8

@@ -38,11 +38,6 @@ void kg_cli_warn_invalid(const kg_document *d)
                 doc->path, doc->n_invalid, doc->first_invalid);
 }
 
-char *kg_cli_default_prefix(const char *path)
-{
-    return kg_extract_doc_id(path, false);
-}
-
 int kg_cli_parse_formats(const char *cmd, const char *arg, kg_format *formats, size_t *n)
 {
     char *list = strdup(arg);

@@ -819,6 +819,23 @@ static long new_entity(finder *f, const cand *c, const char *key)
     return (long)f->ents.len - 1;
 }
 
+/* How many of name's first words are particles before a surname: "von der
+ * Leyen", or "Von der Leyen" opening a sentence, is the surname "Leyen";
+ * "Al Gore" and "Ben Wallace" are given names.  At most words - 1. */
+static size_t leading_particles(finder *f, const char *name, size_t words)
+{
+    size_t n = 0;
+    for (const char *p = name, *sp; n + 1 < words && (sp = strchr(p, ' ')); p = sp + 1) {
+        if (!is_particle(p, (size_t)(sp - p), false))
+            break;
+        bool lower = islower((unsigned char)p[0]) || islower((unsigned char)sp[1]);
+        if (!lower && kg_lexicon_is_given_name(f->lx, first_word(f->a, p)))
+            break;
+        n++;
+    }
+    return n;
+}
+
 /* The person a short form or a full name refers to.  A full name joins an
  * entity with the same first and last word ("Antony Blinken" and "Antony J.
  * Blinken"), or a surname-only entity with no first name yet.  A one-word
@@ -828,15 +845,7 @@ static long match_person(finder *f, const char *name)
 {
     size_t words = count_words(name);
     const char *last = surname_core(last_word(name));
-    /* "von der Leyen", or "Von der Leyen" opening a sentence, is a surname
-     * like "Leyen"; "Al Gore" and "Ben Wallace" are not */
-    const char *p = name;
-    for (const char *sp; words > 1 && (sp = strchr(p, ' ')) &&
-                         is_particle(p, (size_t)(sp - p), false) &&
-                         (islower((unsigned char)*p) || islower((unsigned char)sp[1]) ||
-                          !kg_lexicon_is_given_name(f->lx, first_word(f->a, p)));
-         p = sp + 1)
-        words--;
+    words -= leading_particles(f, name, words);
     if (words == 1)
         name = last;
     long best = -1;
