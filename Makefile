@@ -2,7 +2,11 @@
 #
 #   make run     install missing packages, build, run on the sample article
 #   make test    install, build (plain and ASan/UBSan), run every test
-#   make bench   throughput benchmark (see bench/)
+#   make bench   throughput benchmarks (see bench/); make bench-parse runs
+#                only kg parse's (bench/parse_bench.sh)
+#   make model   train the tagger and parser model, models/en-ud.kgm (not part
+#                of make test: CI never trains)
+#   make eval-parser  score the model on the UD English dev files
 #
 # Everything is built under build/ (plain) and build/san/ (sanitizers).
 
@@ -10,6 +14,7 @@ PKGS      := igraph jansson libcgraph libgvc link-grammar libutf8proc
 CC        ?= cc
 O         ?= build
 DATADIR   ?= $(CURDIR)/data
+MODELDIR  ?= $(CURDIR)/models
 # link-grammar's English dictionary, opened by path: see kg_parser_new
 LG_PREFIX := $(shell pkg-config --variable=prefix link-grammar 2>/dev/null)
 LG_DICT   ?= $(if $(LG_PREFIX),$(LG_PREFIX),/usr)/share/link-grammar/en
@@ -18,7 +23,8 @@ SANFLAGS  ?=
 CFLAGS_KG := -std=c11 -Wall -Wextra -Werror -g $(OPT) $(SANFLAGS) \
              -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
              -Iinclude -Iextract -Igraph -Iexport -Icore \
-             -DKG_DATADIR='"$(DATADIR)"' -DKG_LG_DICT='"$(LG_DICT)"'
+             -DKG_DATADIR='"$(DATADIR)"' -DKG_MODELDIR='"$(MODELDIR)"' \
+             -DKG_LG_DICT='"$(LG_DICT)"'
 DEPS_STAMP := $(O)/.deps-ok
 
 LIB_SRC   := $(sort $(wildcard core/*.c extract/*.c graph/*.c export/*.c))
@@ -28,7 +34,8 @@ CLI_OBJ   := $(CLI_SRC:%.c=$(O)/obj/%.o)
 TEST_SRC  := $(sort $(wildcard tests/test_*.c))
 TEST_BIN  := $(TEST_SRC:tests/%.c=$(O)/tests/%)
 
-.PHONY: all deps run test unit check-cli san bench lint format clean
+.PHONY: all deps run test unit check-cli san bench bench-parse model eval-parser lint format \
+        clean
 all: $(O)/kg $(TEST_BIN)
 
 deps:
@@ -75,6 +82,28 @@ test: $(O)/kg $(TEST_BIN)
 
 bench: $(O)/kg
 	@sh bench/bench.sh $(O)/kg
+	@sh bench/parse_bench.sh $(O)/kg $(UD_BENCH)
+
+# ---------------------------------------------------------------- the UD model
+# The treebanks are data beside the project (../shared/ud, see its README),
+# named here and passed to kg on the command line, never built into it.
+UD_DIR    ?= ../shared/ud
+UD_TRAIN  ?= $(UD_DIR)/en_ewt-ud-train.conllu $(UD_DIR)/en_gum-cc-by-train.conllu
+UD_DEV    ?= $(UD_DIR)/en_ewt-ud-dev.conllu $(UD_DIR)/en_gum-cc-by-dev.conllu
+UD_BENCH  ?= $(UD_DIR)/en_ewt-ud-dev.conllu
+UD_EVAL   ?= $(UD_DIR)/ud_eval.py
+MODEL     ?= $(MODELDIR)/en-ud.kgm
+TRAIN_OPTS ?=
+
+# Always trains (deterministic: the same data and options give the same bytes).
+model: $(O)/kg
+	$(O)/kg train $(TRAIN_OPTS) -o $(MODEL) $(UD_TRAIN)
+
+eval-parser: $(O)/kg
+	@UD_EVAL=$(UD_EVAL) sh bench/eval_parser.sh $(O)/kg $(UD_DEV)
+
+bench-parse: $(O)/kg
+	@sh bench/parse_bench.sh $(O)/kg $(UD_BENCH)
 
 lint:
 	clang-tidy $(LIB_SRC) $(CLI_SRC) -- $(CFLAGS_KG) $(PKG_CFLAGS)
@@ -106,7 +135,8 @@ FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 FUZZ_CFLAGS  := -std=c11 -Wall -Wextra -Werror -g -O1 $(FUZZ_SAN) \
                 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
                 -Iinclude -Iextract -Igraph -Iexport -Icore \
-                -DKG_DATADIR='"$(DATADIR)"' -DKG_LG_DICT='"$(LG_DICT)"'
+                -DKG_DATADIR='"$(DATADIR)"' -DKG_MODELDIR='"$(MODELDIR)"' \
+                -DKG_LG_DICT='"$(LG_DICT)"'
 # clang warns where gcc does not; the library's zero-warning rule is enforced
 # by the gcc build, and a new clang warning must not stop a fuzzing campaign.
 FUZZ_LIB_WARN := -Wno-error

@@ -13,7 +13,9 @@
  * Without --keep-going the first bad document (in input order) ends the run
  * before anything is written, so a bad input costs no output file and leaves
  * earlier outputs as they were; with it, a bad document is reported in one
- * line and skipped. */
+ * line and skipped.  A document whose id an earlier input has is bad too:
+ * kg_graph_add_document refuses it, naming both inputs, before it changes
+ * the graph. */
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
@@ -60,6 +62,8 @@ static const char build_usage[] =
     "                          standard error, as 'stat NAME VALUE' lines\n"
     "  -q, --quiet             print nothing but errors (no summary, no progress line)\n"
     "A progress line goes to standard error when it is a terminal.\n"
+    "A bad document (unreadable, empty, a bad record, an empty id, or the id of an\n"
+    "earlier input: a.txt and a.md are both \"a\") is reported as 'kg: FILE[:LINE]: why'.\n"
     "exit status: 0 all documents built; 1 some documents failed and were skipped\n"
     "(--keep-going), the outputs hold the others; 2 trouble, nothing written.\n";
 
@@ -667,10 +671,18 @@ static int merge_all(build_run *run, const build_opts *o, kg_graph *g, build_tot
         bool ok = d != NULL, graph_failed = false;
         if (ok) {
             double t0 = cpu_now();
-            /* only running out of memory fails here: trouble, not a bad input */
-            graph_failed = kg_graph_add_document(g, d, &err) != KG_OK;
+            size_t docs_before = kg_graph_doc_count(g);
+            kg_status st = kg_graph_add_document(g, d, &err);
             tot->graph_s += cpu_now() - t0;
             kg_extract_stats_add(&tot->ex, kg_document_stats(d));
+            /* a document whose id another input has is a bad input, refused
+             * before the graph changed (it holds no more documents than
+             * before); anything else (out of memory) is trouble */
+            if (st == KG_ERR_INPUT && kg_graph_doc_count(g) == docs_before) {
+                ok = false;
+                s->err = err;
+            }
+            graph_failed = st != KG_OK && ok;
         }
         if (!ok || graph_failed || kg_document_doc(d)->n_invalid)
             progress_clear(pg);
@@ -858,7 +870,8 @@ int kg_cmd_build(int argc, char **argv)
         rc = kg_cli_die(err.message);
     tot.graph_s += cpu_now() - t0;
     const char *first = o.n_files ? o.files[0] : "-";
-    char *own = o.prefix ? NULL : kg_extract_doc_id(first, false);
+    /* outputs are named after the input as it is named (bytes, not the id) */
+    char *own = o.prefix ? NULL : kg_extract_doc_stem(first);
     t0 = cpu_now();
     if (rc == KG_EXIT_OK)
         rc = kg_cli_write_outputs(g, o.prefix ? o.prefix : own, o.formats, o.n_formats, &o.xo, o.quiet);

@@ -22,6 +22,11 @@ int kg_cli_usage_error(const char *fmt, const char *arg);
 kg_resources *kg_cli_load_resources(bool parser, kg_error *err);
 /* Warns once on standard error if the reader replaced invalid UTF-8. */
 void kg_cli_warn_invalid(const kg_document *d);
+void kg_cli_warn_invalid_doc(const kg_doc *doc);
+/* For getopt_long's '?' or ':' (the option string starts with ':' and opterr
+ * is 0): prints one line "kg: CMD: unknown option '--x'; see 'kg CMD --help'"
+ * (or "... needs a value") and returns KG_EXIT_TROUBLE. */
+int kg_cli_option_error(const char *cmd, int c, char **argv);
 
 /* Most output formats one command writes at once. */
 #define KG_CLI_MAX_FORMATS 8
@@ -41,5 +46,7 @@ int kg_cmd_triples(int argc, char **argv);
 int kg_cmd_merge(int argc, char **argv);
 int kg_cmd_stats(int argc, char **argv);
 int kg_cmd_diff(int argc, char **argv);
+int kg_cmd_parse(int argc, char **argv);
+int kg_cmd_train(int argc, char **argv);
 
 #endif

@@ -1,5 +1,6 @@
 /* common.c - helpers every subcommand uses. */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,11 @@
 
 int kg_cli_die(const char *msg)
 {
-    fprintf(stderr, "kg: %s\n", msg);
+    /* messages quote inputs (file names, record ids and dates): escaped, so
+     * that no control character reaches the terminal and an error is one line */
+    fputs("kg: ", stderr);
+    kg_escape_write(stderr, msg, KG_ESCAPE_LINE);
+    fputc('\n', stderr);
     return KG_EXIT_TROUBLE;
 }
 
@@ -32,10 +37,31 @@ kg_resources *kg_cli_load_resources(bool parser, kg_error *err)
 
 void kg_cli_warn_invalid(const kg_document *d)
 {
-    const kg_doc *doc = kg_document_doc(d);
-    if (doc->n_invalid)
-        fprintf(stderr, "kg: %s: warning: %zu invalid UTF-8 byte(s) replaced, first at byte %zu\n",
-                doc->path, doc->n_invalid, doc->first_invalid);
+    kg_cli_warn_invalid_doc(kg_document_doc(d));
+}
+
+void kg_cli_warn_invalid_doc(const kg_doc *doc)
+{
+    if (!doc->n_invalid)
+        return;
+    fputs("kg: ", stderr);
+    kg_escape_write(stderr, doc->path, KG_ESCAPE_LINE);
+    fprintf(stderr, ": warning: %zu invalid UTF-8 byte(s) replaced, first at byte %zu\n",
+            doc->n_invalid, doc->first_invalid);
+}
+
+int kg_cli_option_error(const char *cmd, int c, char **argv)
+{
+    /* getopt_long leaves optind past the offending word; optopt is the
+     * letter of a short option (a long option's word starts with "--") */
+    const char *word = optind > 0 ? argv[optind - 1] : "?";
+    char letter[3] = {'-', (char)optopt, '\0'};
+    const char *name = optopt && strncmp(word, "--", 2) != 0 ? letter : word;
+    if (c == ':')
+        fprintf(stderr, "kg: %s: option '%s' needs a value; see 'kg %s --help'\n", cmd, name, cmd);
+    else
+        fprintf(stderr, "kg: %s: unknown option '%s'; see 'kg %s --help'\n", cmd, name, cmd);
+    return KG_EXIT_TROUBLE;
 }
 
 int kg_cli_parse_formats(const char *cmd, const char *arg, kg_format *formats, size_t *n)
@@ -96,7 +122,9 @@ int kg_cli_write_outputs(kg_graph *g, const char *prefix, const kg_format *forma
             fprintf(stderr, "kg: %s: cannot write: %s\n", paths[i], strerror(errno));
             rc = KG_EXIT_TROUBLE;
         } else if (!quiet) {
-            printf("wrote %s\n", paths[i]);
+            fputs("wrote ", stdout);
+            kg_escape_write(stdout, paths[i], KG_ESCAPE_LINE);
+            putchar('\n');
         }
     }
     for (size_t i = 0; i < n; i++) {

@@ -29,6 +29,8 @@ static const char diff_usage[] =
     "  -c, --cache DIR      keep sentence parses in DIR and reuse them: a new version\n"
     "                       costs only the sentences that changed\n"
     "      --color WHEN     auto (a terminal, NO_COLOR unset), always or never\n"
+    "text shows a control character from an article as \\xHH (\\x1b), a tab or newline\n"
+    "in a sentence as a space.\n"
     "exit status: 0 no change in meaning, 1 changes, 2 trouble\n";
 
 typedef struct diff_opts {

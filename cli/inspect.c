@@ -11,13 +11,18 @@
 static const char entities_usage[] =
     "usage: kg entities FILE [--format jsonl|tsv]\n"
     "  every entity mention: entity id, type, surface text, byte and code-point offsets,\n"
-    "  sentence index and how it was resolved\n";
+    "  sentence index and how it was resolved\n"
+    "  tsv: a tab, newline, CR or backslash inside a field is written \\t \\n \\r \\\\,\n"
+    "  another control character as \\xHH (\\x1b); jsonl: as JSON escapes\n";
 
 static const char triples_usage[] =
     "usage: kg triples FILE [--format tsv|jsonl|carb] [--sentences] [--all]\n"
     "  -f, --format F   tsv (default), jsonl, or carb (CaRB's tabbed format)\n"
     "  --sentences      FILE holds one sentence per line\n"
-    "  --all            parse every sentence, not only those with an entity\n";
+    "  --all            parse every sentence, not only those with an entity\n"
+    "  tsv: a tab, newline, CR or backslash inside a field is written \\t \\n \\r \\\\,\n"
+    "  another control character as \\xHH (\\x1b); carb (which has no escapes): a tab\n"
+    "  or newline as a space, other controls as \\xHH; jsonl: as JSON escapes\n";
 
 typedef struct options {
     const char *files[2];
@@ -63,6 +68,33 @@ static int parse_options(int argc, char **argv, const char *usage, options *o)
     return -1;
 }
 
+/* ------------------------------------------------------------ printing */
+
+/* Every field comes from the article, which may hold tabs, newlines and
+ * terminal controls: each is escaped as kg_escape_write's mode says. */
+static void tsv_field(const char *s)
+{
+    kg_escape_write(stdout, s, KG_ESCAPE_TSV);
+}
+
+/* CaRB's reader splits on tabs and has no escapes, and its sentences must
+ * match the gold file's byte for byte (they hold backslashes, "11\\/32"). */
+static void carb_field(const char *s)
+{
+    kg_escape_write(stdout, s, KG_ESCAPE_LINE);
+}
+
+static void json_line(json_t *j, size_t flags)
+{
+    char *s = j ? json_dumps(j, flags) : NULL;
+    if (s) {
+        kg_escape_write(stdout, s, KG_ESCAPE_JSON);
+        putchar('\n');
+    }
+    free(s);
+    json_decref(j);
+}
+
 /* ------------------------------------------------------------ entities */
 
 int kg_cmd_entities(int argc, char **argv)
@@ -98,22 +130,19 @@ int kg_cmd_entities(int argc, char **argv)
         const kg_mention *m = &ms[i];
         const kg_entity *e = &ents[m->entity];
         if (tsv) {
-            printf("%s\t%s\t%s\t%zu\t%zu\t%zu\t%zu\t%zu\t%s\n", e->id, kg_entity_type_name(e->type),
-                   m->text, m->start, m->end, m->cp_start, m->cp_end, m->sentence,
-                   kg_resolution_name(m->how));
+            tsv_field(e->id);
+            printf("\t%s\t", kg_entity_type_name(e->type));
+            tsv_field(m->text);
+            printf("\t%zu\t%zu\t%zu\t%zu\t%zu\t%s\n", m->start, m->end, m->cp_start, m->cp_end,
+                   m->sentence, kg_resolution_name(m->how));
             continue;
         }
-        json_t *j = json_pack("{s:s,s:s,s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:s}", "entity", e->id,
-                              "name", e->name, "type", kg_entity_type_name(e->type), "text",
-                              m->text, "start", (json_int_t)m->start, "end", (json_int_t)m->end,
-                              "cp_start", (json_int_t)m->cp_start, "cp_end",
-                              (json_int_t)m->cp_end, "sentence", (json_int_t)m->sentence,
-                              "resolved", kg_resolution_name(m->how));
-        char *s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-        if (s)
-            puts(s);
-        free(s);
-        json_decref(j);
+        json_line(json_pack("{s:s,s:s,s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:s}", "entity", e->id, "name",
+                            e->name, "type", kg_entity_type_name(e->type), "text", m->text, "start",
+                            (json_int_t)m->start, "end", (json_int_t)m->end, "cp_start",
+                            (json_int_t)m->cp_start, "cp_end", (json_int_t)m->cp_end, "sentence",
+                            (json_int_t)m->sentence, "resolved", kg_resolution_name(m->how)),
+                  JSON_COMPACT | JSON_PRESERVE_ORDER);
     }
     kg_document_free(d);
     kg_resources_free(r);
@@ -122,12 +151,6 @@ int kg_cmd_entities(int argc, char **argv)
 
 /* ------------------------------------------------------------ triples */
 
-static void tsv_field(const char *s)
-{
-    for (; s && *s; s++)
-        putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
-}
-
 static void print_triple(const kg_document *d, const kg_triple *t, const char *fmt,
                          const char *sentence_text)
 {
@@ -135,16 +158,16 @@ static void print_triple(const kg_document *d, const kg_triple *t, const char *f
     const kg_entity *ents = kg_document_entities(d, &ne);
     const char *obj = t->object.text ? t->object.text : "";
     if (!strcmp(fmt, "carb")) {
-        tsv_field(sentence_text);
+        carb_field(sentence_text);
         printf("\t%.4f\t", t->confidence);
         /* CaRB scores the relation as written (auxiliaries, "not",
          * prepositions): the surface form, not the lemma the graph uses */
-        tsv_field(t->surface ? t->surface : t->relation);
+        carb_field(t->surface ? t->surface : t->relation);
         putchar('\t');
-        tsv_field(t->subject.text);
+        carb_field(t->subject.text);
         if (*obj) {
             putchar('\t');
-            tsv_field(obj);
+            carb_field(obj);
         }
         putchar('\n');
     } else if (!strcmp(fmt, "jsonl")) {
@@ -156,12 +179,7 @@ static void print_triple(const kg_document *d, const kg_triple *t, const char *f
             t->object.entity >= 0 ? ents[t->object.entity].id : NULL, "negated", t->negated,
             "modal", t->modal, "attributed", t->attributed, "attributed_to", t->attributed_to,
             "confidence", t->confidence);
-        char *s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4))
-                    : NULL;
-        if (s)
-            puts(s);
-        free(s);
-        json_decref(j);
+        json_line(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4));
     } else {
         printf("%zu\t%.3f\t", t->sentence, t->confidence);
         tsv_field(t->subject.text);
@@ -170,8 +188,11 @@ static void print_triple(const kg_document *d, const kg_triple *t, const char *f
         tsv_field(t->relation);
         putchar('\t');
         tsv_field(obj);
-        printf("\t%s\t%s\n", t->subject.entity >= 0 ? ents[t->subject.entity].id : "-",
-               t->object.entity >= 0 ? ents[t->object.entity].id : "-");
+        putchar('\t');
+        tsv_field(t->subject.entity >= 0 ? ents[t->subject.entity].id : "-");
+        putchar('\t');
+        tsv_field(t->object.entity >= 0 ? ents[t->object.entity].id : "-");
+        putchar('\n');
     }
 }
 

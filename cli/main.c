@@ -20,6 +20,8 @@ static const char usage_text[] =
     "  merge FILE.json... merge graphs written by kg build or kg merge\n"
     "  stats FILE.json    counts, rankings and communities of a graph\n"
     "  diff OLD NEW       what changed in meaning between two versions of an article\n"
+    "  parse FILE         tag and parse English text: Universal Dependencies, CoNLL-U\n"
+    "  train CONLLU...    train kg parse's tagger and parser on treebanks\n"
     "\n"
     "'kg COMMAND --help' describes a command's options.\n"
     "  -h, --help         show this help\n"
@@ -37,6 +39,8 @@ static const command commands[] = {
     {"merge", kg_cmd_merge},
     {"stats", kg_cmd_stats},
     {"diff", kg_cmd_diff},
+    {"parse", kg_cmd_parse},
+    {"train", kg_cmd_train},
 };
 
 int main(int argc, char **argv)

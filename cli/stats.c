@@ -22,7 +22,9 @@ static const char stats_usage[] =
     "  counts, components, communities, the top actors by PageRank and by degree,\n"
     "  the strongest relations (by count, then confidence) and nodes per type\n"
     "  -f, --format F  text (default) or json\n"
-    "  -n, --top N     how many to list in each ranking (default 10)\n";
+    "  -n, --top N     how many to list in each ranking (default 10)\n"
+    "  text shows a control character in a name as \\xHH (\\x1b), a tab or newline\n"
+    "  as a space\n";
 
 static const char *const type_names[N_TYPES] = {"person", "organization", "country", "location"};
 
@@ -185,10 +187,18 @@ static void print_none(size_t listed)
 
 /* ---------------------------------------------------------------- text */
 
+/* Labels and relations come from articles (or a hand-written file): shown
+ * with their control characters escaped, on one line. */
+static void put(const char *s)
+{
+    kg_escape_write(stdout, s, KG_ESCAPE_LINE);
+}
+
 static void print_text(const summary *s)
 {
     const kg_graph *g = s->g;
-    printf("%s: %zu document(s), %zu nodes, %zu links\n", s->file, kg_graph_doc_count(g),
+    put(s->file);
+    printf(": %zu document(s), %zu nodes, %zu links\n", kg_graph_doc_count(g),
            kg_graph_node_count(g), kg_graph_edge_count(g));
     printf("nodes by type:");
     for (int t = 0; t < N_TYPES; t++)
@@ -199,22 +209,29 @@ static void print_text(const summary *s)
     printf("\ntop actors by PageRank:\n");
     for (size_t k = 0; k < shown(&s->pagerank, s->top); k++) {
         const kg_node *n = kg_graph_node(g, s->pagerank.items[k]);
-        printf("%4zu. %.4f  %s (%s)\n", k + 1, n->pagerank, n->label, type_names[n->type]);
+        printf("%4zu. %.4f  ", k + 1, n->pagerank);
+        put(n->label);
+        printf(" (%s)\n", type_names[n->type]);
     }
     print_none(shown(&s->pagerank, s->top));
     printf("\ntop actors by degree:\n");
     for (size_t k = 0; k < shown(&s->degree, s->top); k++) {
         const kg_node *n = kg_graph_node(g, s->degree.items[k]);
-        printf("%4zu. %3.0f (weighted %.0f)  %s (%s)\n", k + 1, n->degree, n->weighted_degree,
-               n->label, type_names[n->type]);
+        printf("%4zu. %3.0f (weighted %.0f)  ", k + 1, n->degree, n->weighted_degree);
+        put(n->label);
+        printf(" (%s)\n", type_names[n->type]);
     }
     print_none(shown(&s->degree, s->top));
     printf("\nstrongest relations (count, confidence):\n");
     for (size_t k = 0; k < shown(&s->strength, s->top); k++) {
         const kg_edge *e = kg_graph_edge(g, s->strength.items[k]);
-        printf("%4zu. %3zu  %.2f  %s -[%s%s]-> %s\n", k + 1, e->count, e->confidence,
-               kg_graph_node(g, e->source)->label, e->negated ? "not " : "", e->relation,
-               kg_graph_node(g, e->target)->label);
+        printf("%4zu. %3zu  %.2f  ", k + 1, e->count, e->confidence);
+        put(kg_graph_node(g, e->source)->label);
+        printf(" -[%s", e->negated ? "not " : "");
+        put(e->relation);
+        printf("]-> ");
+        put(kg_graph_node(g, e->target)->label);
+        putchar('\n');
     }
     print_none(shown(&s->strength, s->top));
     printf("\ncommunities (members by PageRank):\n");
@@ -223,8 +240,10 @@ static void print_text(const summary *s)
         size_t named = 0;
         for (size_t k = 0; k < s->members.n && named < COMMUNITY_SAMPLE; k++) {
             const kg_node *n = kg_graph_node(g, s->members.items[k]);
-            if (n->community == (long)c)
-                printf("%s %s", named++ ? "," : "", n->label);
+            if (n->community == (long)c) {
+                printf("%s ", named++ ? "," : "");
+                put(n->label);
+            }
         }
         printf("%s\n", s->communities.size[c] > named ? ", ..." : "");
     }
@@ -326,11 +345,12 @@ static int print_json(const summary *s)
     bool ok = true;
     json_t *root = summary_json(s, &ok);
     int rc = KG_EXIT_OK;
-    if (!ok || !root)
+    char *text = ok && root ? json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(6)) : NULL;
+    if (!text)
         rc = kg_cli_die("out of memory (or a string that is not UTF-8)");
-    else if (json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(6)) != 0 ||
-             putchar('\n') == EOF)
+    else if (kg_escape_write(stdout, text, KG_ESCAPE_JSON) == EOF || putchar('\n') == EOF)
         rc = kg_cli_die("cannot write to standard output");
+    free(text);
     json_decref(root);
     return rc;
 }

@@ -87,6 +87,14 @@ static const char *paint(const painter *p, const char *code)
     return p->color ? code : "";
 }
 
+/* Names, relations and sentences come from the articles and may hold
+ * terminal controls (an ESC, an OSC title sequence): they are shown escaped,
+ * and a sentence that spans lines in the article is one line here. */
+static void put_text(FILE *out, const char *s)
+{
+    kg_escape_write(out, s, KG_ESCAPE_LINE);
+}
+
 static const char *state_mark(kg_diff_state s)
 {
     switch (s) {
@@ -123,9 +131,7 @@ static void text_evidence(const painter *p, const char *side, const char *color,
     for (size_t i = 0; i < shown; i++) {
         fprintf(p->out, "    %s%s [%zu]%s ", paint(p, color), side, ev->items[i].sentence + 1,
                 paint(p, ANSI_RESET));
-        /* a sentence may span lines in the article; one line here */
-        for (const char *c = ev->items[i].text; *c; c++)
-            fputc(*c == '\n' || *c == '\r' || *c == '\t' ? ' ' : *c, p->out);
+        put_text(p->out, ev->items[i].text);
         fputc('\n', p->out);
     }
     if (ev->n > shown)
@@ -136,15 +142,20 @@ static void text_evidence(const painter *p, const char *side, const char *color,
 static void text_name(const painter *p, const kg_diff *d, const kg_diff_entity *e)
 {
     const kg_node *n = kg_diff_entity_node(d, e);
-    fprintf(p->out, "%s", label_of(n));
-    if (e->label_changed)
-        fprintf(p->out, " (was %s)", label_of(old_node(d, e)));
+    put_text(p->out, label_of(n));
+    if (e->label_changed) {
+        fputs(" (was ", p->out);
+        put_text(p->out, label_of(old_node(d, e)));
+        fputc(')', p->out);
+    }
 }
 
 static void text_roles(FILE *out, const char *what, const char *const *roles, size_t n, bool *first)
 {
     for (size_t i = 0; i < n; i++) {
-        fprintf(out, "%s role \"%s\" %s", *first ? ":" : ";", roles[i], what);
+        fprintf(out, "%s role \"", *first ? ":" : ";");
+        put_text(out, roles[i]);
+        fprintf(out, "\" %s", what);
         *first = false;
     }
 }
@@ -171,7 +182,8 @@ static void text_entity(const painter *p, const kg_diff *d, const kg_diff_entity
 
 static void text_relation_form(FILE *out, const kg_edge *e)
 {
-    fprintf(out, "%s%s", e->negated ? "not " : "", e->relation);
+    fputs(e->negated ? "not " : "", out);
+    put_text(out, e->relation);
 }
 
 static void text_relation(const painter *p, const kg_diff *d, const kg_diff_relation *r)
@@ -181,10 +193,12 @@ static void text_relation(const painter *p, const kg_diff *d, const kg_diff_rela
     const kg_edge *oe = old_edge(d, r), *ne = new_edge(d, r);
     const kg_edge *e = ne ? ne : oe;
     fprintf(p->out, "%s%s ", paint(p, state_color(r->state)), state_mark(r->state));
-    fprintf(p->out, "%s -[", label_of(kg_diff_entity_node(d, &ents[r->source])));
+    put_text(p->out, label_of(kg_diff_entity_node(d, &ents[r->source])));
+    fputs(" -[", p->out);
     text_relation_form(p->out, e);
-    fprintf(p->out, "]-> %s%s", label_of(kg_diff_entity_node(d, &ents[r->target])),
-            paint(p, ANSI_RESET));
+    fputs("]-> ", p->out);
+    put_text(p->out, label_of(kg_diff_entity_node(d, &ents[r->target])));
+    fputs(paint(p, ANSI_RESET), p->out);
     const char *sep = ":";
     if (r->negation_changed) {
         fprintf(p->out, "%s was \"", sep);
@@ -221,18 +235,22 @@ static void text_notes(const painter *p, const kg_diff *d)
         return;
     fprintf(p->out, "\n%snotes (not changes in meaning):%s\n", paint(p, ANSI_BOLD),
             paint(p, ANSI_RESET));
-    for (size_t i = 0; i < n; i++)
-        if (ents[i].label_changed)
-            fprintf(p->out, "  %s %s is now named %s (matched by %s)\n",
-                    kg_export_type_name(new_node(d, &ents[i])->type),
-                    label_of(old_node(d, &ents[i])), label_of(new_node(d, &ents[i])),
-                    kg_diff_match_name(ents[i].match));
+    for (size_t i = 0; i < n; i++) {
+        if (!ents[i].label_changed)
+            continue;
+        fprintf(p->out, "  %s ", kg_export_type_name(new_node(d, &ents[i])->type));
+        put_text(p->out, label_of(old_node(d, &ents[i])));
+        fputs(" is now named ", p->out);
+        put_text(p->out, label_of(new_node(d, &ents[i])));
+        fprintf(p->out, " (matched by %s)\n", kg_diff_match_name(ents[i].match));
+    }
     bool first = true;
     for (size_t i = 0; i < n; i++) {
         if (!mentions_changed(&ents[i]))
             continue;
-        fprintf(p->out, "%s %s %zu -> %zu", first ? "  mentions:" : ",",
-                label_of(new_node(d, &ents[i])), ents[i].old_mentions, ents[i].new_mentions);
+        fprintf(p->out, "%s ", first ? "  mentions:" : ",");
+        put_text(p->out, label_of(new_node(d, &ents[i])));
+        fprintf(p->out, " %zu -> %zu", ents[i].old_mentions, ents[i].new_mentions);
         first = false;
     }
     if (!first)
@@ -248,8 +266,11 @@ kg_status kg_diff_export_text(const kg_diff *d, const kg_diff_export_options *op
     kg_diff_summary s;
     kg_diff_summarize(d, &s);
     if (kg_diff_changed(d)) {
-        fprintf(out, "%s--- %s\n+++ %s%s\n", paint(&p, ANSI_BOLD), kg_diff_old_name(d),
-                kg_diff_new_name(d), paint(&p, ANSI_RESET));
+        fprintf(out, "%s--- ", paint(&p, ANSI_BOLD));
+        put_text(out, kg_diff_old_name(d));
+        fputs("\n+++ ", out);
+        put_text(out, kg_diff_new_name(d));
+        fprintf(out, "%s\n", paint(&p, ANSI_RESET));
         fprintf(out, "entities: %zu added, %zu removed, %zu changed (%zu -> %zu)\n",
                 s.entities_added, s.entities_removed, s.entities_changed, s.old_entities,
                 s.new_entities);
@@ -537,9 +558,14 @@ kg_status kg_diff_export_json(const kg_diff *d, FILE *out, kg_error *err)
                                 b.bad_string);
         return kg_error_set(err, KG_ERR_NOMEM, "json: out of memory");
     }
-    int rc = json_dumpf(root, out, JSON_INDENT(2));
+    /* usually read on a terminal: C1 controls escaped too (kg_escape_write) */
+    char *text = json_dumps(root, JSON_INDENT(2));
     json_decref(root);
-    if (rc != 0 || fputc('\n', out) == EOF)
+    if (!text)
+        return kg_error_set(err, KG_ERR_NOMEM, "json: out of memory");
+    int rc = kg_escape_write(out, text, KG_ESCAPE_JSON);
+    free(text);
+    if (rc == EOF || fputc('\n', out) == EOF)
         return kg_export_io_error(err);
     return KG_OK;
 }
@@ -612,7 +638,7 @@ static char *wrap(const char *text, size_t width)
 
 static bool set_label(void *obj, const char *text, size_t width)
 {
-    char *label = wrap(text, width);
+    char *label = kg_export_graphviz_text(wrap(text, width));
     bool ok = label && set(obj, "label", label);
     free(label);
     return ok;
@@ -889,5 +915,5 @@ kg_status kg_diff_export_file(const kg_diff *d, kg_diff_format f,
     if (!d || !path || !*path)
         return kg_error_set(err, KG_ERR_USAGE, "diff: no diff or no path");
     diff_job j = {d, f, opts};
-    return kg_export_atomic(path, write_diff, &j, err);
+    return kg_file_write_atomic(path, write_diff, &j, err);
 }

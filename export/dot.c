@@ -14,9 +14,12 @@
  *
  * Graphviz expands escapes in labels (\N is the node name, \n a line break),
  * so backslashes in our text are doubled; cgraph itself escapes quotes when
- * writing.  A node's DOT name is its id; cgraph writes names verbatim between
- * quotes, where a backslash before the closing quote would end the file's
- * syntax, so a backslash in an id (never in a slug) is written as U+29F5.
+ * writing.  Graphviz also decodes "&...;" references, and XML cannot hold
+ * some characters an article may contain: kg_export_graphviz_text (xml.c)
+ * deals with both, for every name and label.  A node's DOT name is its id;
+ * cgraph writes names verbatim between quotes, where a backslash before the
+ * closing quote would end the file's syntax, so a backslash in an id (never
+ * in a slug) is written as U+29F5.
  */
 #include <math.h>
 #include <pthread.h>
@@ -72,7 +75,8 @@ static bool breakable(const char *s)
 
 /* text as a Graphviz label: backslashes doubled, control characters turned
  * into spaces, and greedy wrapping at spaces so that a line stays within
- * width code points unless one word is longer.  Caller frees. */
+ * width code points unless one word is longer; then made safe for the SVG
+ * (kg_export_graphviz_text).  Caller frees. */
 static char *label_text(const char *text, size_t width)
 {
     size_t n = strlen(text);
@@ -102,10 +106,11 @@ static char *label_text(const char *text, size_t width)
         line += (c & 0xC0) != 0x80;
     }
     out[o] = '\0';
-    return out;
+    return kg_export_graphviz_text(out);
 }
 
-/* The DOT name of a node: its id, with backslashes as U+29F5 (see above). */
+/* The DOT name of a node: its id, with backslashes as U+29F5 (see above),
+ * made safe for the SVG's <title> (kg_export_graphviz_text). */
 static char *node_name(const char *id)
 {
     size_t n = strlen(id), extra = 0;
@@ -124,7 +129,7 @@ static char *node_name(const char *id)
         }
     }
     name[o] = '\0';
-    return name;
+    return kg_export_graphviz_text(name);
 }
 
 static bool style_node(Agnode_t *an, kg_entity_type type, const char *label)
@@ -141,7 +146,8 @@ static bool add_nodes(Agraph_t *ag, const kg_graph *g, Agnode_t **nodes, bool *p
         char *label = label_text(n->label, LABEL_WIDTH);
         bool ok = name && label;
         if (ok && agnode(ag, name, 0)) {
-            /* two ids that differ only in a backslash and U+29F5 */
+            /* two ids that differ only in a backslash and U+29F5, or in
+             * characters XML cannot hold and U+FFFD */
             char alt[64];
             snprintf(alt, sizeof alt, "%s #%zu", "kg node", i);
             free(name);

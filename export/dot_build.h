@@ -7,6 +7,7 @@
 #ifndef KG_DOT_BUILD_H
 #define KG_DOT_BUILD_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include <graphviz/cgraph.h>
@@ -35,12 +36,15 @@ const char *kg_export_type_name(kg_entity_type t);
  * path in front. */
 kg_status kg_export_io_error(kg_error *err);
 
-/* Writes PATH atomically: write(ctx, out, err) fills PATH.tmp.XXXXXX, which
- * is flushed, fsynced, closed and renamed into place; on failure the
- * temporary file goes, PATH stays as it was, and err reads "PATH: why". */
-typedef kg_status (*kg_export_writer)(const void *ctx, FILE *out, kg_error *err);
-kg_status kg_export_atomic(const char *path, kg_export_writer write, const void *ctx,
-                           kg_error *err);
+/* XML 1.0's characters (xml.c): the length in bytes of the character at s
+ * (not at its end), and in *ok whether XML can hold it (it cannot hold a C0
+ * control but tab, newline and CR; U+FFFE, U+FFFF; a surrogate; a byte that
+ * is not UTF-8, which counts as one character of one byte). */
+size_t kg_export_xml_char(const char *s, bool *ok);
+/* s as a string to hand to Graphviz, whose SVG must stay well-formed: what
+ * XML cannot hold as U+FFFD, '&' as "&amp;" (Graphviz decodes references).
+ * Takes s (malloc'd, may be NULL) and frees it; NULL when out of memory. */
+char *kg_export_graphviz_text(char *s);
 
 /* Prints a double with %.*g as C does whatever LC_NUMERIC says. */
 void kg_export_format_double(char *buf, size_t size, int precision, double v);

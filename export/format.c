@@ -1,11 +1,5 @@
-/* format.c - choosing an exporter, and writing a file so that it is either
- * complete or not there.
- *
- * kg_export_file writes to PATH.tmp.XXXXXX (mkstemp, same directory, so the
- * rename cannot cross file systems), flushes, fsyncs and closes it checking
- * each step, and only then renames it over PATH.  On any failure the
- * temporary file is removed and an existing PATH is left as it was.  The new
- * file gets the mode of the file it replaces, or 0644.
+/* format.c - choosing an exporter; files are written whole or not at all
+ * through kg_file_write_atomic (core/file.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -127,74 +121,9 @@ kg_status kg_export_write_with(kg_graph *g, kg_format f, const kg_export_options
     return KG_OK;
 }
 
-/* Makes err read "PATH: <what went wrong>". */
-static kg_status with_path(kg_error *err, kg_status st, const char *path, const char *what)
-{
-    char msg[sizeof err->message];
-    snprintf(msg, sizeof msg, "%s", what);
-    return kg_error_set(err, st, "%s: %s", path, msg);
-}
-
-/* Makes the rename durable; the file is already in place, so a failure here
- * is not reported (there is nothing the caller could undo). */
-static void sync_directory(const char *path)
-{
-    char *copy = strdup(path);
-    if (!copy)
-        return;
-    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        (void)fsync(fd);
-        close(fd);
-    }
-    free(copy);
-}
-
 kg_status kg_export_file(kg_graph *g, kg_format f, const char *path, kg_error *err)
 {
     return kg_export_file_with(g, f, NULL, path, err);
-}
-
-kg_status kg_export_atomic(const char *path, kg_export_writer write, const void *ctx,
-                           kg_error *err)
-{
-    size_t n = strlen(path);
-    char *tmp = malloc(n + sizeof ".tmp.XXXXXX");
-    if (!tmp)
-        return kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", path);
-    memcpy(tmp, path, n);
-    memcpy(tmp + n, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
-
-    kg_error inner;
-    kg_error_clear(&inner);
-    kg_status st = KG_OK;
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        st = kg_export_io_error(&inner);
-        free(tmp);
-        return with_path(err, st, path, inner.message);
-    }
-    struct stat old;
-    mode_t mode = stat(path, &old) == 0 ? (old.st_mode & 07777) : 0644;
-    FILE *out = NULL;
-    if (fchmod(fd, mode) != 0 || !(out = fdopen(fd, "wb"))) {
-        st = kg_export_io_error(&inner);
-        close(fd);
-    } else {
-        st = write(ctx, out, &inner);
-        if (st == KG_OK && fsync(fileno(out)) != 0)
-            st = kg_export_io_error(&inner);
-        if (fclose(out) != 0 && st == KG_OK)
-            st = kg_export_io_error(&inner);
-    }
-    if (st == KG_OK && rename(tmp, path) != 0)
-        st = kg_export_io_error(&inner);
-    if (st != KG_OK)
-        unlink(tmp);
-    else
-        sync_directory(path);
-    free(tmp);
-    return st == KG_OK ? KG_OK : with_path(err, st, path, inner.message);
 }
 
 typedef struct graph_job {
@@ -215,5 +144,5 @@ kg_status kg_export_file_with(kg_graph *g, kg_format f, const kg_export_options 
     if (!g || !path || !*path)
         return kg_error_set(err, KG_ERR_USAGE, "export: no graph or no path");
     graph_job j = {g, f, o};
-    return kg_export_atomic(path, write_graph, &j, err);
+    return kg_file_write_atomic(path, write_graph, &j, err);
 }

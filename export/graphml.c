@@ -18,12 +18,23 @@
 #include "dot_build.h"
 #include "kg/export.h"
 
-/* Writes s escaped for XML text and attribute values.  Control characters
- * XML 1.0 forbids (all below U+0020 but tab, newline, return) become spaces. */
+/* Writes s escaped for XML text and attribute values.  Characters XML 1.0
+ * cannot hold (kg_export_xml_char) become U+FFFD, so the file stays
+ * well-formed whatever the article held. */
 static void xml_text(FILE *out, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
+    bool ok;
+    for (size_t len; *s; s += len) {
+        len = kg_export_xml_char(s, &ok);
+        if (!ok) {
+            fputs("\xEF\xBF\xBD", out);
+            continue;
+        }
+        if (len > 1) {
+            fwrite(s, 1, len, out);
+            continue;
+        }
+        switch (*s) {
         case '&':
             fputs("&amp;", out);
             break;
@@ -40,10 +51,7 @@ static void xml_text(FILE *out, const char *s)
             fputs("&apos;", out);
             break;
         default:
-            if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-                fputc(' ', out);
-            else
-                fputc(*p, out);
+            fputc(*s, out);
         }
     }
 }

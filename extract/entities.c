@@ -67,6 +67,14 @@ typedef struct ent_info {
 
 /* ------------------------------------------------------------ token tests */
 
+/* Mathematical Alphanumeric Symbols (U+1D400-U+1D7FF, "𝐁"): styled letters
+ * that running text uses as symbols, never to start a name; the slug keeps
+ * every letter, so one before a name would become part of its id. */
+static bool is_math_letter(utf8proc_int32_t cp)
+{
+    return cp >= 0x1D400 && cp <= 0x1D7FF;
+}
+
 static bool is_upper_start(const char *s)
 {
     if ((unsigned char)s[0] < 0x80)
@@ -74,7 +82,7 @@ static bool is_upper_start(const char *s)
     utf8proc_int32_t cp;
     if (utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp) < 0)
         return false;
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU && !is_math_letter(cp);
 }
 
 static bool is_word(const kg_token *t)
@@ -233,22 +241,63 @@ static const char *surface(finder *f, const kg_token *t, size_t from, size_t to)
     return kg_arena_strndup(f->a, f->text + t[from].start, t[to - 1].end - t[from].start);
 }
 
+/* Whether a combining mark on base is a diacritic a name may lose: in the
+ * Latin, Greek, Cyrillic, Armenian, Hebrew and Arabic blocks ("José" is
+ * "Jose", "Ёлкин" is "Елкин", Arabic's short-vowel marks are optional), but
+ * not in scripts whose marks are letters of the word (Devanagari's vowel
+ * signs, kana's voicing marks: "मोदी" is not "मद", "が" is not "か"), which
+ * would otherwise give different names one key and one id. */
+static bool mark_is_diacritic(utf8proc_int32_t base)
+{
+    return base < 0x0780 || (base >= 0x1E00 && base <= 0x1FFF);
+}
+
+/* name case-folded, diacritics dropped as mark_is_diacritic allows, and
+ * composed again (NFC).  malloc'd; NULL if name is not UTF-8 or out of memory. */
+static char *fold_name(const char *name)
+{
+    const utf8proc_option_t opts =
+        UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD;
+    const utf8proc_uint8_t *in = (const utf8proc_uint8_t *)name;
+    utf8proc_ssize_t n = utf8proc_decompose(in, 0, NULL, 0, opts);
+    utf8proc_int32_t *cps = n >= 0 ? malloc(((size_t)n + 1) * sizeof *cps) : NULL;
+    if (!cps || utf8proc_decompose(in, 0, cps, n, opts) != n) {
+        free(cps);
+        return NULL;
+    }
+    utf8proc_ssize_t kept = 0;
+    utf8proc_int32_t base = 0;
+    for (utf8proc_ssize_t i = 0; i < n; i++) {
+        utf8proc_category_t cat = utf8proc_category(cps[i]);
+        bool mark = cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+                    cat == UTF8PROC_CATEGORY_ME;
+        if (!mark)
+            base = cps[i];
+        if (!mark || !mark_is_diacritic(base))
+            cps[kept++] = cps[i];
+    }
+    /* reencode composes in place and writes UTF-8 over the code points */
+    utf8proc_ssize_t len = utf8proc_reencode(cps, kept, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (len < 0) {
+        free(cps);
+        return NULL;
+    }
+    return (char *)cps;
+}
+
 /* Case- and punctuation-insensitive identity of a name: "the U.S." and "US"
  * differ, but "Biden Administration" and "Biden administration" agree. */
 static char *name_key(kg_arena *a, const char *name)
 {
-    utf8proc_uint8_t *folded = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded,
-                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                          UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-    if (n < 0)
+    char *folded = fold_name(name);
+    if (!folded)
         return kg_arena_strdup(a, name);
-    char *k = kg_arena_alloc(a, (size_t)n + 1);
+    char *k = kg_arena_alloc(a, strlen(folded) + 1);
     if (k) {
         size_t at = 0;
-        for (utf8proc_ssize_t i = 0; i < n; i++)
+        for (size_t i = 0; folded[i]; i++)
             if (folded[i] != '.')
-                k[at++] = (char)folded[i];
+                k[at++] = folded[i];
         k[at] = '\0';
         /* "Apple Inc." and a later "Apple" are one company: the legal form
          * is no part of the identity */
@@ -269,6 +318,39 @@ static char *name_key(kg_arena *a, const char *name)
     return k;
 }
 
+/* Letters, marks and digits of every script are part of an id: utf8proc
+ * numbers the categories L*, M*, N* from LU to NO, in that order. */
+static bool slug_char(utf8proc_int32_t cp)
+{
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
+}
+
+/* The id of a key with no letter or digit at all ("★"): its code points in
+ * hex, "u2605", so that two such names still get two ids. */
+static char *hex_slug(kg_arena *a, const char *k)
+{
+    size_t size = 9 * strlen(k) + sizeof "entity"; /* "-u10ffff" per code point at most */
+    char *out = kg_arena_alloc(a, size);
+    if (!out)
+        return NULL;
+    size_t at = 0;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n;
+    for (const char *p = k; *p; p += n) {
+        n = utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &cp);
+        if (n <= 0) {
+            n = 1;
+            cp = (unsigned char)*p;
+        }
+        if (cp != ' ')
+            at += (size_t)snprintf(out + at, size - at, "%su%x", at ? "-" : "", (unsigned)cp);
+    }
+    if (at == 0) /* an empty name */
+        snprintf(out, size, "entity");
+    return out;
+}
+
 char *kg_entities_slug(kg_arena *a, const char *name)
 {
     char *k = name_key(a, name);
@@ -276,20 +358,27 @@ char *kg_entities_slug(kg_arena *a, const char *name)
         return NULL;
     size_t at = 0;
     bool dash = false;
-    for (size_t i = 0; k[i]; i++) {
-        unsigned char c = (unsigned char)k[i];
-        if (isalnum(c) && c < 0x80) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n;
+    for (size_t i = 0; k[i]; i += (size_t)n) {
+        n = utf8proc_iterate((const utf8proc_uint8_t *)k + i, -1, &cp);
+        if (n <= 0) { /* name_key kept a name that is not UTF-8 as it was */
+            n = 1;
+            cp = 0xFFFD;
+        }
+        if (slug_char(cp)) {
             if (dash && at > 0)
                 k[at++] = '-';
-            k[at++] = (char)c;
+            memmove(k + at, k + i, (size_t)n); /* at <= i: the slug is never longer */
+            at += (size_t)n;
             dash = false;
-        } else if (c != '\'') {
+        } else if (cp != '\'') {
             dash = true;
         }
     }
+    if (at == 0) /* nothing was moved: k is the key as it was */
+        return hex_slug(a, k);
     k[at] = '\0';
-    if (at == 0)
-        return kg_arena_strdup(a, "entity");
     return k;
 }
 

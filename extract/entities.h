@@ -40,8 +40,12 @@ kg_status kg_entities_find(kg_arena *a, const kg_lexicon *lx, const char *text,
                            kg_token *const *tokens, const size_t *n_tokens,
                            kg_entity_result *out, kg_error *err);
 
-/* The slug used as an entity id: lower case, ASCII letters and digits,
- * diacritics stripped, runs of anything else as one '-'. */
+/* The slug used as an entity id: the letters, marks and digits of the
+ * name's key in every script, case-folded ("владимир-путин", "习近平"),
+ * diacritics of Latin, Greek, Cyrillic, Hebrew and Arabic letters stripped
+ * ("jose"), apostrophes dropped, runs of anything else as one '-'.  A name
+ * with no letter or digit is its code points in hex ("u2605").  Different
+ * names that still share a slug are told apart by the caller (a suffix). */
 char *kg_entities_slug(kg_arena *a, const char *name);
 
 #endif

@@ -444,6 +444,9 @@ static kg_status extract(const kg_resources *r, const kg_extract_options *o,
         return kg_error_set(err, KG_ERR_INPUT, "%s: larger than %zu bytes", name, max);
     if (in->date && *in->date && !valid_date(in->date))
         return kg_error_set(err, KG_ERR_INPUT, "%s: date '%s' is not YYYY-MM-DD", name, in->date);
+    /* the graph could not hold the document (its evidence names it by id) */
+    if (in->id && !*in->id)
+        return kg_error_set(err, KG_ERR_INPUT, "%s: the document id is empty", name);
     kg_document *d = calloc(1, sizeof *d);
     if (!d || !(d->arena = kg_arena_new())) {
         free(d);
@@ -452,7 +455,7 @@ static kg_status extract(const kg_resources *r, const kg_extract_options *o,
     double t0 = now();
     kg_status st = in->data ? kg_reader_read_buffer(d->arena, name, in->data, in->len, &d->doc, err)
                             : kg_reader_read_file(d->arena, name, max, &d->doc, err);
-    if (st == KG_OK && in->id && !(d->doc.id = kg_arena_strdup(d->arena, in->id)))
+    if (st == KG_OK && in->id && !(d->doc.id = kg_reader_id(d->arena, in->id)))
         st = kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", name);
     if (st == KG_OK && in->date && *in->date)
         memcpy(d->doc.date, in->date, sizeof d->doc.date);

@@ -86,22 +86,65 @@ static void id_span(const char *path, bool keep_dirs, size_t *from, size_t *to)
     *to = stop;
 }
 
+/* s[0..n) with each byte that is not part of valid UTF-8 as U+FFFD: ids are
+ * written to JSON and XML, which hold only UTF-8, and a file name need not be
+ * UTF-8 (a Latin-1 "caf\xe9.txt").  malloc'd. */
+static char *valid_utf8(const char *s, size_t n)
+{
+    char *out = malloc(3 * n + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k > 0) {
+            memcpy(out + o, s + i, (size_t)k);
+            o += (size_t)k;
+            i += (size_t)k;
+        } else {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
 char *kg_extract_doc_id(const char *path, bool keep_dirs)
 {
     if (!path || strcmp(path, "-") == 0)
         return strdup("stdin");
     size_t from, to;
     id_span(path, keep_dirs, &from, &to);
+    return valid_utf8(path + from, to - from);
+}
+
+char *kg_extract_doc_stem(const char *path)
+{
+    if (!path || strcmp(path, "-") == 0)
+        return strdup("stdin");
+    size_t from, to;
+    id_span(path, false, &from, &to);
     return strndup(path + from, to - from);
+}
+
+const char *kg_reader_id(kg_arena *a, const char *id)
+{
+    char *v = valid_utf8(id, strlen(id));
+    const char *copy = v ? kg_arena_strdup(a, v) : NULL;
+    free(v);
+    return copy;
 }
 
 static const char *doc_id(kg_arena *a, const char *path)
 {
-    if (strcmp(path, "-") == 0)
-        return kg_arena_strdup(a, "stdin");
-    size_t from, to;
-    id_span(path, false, &from, &to);
-    return kg_arena_strndup(a, path + from, to - from);
+    char *id = kg_extract_doc_id(path, false);
+    const char *copy = id ? kg_arena_strdup(a, id) : NULL;
+    free(id);
+    return copy;
 }
 
 /* ------------------------------------------------------------ UTF-8 repair */
@@ -286,24 +329,37 @@ static kg_status open_input(const char *path, FILE **out, kg_error *err)
     return KG_OK;
 }
 
+kg_status kg_reader_read_bytes(const char *path, size_t max_bytes, char **buf, size_t *len,
+                               kg_error *err)
+{
+    FILE *f = NULL;
+    kg_status st = open_input(path, &f, err);
+    if (st != KG_OK)
+        return st;
+    st = slurp(f, path, max_bytes, buf, len, err);
+    if (f != stdin)
+        fclose(f);
+    return st;
+}
+
 kg_status kg_reader_read_file(kg_arena *a, const char *path, size_t max_bytes, kg_doc *out,
                               kg_error *err)
 {
     memset(out, 0, sizeof *out);
     if (max_bytes == 0)
         max_bytes = KG_READER_MAX_BYTES;
-    FILE *f = NULL;
-    kg_status st = open_input(path, &f, err);
-    if (st != KG_OK)
-        return st;
     char *buf = NULL;
     size_t len = 0;
-    st = slurp(f, path, max_bytes, &buf, &len, err);
-    if (f != stdin)
-        fclose(f);
+    kg_status st = kg_reader_read_bytes(path, max_bytes, &buf, &len, err);
     if (st != KG_OK)
         return st;
     st = kg_reader_read_buffer(a, path, buf, len, out, err);
     free(buf);
     return st;
+}
+
+kg_status kg_doc_read_file(kg_arena *a, const char *path, size_t max_bytes, kg_doc *out,
+                           kg_error *err)
+{
+    return kg_reader_read_file(a, path, max_bytes, out, err);
 }

@@ -18,6 +18,13 @@
 /* path "-" reads standard input.  All memory comes from the arena. */
 kg_status kg_reader_read_file(kg_arena *a, const char *path, size_t max_bytes, kg_doc *out,
                               kg_error *err);
+/* The bytes of the file at path ("-": standard input) as they are, in a
+ * malloc'd buffer the caller frees; more than max_bytes is a KG_ERR_INPUT. */
+kg_status kg_reader_read_bytes(const char *path, size_t max_bytes, char **buf, size_t *len,
+                               kg_error *err);
+/* id in the arena, each byte that is not part of valid UTF-8 as U+FFFD, as
+ * kg_extract_doc_id makes ids from file names; NULL when out of memory. */
+const char *kg_reader_id(kg_arena *a, const char *id);
 /* name is used as path and for the id. data need not be NUL-terminated. */
 kg_status kg_reader_read_buffer(kg_arena *a, const char *name, const char *data, size_t len,
                                 kg_doc *out, kg_error *err);

@@ -26,6 +26,7 @@
  *    many of its triples say the same thing, and re-adding a document changes
  *    nothing.  modal is ORed, attributed ANDed, confidence the maximum.
  *  - document dates: the non-empty one wins; two different ones, the smaller.
+ *  - counts and mentions saturate at KG_COUNT_MAX instead of wrapping.
  *
  * Per-node lists (aliases, roles, documents) and evidence are kept in their
  * canonical order at all times; kg_graph_sort only has to permute nodes and
@@ -62,6 +63,14 @@ typedef struct node_rec {
     bool has_first;        /* label/first_* came from a contribution */
 } node_rec;
 
+/* A document, and the input kg_graph_add_document took it from (NULL for
+ * one that came with another graph or from JSON), to name both inputs when
+ * a second document claims its id. */
+typedef struct doc_rec {
+    kg_graph_doc pub;
+    const char *source;
+} doc_rec;
+
 typedef struct edge_rec {
     kg_edge pub;
     size_t ev_cap;
@@ -80,7 +89,7 @@ struct kg_graph {
     size_t n_edges, edges_cap;
     kg_strmap *node_index; /* id -> node index */
     kg_strmap *edge_index; /* edge key -> edge index */
-    kg_graph_doc *docs;    /* sorted by id */
+    doc_rec *docs;         /* sorted by id */
     size_t n_docs, docs_cap;
 
     char *key; /* scratch for edge keys */
@@ -255,7 +264,7 @@ static size_t doc_search(const kg_graph *g, const char *id, bool *found)
     size_t lo = 0, hi = g->n_docs;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(g->docs[mid].id, id);
+        int c = strcmp(g->docs[mid].pub.id, id);
         if (c == 0) {
             *found = true;
             return mid;
@@ -269,6 +278,24 @@ static size_t doc_search(const kg_graph *g, const char *id, bool *found)
     return lo;
 }
 
+/* Inserts a new document at i (where doc_search put it). */
+static kg_status doc_insert(kg_graph *g, size_t i, const char *id, const char *date,
+                            const char *source, kg_error *err)
+{
+    doc_rec *docs = reserve(g->docs, &g->docs_cap, g->n_docs + 1, sizeof *docs);
+    if (!docs)
+        return nomem(err);
+    g->docs = docs;
+    const char *iid = intern(g, id), *idate = intern(g, date);
+    const char *isource = source ? intern(g, source) : NULL;
+    if (!iid || !idate || (source && !isource))
+        return nomem(err);
+    memmove(&docs[i + 1], &docs[i], (g->n_docs - i) * sizeof *docs);
+    docs[i] = (doc_rec){{iid, idate}, isource};
+    g->n_docs++;
+    return KG_OK;
+}
+
 kg_status kg_graph_add_doc(kg_graph *g, const char *id, const char *date, kg_error *err)
 {
     if (!g || !id || !*id)
@@ -277,28 +304,38 @@ kg_status kg_graph_add_doc(kg_graph *g, const char *id, const char *date, kg_err
         date = "";
     bool found;
     size_t i = doc_search(g, id, &found);
-    if (found) {
-        const char *old = g->docs[i].date;
-        if (*date && (!*old || strcmp(date, old) < 0)) {
-            const char *d = intern(g, date);
-            if (!d)
-                return nomem(err);
-            g->docs[i].date = d;
-        }
-        return KG_OK;
+    if (!found)
+        return doc_insert(g, i, id, date, NULL, err);
+    const char *old = g->docs[i].pub.date;
+    if (*date && (!*old || strcmp(date, old) < 0)) {
+        const char *d = intern(g, date);
+        if (!d)
+            return nomem(err);
+        g->docs[i].pub.date = d;
     }
-    kg_graph_doc *docs = reserve(g->docs, &g->docs_cap, g->n_docs + 1, sizeof *docs);
-    if (!docs)
-        return nomem(err);
-    g->docs = docs;
-    const char *iid = intern(g, id), *idate = intern(g, date);
-    if (!iid || !idate)
-        return nomem(err);
-    memmove(&docs[i + 1], &docs[i], (g->n_docs - i) * sizeof *docs);
-    docs[i].id = iid;
-    docs[i].date = idate;
-    g->n_docs++;
     return KG_OK;
+}
+
+kg_status kg_graph_claim_doc(kg_graph *g, const char *id, const char *date, const char *source,
+                             kg_error *err)
+{
+    if (!g || !id || !*id)
+        return kg_error_set(err, KG_ERR_USAGE, "graph: a document needs an id");
+    if (!source)
+        source = id;
+    bool found;
+    size_t i = doc_search(g, id, &found);
+    if (!found)
+        return doc_insert(g, i, id, date ? date : "", source, err);
+    /* the same input again (a path given twice) adds nothing: merging is
+     * idempotent per document */
+    if (g->docs[i].source && !strcmp(g->docs[i].source, source))
+        return kg_graph_add_doc(g, id, date, err);
+    if (g->docs[i].source)
+        return kg_error_set(err, KG_ERR_INPUT, "%s: document id \"%s\" is already that of %s",
+                            source, id, g->docs[i].source);
+    return kg_error_set(err, KG_ERR_INPUT, "%s: document id \"%s\" is already in the graph", source,
+                        id);
 }
 
 /* ---------------------------------------------------------------- nodes */
@@ -422,8 +459,8 @@ static kg_status node_offer_doc(node_rec *n, const char *doc, const size_t count
     size_t sum = 0;
     for (int t = 0; t < N_TYPES; t++) {
         if (counts[t] > n->doc_types[i][t])
-            n->doc_types[i][t] = counts[t];
-        sum += n->doc_types[i][t];
+            n->doc_types[i][t] = kg_graph_count_add(0, counts[t]);
+        sum = kg_graph_count_add(sum, n->doc_types[i][t]);
     }
     p->docs[i].mentions = sum;
     return KG_OK;
@@ -469,11 +506,11 @@ static void node_recount(node_rec *n)
     memcpy(total, n->undoc, sizeof total);
     for (size_t i = 0; i < n->pub.n_docs; i++)
         for (int t = 0; t < N_TYPES; t++)
-            total[t] += n->doc_types[i][t];
+            total[t] = kg_graph_count_add(total[t], n->doc_types[i][t]);
     int best = -1;
     size_t sum = 0;
     for (int t = 0; t < N_TYPES; t++) {
-        sum += total[t];
+        sum = kg_graph_count_add(sum, total[t]);
         if ((n->seen_types & (1u << t)) && (best < 0 || total[t] > total[best]))
             best = t;
     }
@@ -548,7 +585,7 @@ static kg_status node_add(kg_graph *g, const kg_node *spec, size_t *index, kg_er
     }
     n->seen_types |= 1u << spec->type;
     if (spec->n_docs == 0)
-        n->undoc[spec->type] += spec->mentions;
+        n->undoc[spec->type] = kg_graph_count_add(n->undoc[spec->type], spec->mentions);
     for (size_t k = 0; k < spec->n_docs && st == KG_OK; k++) {
         size_t counts[N_TYPES] = {0};
         counts[spec->type] = spec->docs[k].mentions;
@@ -615,7 +652,7 @@ static kg_status node_merge(kg_graph *g, const node_rec *src, size_t *index)
     }
     n->seen_types |= src->seen_types;
     for (int t = 0; t < N_TYPES; t++)
-        n->undoc[t] += src->undoc[t];
+        n->undoc[t] = kg_graph_count_add(n->undoc[t], src->undoc[t]);
     kg_status st = KG_OK;
     for (size_t k = 0; k < p->n_docs && st == KG_OK; k++) {
         const char *d = intern(g, p->docs[k].doc);
@@ -754,8 +791,8 @@ static kg_status edge_add(kg_graph *g, size_t source, size_t target, const kg_ed
     kg_status st = KG_OK;
     for (size_t k = 0; k < spec->n_evidence && st == KG_OK; k++)
         st = edge_offer_evidence(g, e, &spec->evidence[k]);
-    e->bare += bare;
-    e->pub.count = e->pub.n_evidence + e->bare;
+    e->bare = kg_graph_count_add(e->bare, bare);
+    e->pub.count = kg_graph_count_add(e->pub.n_evidence, e->bare);
     *index = i;
     return st;
 }
@@ -808,7 +845,7 @@ kg_status kg_graph_merge(kg_graph *dst, const kg_graph *src, kg_error *err)
     if (dst == src)
         return kg_error_set(err, KG_ERR_USAGE, "graph: cannot merge a graph into itself");
     for (size_t i = 0; i < src->n_docs; i++) {
-        kg_status st = kg_graph_add_doc(dst, src->docs[i].id, src->docs[i].date, err);
+        kg_status st = kg_graph_add_doc(dst, src->docs[i].pub.id, src->docs[i].pub.date, err);
         if (st != KG_OK)
             return st;
     }
@@ -992,7 +1029,7 @@ size_t kg_graph_doc_count(const kg_graph *g)
 
 const kg_graph_doc *kg_graph_doc_at(const kg_graph *g, size_t i)
 {
-    return i < g->n_docs ? &g->docs[i] : NULL;
+    return i < g->n_docs ? &g->docs[i].pub : NULL;
 }
 
 long kg_graph_find_node(const kg_graph *g, const char *id)

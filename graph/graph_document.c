@@ -122,7 +122,7 @@ kg_status kg_graph_add_document(kg_graph *g, const kg_document *d, kg_error *err
     if (!g || !d)
         return kg_error_set(err, KG_ERR_USAGE, "graph: add_document needs a graph and a document");
     const kg_doc *doc = kg_document_doc(d);
-    kg_status st = kg_graph_add_doc(g, doc->id, doc->date, err);
+    kg_status st = kg_graph_claim_doc(g, doc->id, doc->date, doc->path, err);
     if (st != KG_OK)
         return st;
     size_t n_entities;

@@ -9,11 +9,28 @@
 
 #include "kg/graph.h"
 
+/* a + b for counts and mentions, saturating at KG_COUNT_MAX (two merged
+ * graphs near 2^63 would otherwise wrap, and be written as negative). */
+static inline size_t kg_graph_count_add(size_t a, size_t b)
+{
+    if (a > KG_COUNT_MAX)
+        a = KG_COUNT_MAX;
+    return b > KG_COUNT_MAX - a ? KG_COUNT_MAX : a + b;
+}
+
 /* kg_graph_add_node/add_edge without bringing the igraph structure up to date,
  * for callers adding many (each igraph update costs O(V+E)).  Call
  * kg_graph_sync before returning to the user. */
 kg_status kg_graph_put_node(kg_graph *g, const kg_node *spec, size_t *index, kg_error *err);
 kg_status kg_graph_put_edge(kg_graph *g, const kg_edge *spec, size_t *index, kg_error *err);
+/* Adds a document that must be new to g: one whose id g already holds is a
+ * KG_ERR_INPUT, "SOURCE: document id "X" is already that of OTHER-SOURCE"
+ * (or "... already in the graph" when it came with another graph), because
+ * the evidence of two inputs would mix under one id.  source names the
+ * input (a path, "corpus.jsonl:12"; NULL: the id); the same source again is
+ * the same document, which merging adds nothing to. */
+kg_status kg_graph_claim_doc(kg_graph *g, const char *id, const char *date, const char *source,
+                             kg_error *err);
 /* Brings igraph up to date; returns st unless st is KG_OK and syncing failed. */
 kg_status kg_graph_sync(kg_graph *g, kg_status st, kg_error *err);
 

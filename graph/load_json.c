@@ -339,7 +339,7 @@ static kg_status read_node_docs(loader *l, const json_t *n, kg_node *spec, size_
         leave(l, mark);
         if (st != KG_OK)
             return st;
-        *sum += dc[i].mentions;
+        *sum = kg_graph_count_add(*sum, dc[i].mentions);
         spec->n_docs++;
     }
     return KG_OK;

@@ -2,6 +2,7 @@
  *
  *   kg_resources_load     once per process (word lists, link-grammar dictionary)
  *   kg_extract_file       text -> entities, mentions, triples   (kg/extract.h)
+ *   kg_ud_parse_text      text -> tagged and parsed UD sentences (kg/parse.h)
  *   kg_graph_add_document triples -> graph                      (kg/graph.h)
  *   kg_export_file        graph -> JSON, DOT, SVG, GraphML       (kg/export.h)
  */
@@ -10,6 +11,7 @@
 
 #include "kg/base.h"
 #include "kg/extract.h"
+#include "kg/parse.h"
 #include "kg/graph.h"
 #include "kg/export.h"
 

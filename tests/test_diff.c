@@ -8,6 +8,7 @@
 
 #include "kg/diff.h"
 #include "kg/diff_export.h"
+#include "xml_check.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -896,6 +897,78 @@ static void test_diff_svg_renders(void **state)
     kg_graph_free(b);
 }
 
+/* Names, roles, relations and sentences as an article or a hand-written
+ * graph may hold them: terminal controls, C1 controls, characters XML cannot
+ * hold, text that looks like an XML reference. */
+static kg_diff *hostile_diff(kg_graph **a, kg_graph **b)
+{
+    *a = kg_graph_new();
+    *b = kg_graph_new();
+    const char *roles[] = {"Envoy\033[2J", NULL};
+    for (int side = 0; side < 2; side++) {
+        kg_graph *g = side ? *b : *a;
+        node(g, "evil", "Evil\033]0;pwned\007 \302\233One\357\277\276 &#1;", KG_ENT_PERSON, NULL,
+             side ? roles : NULL, 1);
+        country(g, "israel", "Israel");
+        if (side)
+            edge(g, "evil", "meet\033[5m\tnow\n", "israel", plain);
+    }
+    return diff_of(*a, *b);
+}
+
+static void test_diff_text_shows_control_characters_escaped(void **state)
+{
+    (void)state;
+    kg_graph *a, *b;
+    kg_diff *d = hostile_diff(&a, &b);
+    char *text = export_string(d, KG_DIFF_FMT_TEXT, false);
+    assert_null(strchr(text, '\033'));
+    assert_null(strchr(text, '\007'));
+    assert_null(strchr(text, '\t'));
+    assert_null(strstr(text, "\302\233"));
+    assert_non_null(strstr(
+        text,
+        "+ Evil\\x1b]0;pwned\\x07 \\x9bOne\357\277\276 &#1; -[meet\\x1b[5m now ]-> Israel\n"));
+    assert_non_null(strstr(text, "role \"Envoy\\x1b[2J\" added"));
+    /* the sentence is one line, its controls shown */
+    assert_non_null(strstr(text, "    new [1] evil meet\\x1b[5m now  israel (0).\n"));
+    free(text);
+    kg_diff_free(d);
+    kg_graph_free(a);
+    kg_graph_free(b);
+}
+
+static void test_diff_json_escapes_c1_controls(void **state)
+{
+    (void)state;
+    kg_graph *a, *b;
+    kg_diff *d = hostile_diff(&a, &b);
+    char *json = export_string(d, KG_DIFF_FMT_JSON, false);
+    assert_null(strstr(json, "\302\233"));
+    assert_non_null(strstr(json, "\"Evil\\u001B]0;pwned\\u0007 \\u009BOne"));
+    free(json);
+    kg_diff_free(d);
+    kg_graph_free(a);
+    kg_graph_free(b);
+}
+
+static void test_diff_svg_holds_only_xml_characters(void **state)
+{
+    (void)state;
+    kg_graph *a, *b;
+    kg_diff *d = hostile_diff(&a, &b);
+    char *svg = export_string(d, KG_DIFF_FMT_SVG, false);
+    char *dot = export_string(d, KG_DIFF_FMT_DOT, false);
+    assert_true(xml_check_text(svg));
+    assert_true(xml_check_text(dot));         /* what `dot -Tsvg` is handed */
+    assert_non_null(strstr(svg, "&amp;#1;")); /* the text as written, not a reference */
+    free(dot);
+    free(svg);
+    kg_diff_free(d);
+    kg_graph_free(a);
+    kg_graph_free(b);
+}
+
 static void test_diff_export_file_is_atomic(void **state)
 {
     (void)state;
@@ -967,6 +1040,9 @@ int main(void)
         cmocka_unit_test(test_diff_svg_renders),
         cmocka_unit_test(test_diff_export_file_is_atomic),
         cmocka_unit_test(test_diff_format_names),
+        cmocka_unit_test(test_diff_text_shows_control_characters_escaped),
+        cmocka_unit_test(test_diff_json_escapes_c1_controls),
+        cmocka_unit_test(test_diff_svg_holds_only_xml_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

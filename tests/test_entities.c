@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "fixtures.h"
+#include "entities.h"
 
 static kg_resources *res;
 
@@ -364,6 +365,100 @@ CASE(test_entities_role_description_secretary,
      "secretary -> Paul Ames (person)")
 CASE(test_entities_role_description_needs_holder, "The president spoke.", "!president")
 
+/* ---------------------------------------------------------------- ids */
+
+static void expect_slug(kg_arena *a, const char *name, const char *want)
+{
+    const char *got = kg_entities_slug(a, name);
+    assert_non_null(got);
+    if (strcmp(got, want))
+        fail_msg("slug of '%s' is '%s', expected '%s'", name, got, want);
+}
+
+static void test_entities_slug_keeps_the_letters_of_every_script(void **state)
+{
+    (void)state;
+    kg_arena *a = kg_arena_new();
+    expect_slug(a, "Владимир Путин", "владимир-путин");
+    expect_slug(a, "Си Цзиньпин", "си-цзиньпин");
+    expect_slug(a, "习近平", "习近平");
+    /* Greek accents go, as Latin ones; case folding makes a final sigma σ */
+    expect_slug(a, "Αλέξης Τσίπρας", "αλεξησ-τσιπρασ");
+    expect_slug(a, "Łukasz Żurek", "łukasz-zurek"); /* ł is a letter, ż a z with a dot */
+    /* marks that are letters of the word stay: no two names become one */
+    expect_slug(a, "नरेंद्र मोदी", "नरेंद्र-मोदी");
+    expect_slug(a, "が", "が");
+    expect_slug(a, "か", "か");
+    kg_arena_free(a);
+}
+
+static void test_entities_slug_of_latin_names_is_unchanged(void **state)
+{
+    (void)state;
+    kg_arena *a = kg_arena_new();
+    expect_slug(a, "Benjamin Netanyahu", "benjamin-netanyahu");
+    expect_slug(a, "José Ramos-Horta", "jose-ramos-horta");
+    expect_slug(a, "Mohammed O'Neil", "mohammed-oneil");
+    expect_slug(a, "Apple Inc.", "apple");
+    expect_slug(a, "U.S.", "us");
+    kg_arena_free(a);
+}
+
+static void test_entities_slug_without_letters_is_its_code_points(void **state)
+{
+    (void)state;
+    kg_arena *a = kg_arena_new();
+    expect_slug(a, "\u2605", "u2605");
+    expect_slug(a, "\u2605 \u2606", "u2605-u2606");
+    kg_arena_free(a);
+}
+
+static const kg_entity *entity_with_text(const kg_document *d, const char *text)
+{
+    size_t ne, nm;
+    const kg_entity *e = kg_document_entities(d, &ne);
+    const kg_mention *m = kg_document_mentions(d, &nm);
+    for (size_t i = 0; i < nm; i++)
+        if (!strcmp(m[i].text, text))
+            return &e[m[i].entity];
+    dump(d);
+    fail_msg("no mention '%s'", text);
+    return NULL;
+}
+
+static kg_document *extracted(const char *text)
+{
+    kg_error err = {0};
+    kg_document *d = NULL;
+    if (kg_extract_buffer(res, NULL, "case", text, strlen(text), &d, &err) != KG_OK)
+        fail_msg("%s", err.message);
+    return d;
+}
+
+/* They were both "entity", one node in the graph. */
+static void test_entities_non_latin_names_get_ids_of_their_own(void **state)
+{
+    (void)state;
+    kg_document *d = extracted("Владимир Путин met Си Цзиньпин in Moscow.");
+    assert_string_equal(entity_with_text(d, "Владимир Путин")->id, "владимир-путин");
+    assert_string_equal(entity_with_text(d, "Си Цзиньпин")->id, "си-цзиньпин");
+    kg_document_free(d);
+}
+
+static void test_entities_names_sharing_a_slug_get_distinct_ids(void **state)
+{
+    (void)state;
+    kg_document *d = extracted("Mohammed O'Neil met Mohammed ONeil in Cairo.");
+    assert_string_equal(entity_with_text(d, "Mohammed O'Neil")->id, "mohammed-oneil");
+    assert_string_equal(entity_with_text(d, "Mohammed ONeil")->id, "mohammed-oneil-2");
+    kg_document_free(d);
+}
+
+/* A styled letter (U+1D401) before a name is no part of it, nor of its id. */
+CASE(test_entities_math_letter_does_not_start_a_name,
+     "\U0001F600 \U0001D401 Benjamin Netanyahu met Antony Blinken.",
+     "Benjamin Netanyahu -> Benjamin Netanyahu (person)")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -433,6 +528,12 @@ int main(void)
         cmocka_unit_test(test_entities_role_description_prime_minister),
         cmocka_unit_test(test_entities_role_description_secretary),
         cmocka_unit_test(test_entities_role_description_needs_holder),
+        cmocka_unit_test(test_entities_slug_keeps_the_letters_of_every_script),
+        cmocka_unit_test(test_entities_slug_of_latin_names_is_unchanged),
+        cmocka_unit_test(test_entities_slug_without_letters_is_its_code_points),
+        cmocka_unit_test(test_entities_non_latin_names_get_ids_of_their_own),
+        cmocka_unit_test(test_entities_names_sharing_a_slug_get_distinct_ids),
+        cmocka_unit_test(test_entities_math_letter_does_not_start_a_name),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "xml_check.h"
+
 static size_t add(kg_graph *g, const char *id, const char *label, kg_entity_type type)
 {
     kg_node n;
@@ -291,6 +293,31 @@ static void test_dot_node_id_with_backslash_still_parses(void **state)
     kg_graph_free(g);
 }
 
+/* dot -Tsvg of what we write must be well-formed XML whatever the text
+ * held: controls, U+FFFE, U+FFFF, a surrogate's bytes, "&#1;" (which
+ * Graphviz would decode into a raw U+0001). */
+static void test_dot_and_its_svg_hold_only_xml_characters(void **state)
+{
+    (void)state;
+    kg_graph *g = kg_graph_new();
+    size_t a =
+        add(g, "odd\001\357\277\276id", "Bad\357\277\276\357\277\277 \355\240\200", KG_ENT_PERSON);
+    size_t b = add(g, "n&#1;x", "&#1; &nbsp;", KG_ENT_PERSON);
+    add_link(g, a, b, "meet\357\277\277 &#xFFFE;", 1, false, false);
+    char *dot = dot_of(g);
+    assert_true(xml_check_text(dot));
+    assert_true(has(dot, "label=\"&amp;#1; &amp;nbsp;\""));
+    assert_true(have_dot()); /* Graphviz is a dependency: no skipping */
+    char *svg = run_tool("dot", dot);
+    assert_non_null(svg);
+    assert_true(xml_check_text(svg));
+    assert_true(has(svg, ">&amp;#1; &amp;nbsp;</text>"));
+    assert_true(has(svg, "<title>n&amp;#1;x</title>"));
+    free(svg);
+    free(dot);
+    kg_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -303,6 +330,7 @@ int main(void)
         cmocka_unit_test(test_dot_wraps_long_labels_at_word_boundaries),
         cmocka_unit_test(test_dot_legend_has_one_node_per_type_present),
         cmocka_unit_test(test_dot_node_id_with_backslash_still_parses),
+        cmocka_unit_test(test_dot_and_its_svg_hold_only_xml_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "xml_check.h"
+
 /* Graphviz's and fontconfig's own leaks (these tests render), as in
  * tests/lsan.supp. */
 const char *__lsan_default_suppressions(void);
@@ -397,6 +399,43 @@ static void test_graphml_escapes_text_and_declares_keys(void **state)
     kg_graph_free(g);
 }
 
+/* C0 controls but tab, newline and CR, U+FFFE, U+FFFF and a surrogate's
+ * bytes made the file not well-formed: igraph's reader (libxml2) refused it. */
+static void test_graphml_replaces_characters_xml_cannot_hold(void **state)
+{
+    (void)state;
+    kg_graph *g = kg_graph_new();
+    kg_error err;
+    const char *ids[] = {"odd\001\357\277\276id", "b\357\277\277"};
+    for (int k = 0; k < 2; k++) {
+        kg_node n;
+        memset(&n, 0, sizeof n);
+        n.id = ids[k];
+        n.label = "Bad\357\277\276 \033 \355\240\200 tab\tkept";
+        assert_int_equal(kg_graph_add_node(g, &n, NULL, &err), KG_OK);
+    }
+    kg_edge e;
+    memset(&e, 0, sizeof e);
+    e.target = 1;
+    e.relation = "meet\357\277\277\002";
+    assert_int_equal(kg_graph_add_edge(g, &e, NULL, &err), KG_OK);
+    char *xml = graphml_of(g);
+    assert_true(xml_check_text(xml));
+    assert_non_null(strstr(xml, "<data key=\"label\">Bad\357\277\275 \357\277\275 "
+                                "\357\277\275\357\277\275\357\277\275 tab\tkept</data>"));
+    assert_non_null(strstr(xml, "<data key=\"relation\">meet\357\277\275\357\277\275</data>"));
+    FILE *f = fmemopen(xml, strlen(xml), "r");
+    assert_non_null(f);
+    igraph_t ig;
+    assert_int_equal(igraph_read_graph_graphml(&ig, f, 0), IGRAPH_SUCCESS);
+    fclose(f);
+    assert_int_equal(igraph_vcount(&ig), 2);
+    assert_int_equal(igraph_ecount(&ig), 1);
+    igraph_destroy(&ig);
+    free(xml);
+    kg_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -411,6 +450,7 @@ int main(void)
         cmocka_unit_test(test_file_writes_every_format),
         cmocka_unit_test(test_graphml_is_read_by_igraph_with_the_right_counts),
         cmocka_unit_test(test_graphml_escapes_text_and_declares_keys),
+        cmocka_unit_test(test_graphml_replaces_characters_xml_cannot_hold),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

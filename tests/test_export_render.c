@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xml_check.h"
+
 /* Graphviz's and fontconfig's own leaks, as in tests/lsan.supp (read by
  * LeakSanitizer when the test is built with -fsanitize=address). */
 const char *__lsan_default_suppressions(void);
@@ -183,6 +185,47 @@ static void test_dot_output_is_the_same_before_and_after_a_render(void **state)
     kg_graph_free(g);
 }
 
+/* What an article or a hand-written graph may hold: controls, U+FFFE,
+ * U+FFFF, a surrogate's bytes, text that looks like an XML reference. */
+static kg_graph *hostile(void)
+{
+    kg_graph *g = kg_graph_new();
+    const char *ids[] = {"odd\001\357\277\276id", "n&#1;x"};
+    const char *labels[] = {"Bad\357\277\276\357\277\277 \001 name \355\240\200",
+                            "&#1; &nbsp; &amp;"};
+    kg_error err;
+    for (int k = 0; k < 2; k++) {
+        kg_node n;
+        memset(&n, 0, sizeof n);
+        n.id = ids[k];
+        n.label = labels[k];
+        n.type = KG_ENT_PERSON;
+        assert_int_equal(kg_graph_add_node(g, &n, NULL, &err), KG_OK);
+    }
+    kg_edge e;
+    memset(&e, 0, sizeof e);
+    e.source = 0;
+    e.target = 1;
+    e.relation = "meet\357\277\277 &#xFFFE;";
+    assert_int_equal(kg_graph_add_edge(g, &e, NULL, &err), KG_OK);
+    return g;
+}
+
+static void test_render_svg_holds_only_xml_characters(void **state)
+{
+    (void)state;
+    kg_graph *g = hostile();
+    output o;
+    kg_error err;
+    assert_int_equal(render(g, "svg", NULL, &o, &err), KG_OK);
+    assert_true(xml_check_text(o.data));
+    /* the labels say what the text says */
+    assert_non_null(strstr(o.data, ">&amp;#1; &amp;nbsp; &amp;amp;</text>"));
+    assert_non_null(strstr(o.data, "Bad\357\277\275\357\277\275"));
+    free(o.data);
+    kg_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -195,6 +238,7 @@ int main(void)
         cmocka_unit_test(test_render_rejects_unknown_format),
         cmocka_unit_test(test_render_rejects_unknown_layout_engine),
         cmocka_unit_test(test_render_draws_an_empty_graph),
+        cmocka_unit_test(test_render_svg_holds_only_xml_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -677,6 +677,125 @@ static void test_graph_merge_into_itself_is_refused(void **state)
     kg_graph_free(a);
 }
 
+/* A node with mentions outside any document and an edge a -> b with
+ * support but no evidence: the parts merging sums. */
+static kg_graph *heavy(size_t mentions, size_t count)
+{
+    kg_graph *g = new_graph();
+    size_t a = add_node(g, "a", "A", KG_ENT_PERSON, NULL, 0, mentions, NULL, 0);
+    size_t b = add_node(g, "b", "B", KG_ENT_PERSON, NULL, 0, 1, NULL, 0);
+    kg_edge spec;
+    memset(&spec, 0, sizeof spec);
+    spec.source = a;
+    spec.target = b;
+    spec.relation = "meet";
+    spec.count = count;
+    kg_error err;
+    assert_int_equal(kg_graph_add_edge(g, &spec, NULL, &err), KG_OK);
+    return g;
+}
+
+static void test_graph_merged_counts_saturate_instead_of_wrapping(void **state)
+{
+    (void)state;
+    size_t near = ((size_t)1 << 62) + 1; /* two of them pass 2^63 */
+    kg_graph *x = heavy(near, near), *y = heavy(near, near);
+    kg_graph *xy = merged(x, y);
+    assert_int_equal(kg_graph_node(xy, id_of(xy, "a"))->mentions, KG_COUNT_MAX);
+    assert_int_equal(kg_graph_edge(xy, 0)->count, KG_COUNT_MAX);
+    kg_graph *xyx = merged(xy, x); /* stays at the top */
+    assert_int_equal(kg_graph_node(xyx, id_of(xyx, "a"))->mentions, KG_COUNT_MAX);
+    assert_int_equal(kg_graph_edge(xyx, 0)->count, KG_COUNT_MAX);
+    /* what kg writes, kg reads back */
+    char *json = json_of(xy);
+    kg_graph *back = NULL;
+    kg_error err;
+    assert_int_equal(kg_graph_load_json_buffer("xy.json", json, strlen(json), &back, &err), KG_OK);
+    assert_int_equal(kg_graph_node(back, id_of(back, "a"))->mentions, KG_COUNT_MAX);
+    kg_graph_free(back);
+    free(json);
+    kg_graph_free(xyx);
+    kg_graph_free(xy);
+    kg_graph_free(y);
+    kg_graph_free(x);
+}
+
+static void test_graph_counts_given_beyond_the_maximum_are_capped(void **state)
+{
+    (void)state;
+    kg_graph *g = heavy(SIZE_MAX, SIZE_MAX);
+    add_node(g, "c", "C", KG_ENT_PERSON, "d", 0, SIZE_MAX, NULL, 0);
+    assert_int_equal(kg_graph_node(g, id_of(g, "a"))->mentions, KG_COUNT_MAX);
+    assert_int_equal(kg_graph_node(g, id_of(g, "c"))->mentions, KG_COUNT_MAX);
+    assert_int_equal(kg_graph_edge(g, 0)->count, KG_COUNT_MAX);
+    kg_graph_free(g);
+}
+
+/* ---------------------------------------------------------------- documents from text */
+
+static kg_document *extracted(const kg_resources *r, const char *name, const char *text)
+{
+    kg_document *d = NULL;
+    kg_error err;
+    assert_int_equal(kg_extract_buffer(r, NULL, name, text, strlen(text), &d, &err), KG_OK);
+    return d;
+}
+
+static kg_resources *word_lists(void)
+{
+    kg_resources_options o = {NULL, false};
+    kg_resources *r = NULL;
+    kg_error err;
+    assert_int_equal(kg_resources_load(&o, &r, &err), KG_OK);
+    return r;
+}
+
+static void test_graph_refuses_a_second_document_with_the_same_id(void **state)
+{
+    (void)state;
+    kg_resources *r = word_lists();
+    /* a.txt and a.md are both document "a" */
+    kg_document *first = extracted(r, "a.txt", "Antony Blinken met Benjamin Netanyahu.");
+    kg_document *second = extracted(r, "a.md", "Joe Biden visited Egypt and Jordan.");
+    kg_graph *g = new_graph();
+    kg_error err;
+    assert_int_equal(kg_graph_add_document(g, first, &err), KG_OK);
+    char *before = json_of(g);
+    assert_int_equal(kg_graph_add_document(g, second, &err), KG_ERR_INPUT);
+    assert_string_equal(err.message, "a.md: document id \"a\" is already that of a.txt");
+    char *after = json_of(g);
+    assert_string_equal(before, after); /* refused before anything was added */
+    free(after);
+    /* the same input again is the same document: nothing changes */
+    assert_int_equal(kg_graph_add_document(g, first, &err), KG_OK);
+    after = json_of(g);
+    assert_string_equal(before, after);
+    free(after);
+    free(before);
+    kg_graph_free(g);
+    kg_document_free(second);
+    kg_document_free(first);
+    kg_resources_free(r);
+}
+
+static void test_graph_refuses_a_document_whose_id_came_with_another_graph(void **state)
+{
+    (void)state;
+    kg_resources *r = word_lists();
+    kg_document *d = extracted(r, "a.txt", "Antony Blinken met Benjamin Netanyahu.");
+    kg_graph *loaded = new_graph(), *g = new_graph();
+    kg_error err;
+    assert_int_equal(kg_graph_add_doc(loaded, "a", "", &err), KG_OK);
+    assert_int_equal(kg_graph_merge(g, loaded, &err), KG_OK);
+    assert_int_equal(kg_graph_add_document(g, d, &err), KG_ERR_INPUT);
+    assert_string_equal(err.message, "a.txt: document id \"a\" is already in the graph");
+    assert_int_equal(kg_graph_node_count(g), 0);
+    kg_graph_free(g);
+    kg_graph_free(loaded);
+    kg_document_free(d);
+    kg_resources_free(r);
+}
+
 /* ---------------------------------------------------------------- analytics */
 
 /* a -> b -> c, b -> c twice more (count 3), d alone. */
@@ -866,6 +985,10 @@ int main(void)
         cmocka_unit_test(test_graph_merge_is_associative),
         cmocka_unit_test(test_graph_merge_equals_adding_everything_to_one_graph),
         cmocka_unit_test(test_graph_merge_into_itself_is_refused),
+        cmocka_unit_test(test_graph_merged_counts_saturate_instead_of_wrapping),
+        cmocka_unit_test(test_graph_counts_given_beyond_the_maximum_are_capped),
+        cmocka_unit_test(test_graph_refuses_a_second_document_with_the_same_id),
+        cmocka_unit_test(test_graph_refuses_a_document_whose_id_came_with_another_graph),
         cmocka_unit_test(test_analyze_degree_counts_edges_in_and_out),
         cmocka_unit_test(test_analyze_weighted_degree_uses_counts),
         cmocka_unit_test(test_analyze_pagerank_sums_to_one_and_favours_the_target),

@@ -200,6 +200,25 @@ static void test_reader_doc_id_keeps_folders_on_request(void **state)
     }
 }
 
+/* A Latin-1 file name made the JSON writer fail: ids go to JSON and XML. */
+static void test_reader_doc_id_of_a_name_that_is_not_utf8_is_utf8(void **state)
+{
+    char *bare = kg_extract_doc_id("news/caf\351.txt", false);
+    char *kept = kg_extract_doc_id("n\377ws/caf\351.txt", true);
+    char *stem = kg_extract_doc_stem("news/caf\351.txt");
+    assert_string_equal(bare, "caf\xEF\xBF\xBD");
+    assert_string_equal(kept, "n\xEF\xBF\xBDws/caf\xEF\xBF\xBD");
+    assert_string_equal(stem, "caf\351"); /* outputs keep the name's bytes */
+    free(bare);
+    free(kept);
+    free(stem);
+    kg_doc doc;
+    kg_error err;
+    assert_int_equal(read_str(state, "caf\351 \342\202\254.txt", "Text.", &doc, &err), KG_OK);
+    assert_string_equal(doc.id, "caf\xEF\xBF\xBD \342\202\254"); /* the euro sign stays */
+    assert_string_equal(doc.path, "caf\351 \342\202\254.txt");
+}
+
 static void test_reader_copies_unterminated_buffer(void **state)
 {
     const char data[] = "Ports reopened.XYZ"; /* only the first 15 bytes are the document */
@@ -419,6 +438,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_reader_nul_position_counts_invalid_bytes_once, setup,
                                         teardown),
         cmocka_unit_test(test_reader_doc_id_keeps_folders_on_request),
+        cmocka_unit_test_setup_teardown(test_reader_doc_id_of_a_name_that_is_not_utf8_is_utf8,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_reader_refuses_only_whitespace_of_every_kind, setup,
                                         teardown),
     };

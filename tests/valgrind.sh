@@ -2,7 +2,8 @@
 # Runs KG (default build/kg) under valgrind's memcheck: the sample built to
 # JSON, DOT and SVG (extraction with the parser, the graph, every exporter),
 # `kg entities` on the sample and on odd text (no parser; invalid UTF-8 and
-# emoji), and a refused input (the error path).  Any invalid access, use of
+# emoji), `kg parse` (the UD tagger and parser) on the sample and on odd text,
+# and a refused input (the error path).  Any invalid access, use of
 # uninitialised memory, or definite or indirect leak fails the check; the
 # leaks of Graphviz's font stack are suppressed (tests/valgrind.supp says
 # which and why).  Prints "ok NAME" or "FAIL NAME: why" per run.
@@ -43,6 +44,8 @@ check valgrind_build 0 build -q "$SAMPLE" -o "$T/s" --format json,dot,svg
 check valgrind_entities 0 entities "$SAMPLE"
 printf '\360\237\230\200 The envoy \377 met Benjamin Netanyahu in Israel. \342\200\234Talks,\342\200\235 he said.\n' >"$T/odd.txt"
 check valgrind_entities_odd_text 0 entities "$T/odd.txt"
+check valgrind_parse 0 parse "$SAMPLE" -o "$T/s.conllu"
+check valgrind_parse_odd_text 0 parse "$T/odd.txt"
 printf 'Benjamin Netanyahu\000 met Blinken.\n' >"$T/nul.txt"
 check valgrind_refused_input 2 build -q "$T/nul.txt" -o "$T/nul"
 [ "$failed" -eq 0 ]

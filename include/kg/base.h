@@ -9,6 +9,7 @@
 #define KG_BASE_H
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -48,6 +49,28 @@ char *kg_arena_printf(kg_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 size_t kg_arena_used(const kg_arena *a);
 void kg_arena_free(kg_arena *a);
+
+/* Writes path atomically: write(ctx, out, err) fills PATH.tmp.XXXXXX, which
+ * is flushed, fsynced, closed and renamed into place, keeping an existing
+ * file's mode; on failure the temporary file goes, path stays as it was, and
+ * err reads "PATH: why". */
+typedef kg_status (*kg_file_writer)(const void *ctx, FILE *out, kg_error *err);
+kg_status kg_file_write_atomic(const char *path, kg_file_writer write, const void *ctx,
+                               kg_error *err);
+
+/* Printing text that came from the input (core/escape.c says why).  Each
+ * mode escapes what its output cannot show raw, as \xHH with the code point
+ * in hex ("\x1b"), and a byte that is not UTF-8 the same way ("\xe9"):
+ *   LINE  one line for a person: C0 and C1 controls and DEL escaped; tab,
+ *         newline and CR become a space (backslashes stay as they are)
+ *   TSV   one TSV field: tab, newline, CR and backslash as \t \n \r \\,
+ *         other controls as \xHH, so the row stays a row and reads back
+ *   JSON  JSON text written by jansson (which escapes C0 itself): DEL and C1
+ *         controls as \u00HH, the same value in JSON */
+typedef enum kg_escape_mode { KG_ESCAPE_LINE, KG_ESCAPE_TSV, KG_ESCAPE_JSON } kg_escape_mode;
+
+/* Writes s (NULL: nothing) to out in mode; 0, or EOF when a write failed. */
+int kg_escape_write(FILE *out, const char *s, kg_escape_mode mode);
 
 /* Growable array of fixed-size items on the heap.  Used where the count is
  * not known in advance and the data outlives no document (or is owned by a

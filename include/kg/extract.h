@@ -33,8 +33,20 @@ typedef struct kg_doc {
  * last extension ("news/001.txt" -> "001"; a leading dot is part of the
  * name), or with keep_dirs its path without the extension and leading "./"
  * ("news/001"), which tells apart two inputs of the same name.  "-" is
- * "stdin".  malloc'd; NULL when out of memory. */
+ * "stdin".  Always UTF-8: a byte of the name that is not becomes U+FFFD
+ * ("caf\xe9.txt" -> "caf\uFFFD").  malloc'd; NULL when out of memory. */
 char *kg_extract_doc_id(const char *path, bool keep_dirs);
+/* The bare name kg_extract_doc_id starts from, its bytes as they are: a
+ * file name for outputs named after the input ("caf\xe9.txt" -> "caf\xe9",
+ * "-" -> "stdin").  malloc'd; NULL when out of memory. */
+char *kg_extract_doc_stem(const char *path);
+
+/* Reads the file at path ("-": standard input) into out, all memory from
+ * the arena: UTF-8 repaired byte for byte, NUL bytes and empty documents
+ * refused, a leading `date YYYY-MM-DD` line taken as the date (max_bytes 0:
+ * 64 MiB at most). */
+kg_status kg_doc_read_file(kg_arena *a, const char *path, size_t max_bytes, kg_doc *out,
+                           kg_error *err);
 
 typedef struct kg_span {
     size_t start;        /* byte offset, inclusive */
@@ -219,7 +231,8 @@ void kg_extract_stats_add(kg_extract_stats *sum, const kg_extract_stats *s);
 /* One document handed over in memory, as from a JSON Lines record. */
 typedef struct kg_extract_input {
     const char *name;        /* for messages: "corpus.jsonl:12" */
-    const char *id;          /* document id; NULL: derived from name as for a file */
+    const char *id;          /* document id; NULL: derived from name as for a file;
+                                "" is refused; bytes that are not UTF-8 become U+FFFD */
     const char *date;        /* "YYYY-MM-DD"; NULL or "": from a `date` header in the text */
     const char *data;        /* UTF-8 text, need not be NUL-terminated */
     size_t len;
@@ -227,8 +240,8 @@ typedef struct kg_extract_input {
 } kg_extract_input;
 
 /* kg_extract_buffer (or, with in->path, kg_extract_file) with an explicit id
- * and date.  A date that is not
- * YYYY-MM-DD, or data longer than o->max_bytes, is a KG_ERR_INPUT. */
+ * and date.  A date that is not YYYY-MM-DD, an empty id, or data longer than
+ * o->max_bytes is a KG_ERR_INPUT ("NAME: what"). */
 kg_status kg_extract_text(const kg_resources *r, const kg_extract_options *o,
                           const kg_extract_input *in, kg_document **out, kg_error *err);
 

@@ -17,11 +17,17 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "kg/base.h"
 #include "kg/extract.h"
 
 typedef struct kg_graph kg_graph;
+
+/* The largest count and mention total a graph holds: sums saturate here
+ * rather than wrap, since this is the largest integer that JSON readers
+ * (jansson, so kg itself) take, and every graph kg writes must read back. */
+#define KG_COUNT_MAX ((size_t)INT64_MAX)
 
 typedef struct kg_evidence {
     const char *doc;         /* document id */
@@ -80,7 +86,12 @@ kg_graph *kg_graph_new(void);
 void kg_graph_free(kg_graph *g);
 
 /* Adds a document's entities as nodes and, for every triple whose subject and
- * object are both entities (and differ), an edge with the sentence as evidence. */
+ * object are both entities (and differ), an edge with the sentence as evidence.
+ * A document whose id g already holds is refused before anything is added
+ * (KG_ERR_INPUT, "PATH: document id "X" is already that of OTHER-PATH"): two
+ * inputs under one id would mix their evidence (a.txt and a.md, two JSON
+ * Lines records with id 1 and "1").  The same path again is the same
+ * document, and adds nothing. */
 kg_status kg_graph_add_document(kg_graph *g, const kg_document *d, kg_error *err);
 
 /* Low-level construction, used by add_document, the JSON reader and tests.

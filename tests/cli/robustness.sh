@@ -347,3 +347,225 @@ for n in 717 740 800; do
     rc=$?
     if [ "$rc" -eq 2 ] && grep -q "^kg: .*standard output" "$T/stderr"; then ok "stdout_full_$n"; else fail "stdout_full_$n" "exit status $rc: $(first_err)"; fi
 done
+
+# ---------------------------------------------------------------- hostile text
+# Issue 16: what an article (or a hand-written graph) holds must neither break
+# a TSV row, nor reach a terminal as a control sequence, nor make an XML output
+# not well-formed, nor merge two names or two documents into one.
+H="$T/hostile"
+mkdir -p "$H"
+
+# no_controls NAME FILE: FILE holds no C0 control but tab and newline, no DEL
+# and no C1 control (U+0080-U+009F), and is UTF-8.
+no_controls() {
+    if py "
+import sys
+t=open(sys.argv[1],'rb').read().decode('utf-8')
+bad=[(i,hex(ord(c))) for i,c in enumerate(t) if (ord(c)<32 and c not in '\t\n') or 0x7f<=ord(c)<=0x9f]
+assert t and not bad, bad[:5]" "$2"; then ok "$1"; else fail "$1" "$(why)"; fi
+}
+# has_text NAME FILE TEXT: FILE contains TEXT (a fixed string).
+has_text() {
+    if grep -qF -- "$3" "$2"; then ok "$1"; else fail "$1" "no '$3' in: $(head -c 300 "$2")"; fi
+}
+# well_formed NAME FILE...: Python's XML parser takes each FILE.
+well_formed() {
+    name=$1
+    shift
+    if py "
+import sys, xml.dom.minidom
+for f in sys.argv[1:]: xml.dom.minidom.parse(f)" "$@"; then ok "$name"; else fail "$name" "$(why)"; fi
+}
+
+# TSV: a tab or newline inside a mention is written \t or \n, so every row
+# keeps its nine fields and each field reads back to the text.
+printf 'Benjamin\tNetanyahu met Antony\nBlinken in Israel.\n' >"$H/tabs.txt"
+"$KG" entities --format tsv "$H/tabs.txt" >"$H/tabs.tsv" 2>/dev/null
+if py "
+import sys
+raw=open(sys.argv[1],'rb').read()
+rows=open(sys.argv[2],'rb').read().decode().split('\n')[1:-1]
+def unescape(f):
+    return f.encode().decode('unicode_escape').encode('latin-1').decode('utf-8')
+assert len(rows)==3, rows
+for r in rows:
+    f=r.split('\t')
+    assert len(f)==9, f
+    assert raw[int(f[3]):int(f[4])].decode()==unescape(f[2]), f" "$H/tabs.txt" "$H/tabs.tsv"; then
+    ok tsv_entities_fields_escaped
+else
+    fail tsv_entities_fields_escaped "$(why)"
+fi
+has_text tsv_entities_tab_as_escape "$H/tabs.tsv" 'Benjamin\tNetanyahu'
+"$KG" triples "$H/tabs.txt" >"$H/tabs-triples.tsv" 2>/dev/null
+if py "
+import sys
+rows=open(sys.argv[1]).read().split('\n')[:-1]
+assert rows and all(len(r.split('\t'))==7 for r in rows), rows" "$H/tabs-triples.tsv"; then
+    ok tsv_triples_rows_keep_their_fields
+else
+    fail tsv_triples_rows_keep_their_fields "$(why)"
+fi
+has_text tsv_triples_newline_as_escape "$H/tabs-triples.tsv" 'Antony\nBlinken in Israel'
+
+# Terminal controls (ESC with CSI and OSC sequences, BEL, DEL, U+009B CSI)
+# in an article reach no text output raw: they are shown as \xHH.
+printf 'Benjamin Netanyahu met Antony Blinken in Israel.\n' >"$H/old.txt"
+printf 'Benjamin Netanyahu met Antony Blinken in Israel. Netanyahu visited Egypt \033]0;pwned\007 with \033[31mthe envoy\033[0m\302\233 and\177 more.\n' >"$H/new.txt"
+"$KG" diff "$H/old.txt" "$H/new.txt" >"$H/diff.out" 2>&1
+no_controls diff_text_no_raw_controls "$H/diff.out"
+has_text diff_text_shows_escapes "$H/diff.out" 'Egypt \x1b]0;pwned\x07 with \x1b[31mthe envoy\x1b[0m\x9b and\x7f more.'
+"$KG" diff --format json "$H/old.txt" "$H/new.txt" >"$H/diff.json" 2>&1
+no_controls diff_json_no_raw_controls "$H/diff.json"
+for f in tsv jsonl; do
+    "$KG" entities --format $f "$H/new.txt" >"$H/ents.$f" 2>&1
+    no_controls "entities_${f}_no_raw_controls" "$H/ents.$f"
+done
+for f in tsv jsonl carb; do
+    "$KG" triples --format $f "$H/new.txt" >"$H/triples.$f" 2>&1
+    no_controls "triples_${f}_no_raw_controls" "$H/triples.$f"
+done
+has_text triples_tsv_shows_escapes "$H/triples.tsv" 'Egypt \x1b]0'
+"$KG" build "$H/new.txt" -o "$H/out$(printf '\033')[2Jx" >"$H/build.out" 2>&1
+no_controls build_summary_no_raw_controls "$H/build.out"
+has_text build_summary_shows_escapes "$H/build.out" 'wrote '"$H"'/out\x1b[2Jx.json'
+# A hand-written graph: labels and relations with controls, for stats and
+# merge, and with characters XML cannot hold for the XML outputs.
+py "
+import json
+g={'directed':True,'multigraph':False,'graph':{'schema_version':1,'documents':[{'id':'d','date':''}]},
+ 'nodes':[{'id':'a\ufffe\u0001','label':'Evil\u001b]0;pwned\u0007 \u009b31m\u007fX \ufffe\uffff &#1; &nbsp;','type':'person','mentions':1},
+          {'id':'b','label':'B','type':'person','mentions':1}],
+ 'links':[{'source':'a\ufffe\u0001','target':'b','relation':'meet\u001b[5m\uffff\u0002','count':1}]}
+json.dump(g,open('$H/hostile.json','w'))"
+"$KG" stats "$H/hostile.json" >"$H/stats.txt" 2>&1
+no_controls stats_text_no_raw_controls "$H/stats.txt"
+has_text stats_text_shows_escapes "$H/stats.txt" 'Evil\x1b]0;pwned\x07 \x9b31m\x7fX'
+"$KG" stats --format json "$H/hostile.json" >"$H/stats.json" 2>&1
+no_controls stats_json_no_raw_controls "$H/stats.json"
+
+# XML outputs stay well-formed: U+FFFE, U+FFFF and C0 controls become U+FFFD,
+# and text that looks like a reference ("&#1;", which Graphviz would decode)
+# stays text.
+run merge "$H/hostile.json" -q -o "$H/m" --format graphml,svg,dot
+if [ "$rc" -eq 0 ]; then ok hostile_merge_written; else fail hostile_merge_written "exit status $rc: $(first_err)"; fi
+dot -Tsvg "$H/m.dot" -o "$H/m-dot.svg" 2>/dev/null
+well_formed xml_graphml_well_formed "$H/m.graphml"
+well_formed xml_svg_well_formed "$H/m.svg"
+well_formed xml_dot_rendered_svg_well_formed "$H/m-dot.svg"
+sed 's/"B"/"Bee\\ufffe"/' "$H/hostile.json" >"$H/hostile2.json"
+"$KG" diff --format svg -o "$H/d.svg" "$H/hostile.json" "$H/hostile2.json" 2>/dev/null
+"$KG" diff --format dot "$H/hostile.json" "$H/hostile2.json" 2>/dev/null | dot -Tsvg -o "$H/d-dot.svg"
+well_formed xml_diff_svg_well_formed "$H/d.svg" "$H/d-dot.svg"
+
+# Names in other scripts keep their letters: two people, two nodes.
+printf 'Владимир Путин met Antony Blinken.\n' >"$H/putin.txt"
+printf 'Си Цзиньпин met Antony Blinken.\n' >"$H/xi.txt"
+run build -q "$H/putin.txt" "$H/xi.txt" -o "$H/scripts"
+if [ "$rc" -eq 0 ] && py "
+import json,sys
+g=json.load(open(sys.argv[1]))
+ids={n['id']:n['label'] for n in g['nodes']}
+assert ids.get('владимир-путин')=='Владимир Путин' and ids.get('си-цзиньпин')=='Си Цзиньпин', ids" "$H/scripts.json"; then
+    ok non_latin_names_are_two_nodes
+else
+    fail non_latin_names_are_two_nodes "exit status $rc: $(first_err) $(why)"
+fi
+
+# A Latin-1 file name: the document id is UTF-8 (U+FFFD for the bad byte),
+# the output keeps the input's name.
+mkdir -p "$H/latin1"
+printf 'Antony Blinken met Benjamin Netanyahu.\n' >"$H/latin1/caf$(printf '\351').txt"
+(cd "$H/latin1" && "$KG" build -q "caf$(printf '\351').txt") >"$T/stdout" 2>"$T/stderr"
+rc=$?
+if [ "$rc" -eq 0 ] && [ ! -s "$T/stderr" ] && py "
+import json,sys
+g=json.load(open(sys.argv[1],'rb'))
+assert [d['id'] for d in g['graph']['documents']]==['caf\ufffd'], g['graph']['documents']" "$H/latin1/caf$(printf '\351').json"; then
+    ok latin1_file_name_builds
+else
+    fail latin1_file_name_builds "exit status $rc: $(first_err) $(why)"
+fi
+
+# Counts near 2^63 saturate on merge instead of wrapping to a negative number
+# that kg then refuses to read.
+py "
+import json
+def g(doc):
+    big=2**62+1
+    return {'directed':True,'multigraph':False,'graph':{'schema_version':1,'documents':[{'id':doc,'date':''}]},
+     'nodes':[{'id':'a','label':'A','type':'person','mentions':big},{'id':'b','label':'B','type':'person','mentions':big}],
+     'links':[{'source':'a','target':'b','relation':'meet','count':big}]}
+json.dump(g('d1'),open('$H/big1.json','w')); json.dump(g('d2'),open('$H/big2.json','w'))"
+run merge -q "$H/big1.json" "$H/big2.json" -o "$H/bigm"
+if [ "$rc" -eq 0 ] && py "
+import json,sys
+g=json.load(open(sys.argv[1]))
+assert all(n['mentions']==2**63-1 for n in g['nodes']) and g['links'][0]['count']==2**63-1, g" "$H/bigm.json"; then
+    ok counts_saturate_on_merge
+else
+    fail counts_saturate_on_merge "exit status $rc: $(first_err) $(why)"
+fi
+run merge -q "$H/bigm.json" "$H/big1.json" -o "$H/bigm2"
+if [ "$rc" -eq 0 ] && [ ! -s "$T/stderr" ]; then ok saturated_graph_reads_back; else fail saturated_graph_reads_back "exit status $rc: $(first_err)"; fi
+
+# skipped NAME STATUS MESSAGE IDS KG-ARGS...: kg exits with STATUS, prints
+# exactly MESSAGE on standard error, $OUT/x.json (which replaced the old one,
+# with no temporary file left) holds the documents IDS (comma-separated) and
+# nothing else.
+skipped() {
+    name=$1 want_rc=$2 want_msg=$3 want_ids=$4
+    shift 4
+    reset_out
+    run "$@"
+    if [ "$rc" -ne "$want_rc" ]; then
+        fail "$name" "exit status $rc, expected $want_rc: $(first_err)"
+    elif [ "$(cat "$T/stderr")" != "$want_msg" ]; then
+        fail "$name" "message '$(first_err)', expected '$want_msg'"
+    elif [ "$(ls -A "$OUT")" != "x.json" ]; then
+        fail "$name" "output directory holds: $(ls -A "$OUT" | tr '\n' ' ')"
+    elif ! py "
+import json,sys
+g=json.load(open(sys.argv[1]))
+ids=','.join(d['id'] for d in g['graph']['documents'])
+assert ids==sys.argv[2], ids" "$OUT/x.json" "$want_ids"; then
+        fail "$name" "$(why)"
+    else
+        ok "$name"
+    fi
+}
+# A JSON Lines record with an empty id is reported (FILE:LINE) and skipped;
+# the others are built and the exit status is 1, as for any bad record.
+printf '{"id": "", "text": "Antony Blinken met Benjamin Netanyahu."}\n{"id": "x", "text": "Antony Blinken met Benjamin Netanyahu in Israel."}\n' >"$H/empty-id.jsonl"
+skipped jsonl_empty_id_skipped 1 "kg: $H/empty-id.jsonl:1: the document id is empty" x \
+    build -q --jsonl "$H/empty-id.jsonl" -o "$OUT/x"
+refused jsonl_empty_id_no_keep_going 2 "kg: $H/empty-id.jsonl:1: the document id is empty" \
+    build -q --jsonl --no-keep-going "$H/empty-id.jsonl" -o "$OUT/x"
+skipped jsonl_empty_id_stdin 1 "kg: -:1: the document id is empty" x \
+    build -q --jsonl -o "$OUT/x" <"$H/empty-id.jsonl"
+
+# Two inputs with one document id are refused, naming both (a.txt and a.md,
+# whose shared name makes their paths the ids; sub/a and sub/a.txt; records 1
+# and "1"), instead of becoming one document.
+mkdir -p "$H/dup/sub"
+printf 'Antony Blinken met Benjamin Netanyahu in Israel.\n' >"$H/dup/a.txt"
+printf 'Joe Biden visited Egypt.\n' >"$H/dup/a.md"
+cp "$H/dup/a.txt" "$H/dup/sub/a"
+cp "$H/dup/a.md" "$H/dup/sub/a.txt"
+refused duplicate_id_txt_and_md 2 \
+    "kg: $H/dup/a.md: document id \"$H/dup/a\" is already that of $H/dup/a.txt" \
+    build -q "$H/dup/a.txt" "$H/dup/a.md" -o "$OUT/x"
+refused duplicate_id_with_and_without_extension 2 \
+    "kg: $H/dup/sub/a.txt: document id \"$H/dup/sub/a\" is already that of $H/dup/sub/a" \
+    build -q "$H/dup/sub/a" "$H/dup/sub/a.txt" "$H/dup/a.txt" -o "$OUT/x"
+skipped duplicate_id_keep_going 1 \
+    "kg: $H/dup/a.md: document id \"$H/dup/a\" is already that of $H/dup/a.txt" "$H/dup/a" \
+    build -q -k "$H/dup/a.txt" "$H/dup/a.md" -o "$OUT/x"
+printf '{"id": 1, "text": "Antony Blinken met Benjamin Netanyahu."}\n{"id": "1", "text": "Joe Biden visited Egypt."}\n{"id": "2", "text": "Joe Biden visited Jordan."}\n' >"$H/dup.jsonl"
+skipped duplicate_id_jsonl_number_and_string 1 \
+    "kg: $H/dup.jsonl:2: document id \"1\" is already that of $H/dup.jsonl:1" 1,2 \
+    build -q --jsonl "$H/dup.jsonl" -o "$OUT/x"
+# the same path twice is the same document, as before
+reset_out
+run build -q "$H/dup/a.txt" "$H/dup/a.txt" -o "$OUT/x"
+if [ "$rc" -eq 0 ] && [ ! -s "$T/stderr" ]; then ok same_path_twice_is_one_document; else fail same_path_twice_is_one_document "exit status $rc: $(first_err)"; fi

@@ -1,5 +1,6 @@
-/* fuzz_tokens.c - libFuzzer target: reader, sentences, then kg_tokens_split on
- * each sentence, as the pipeline calls them; then the tokenizer again over
+/* fuzz_tokens.c - libFuzzer target: reader, sentences, then kg_tokens_split and
+ * kg_tokens_split_ud (the UD tokenizer of kg parse) on each sentence, as the
+ * pipelines call them; then both tokenizers again over
  * the raw bytes as one span (tokens.c accepts any text, invalid UTF-8 and
  * NULs included), in a heap copy of exactly their size and without a
  * terminating NUL, so that AddressSanitizer sees any read past the end.
@@ -59,6 +60,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (nt == 0)
                 abort(); /* a sentence is never empty, so it has a token */
             check_tokens(doc.text, doc.len, s[i], tok, nt, 1);
+            if (kg_tokens_split_ud(a, doc.text, s[i], &tok, &nt, &err) != KG_OK || nt == 0)
+                abort();
+            check_tokens(doc.text, doc.len, s[i], tok, nt, 1);
         }
     }
     char *raw = malloc(size ? size : 1);
@@ -68,6 +72,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         kg_token *tok = NULL;
         size_t nt = 0;
         if (kg_tokens_split(a, raw, all, &tok, &nt, &err) != KG_OK)
+            abort();
+        check_tokens(raw, size, all, tok, nt, 0);
+        if (kg_tokens_split_ud(a, raw, all, &tok, &nt, &err) != KG_OK)
             abort();
         check_tokens(raw, size, all, tok, nt, 0);
         free(raw);

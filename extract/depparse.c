@@ -1,0 +1,595 @@
+/* depparse.c - see depparse.h.
+ *
+ * The pieces, one at a time: the transition system and oracle are in
+ * transition.c, the classifier in perceptron.c; this file holds the feature
+ * templates, the greedy decoder and the training loop.  A class is a move
+ * with its label: 0 is SHIFT, 1 + l is LEFT with label l, 1 + L + l is RIGHT
+ * with label l.
+ */
+#include "depparse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "perceptron.h"
+#include "shuffle.h"
+#include "tagger.h"
+#include "transition.h"
+
+struct kg_depparse {
+    size_t n_labels;
+    kg_perc *perc;
+};
+
+#define MAX_FEATS 192
+/* After this epoch the trainer follows its own predictions (exploration). */
+#define EXPLORE_FROM 1
+/* ... nine times in ten; the tenth it follows the oracle. */
+#define EXPLORE_P 0.9
+
+/* What the templates read of a sentence: per word 0..n (0 the root) and a
+ * last slot, n + 1, standing for "no such word". */
+typedef struct sentence_atoms {
+    size_t n;
+    uint64_t *w;          /* lower-case word */
+    uint64_t *p;          /* tag id + 2; the root 1, none 0 */
+    uint64_t *q;          /* the tagger's runner-up + 2 where it was unsure (closeness
+                             in the top bits), else 0 */
+    uint64_t *x;          /* last three letters: a word's class when the word is rare */
+    size_t *punct;        /* punctuation tokens among words 1..i */
+    size_t *opener;       /* the nearest unclosed ( [ { or opening quote before i, or 0 */
+} sentence_atoms;
+
+static void atoms_free(sentence_atoms *a)
+{
+    free(a->w);
+    free(a->p);
+    free(a->q);
+    free(a->x);
+    free(a->punct);
+    free(a->opener);
+}
+
+/* Brackets and quotes pair up, and a closing one goes where its opening one
+ * went: opener[i] tells each word which one is still open before it.  A
+ * straight quote closes when the innermost open one is a straight quote and
+ * opens otherwise. */
+static void find_openers(sentence_atoms *a, const char *const *forms, size_t n)
+{
+    size_t open[16], depth = 0;
+    a->opener[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        a->opener[i + 1] = depth ? open[depth - 1] : 0;
+        const char *f = forms[i];
+        bool one = f[0] && !f[1];
+        bool straight = !strcmp(f, "\"");
+        bool inner_straight = depth && !strcmp(forms[open[depth - 1] - 1], "\"");
+        bool opens = (one && strchr("([{", f[0])) || !strcmp(f, "\xe2\x80\x9c") ||
+                     (straight && !inner_straight);
+        bool closes = (one && strchr(")]}", f[0])) || !strcmp(f, "\xe2\x80\x9d") ||
+                      (straight && inner_straight);
+        if (opens && depth < 16)
+            open[depth++] = i + 1;
+        else if (closes && depth)
+            depth--;
+    }
+    a->opener[n + 1] = depth ? open[depth - 1] : 0;
+}
+
+static kg_status atoms_init(sentence_atoms *a, const char *const *forms, const uint16_t *tags,
+                            const uint16_t *alt, size_t n, kg_error *err)
+{
+    a->n = n;
+    a->w = malloc((n + 2) * sizeof *a->w);
+    a->p = malloc((n + 2) * sizeof *a->p);
+    a->q = calloc(n + 2, sizeof *a->q);
+    a->x = malloc((n + 2) * sizeof *a->x);
+    a->punct = malloc((n + 2) * sizeof *a->punct);
+    a->opener = malloc((n + 2) * sizeof *a->opener);
+    if (!a->w || !a->p || !a->q || !a->x || !a->punct || !a->opener) {
+        atoms_free(a);
+        return kg_error_set(err, KG_ERR_NOMEM, "parser: out of memory");
+    }
+    a->w[0] = a->x[0] = 0x726f6f74u; /* "root" */
+    a->p[0] = 1;
+    a->w[n + 1] = a->x[n + 1] = 0x6e6f6e65u; /* "none" */
+    a->p[n + 1] = 0;
+    a->punct[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        kg_word_feats wf;
+        kg_word_feats_of(forms[i], &wf);
+        a->w[i + 1] = wf.lower;
+        a->x[i + 1] = wf.suffix[2];
+        a->p[i + 1] = tags[i] + 2u;
+        if (alt && KG_TAG_ALT_CLOSENESS(alt[i]) < 3)
+            a->q[i + 1] = (KG_TAG_ALT_TAG(alt[i]) + 2u) | (uint64_t)KG_TAG_ALT_CLOSENESS(alt[i])
+                                                            << 16;
+        a->punct[i + 1] = a->punct[i] + ((wf.flags & KG_WF_PUNCT) != 0);
+    }
+    a->punct[n + 1] = a->punct[n];
+    find_openers(a, forms, n);
+    return KG_OK;
+}
+
+/* ------------------------------------------------------------ features */
+
+static uint64_t h1(unsigned t, uint64_t a)
+{
+    return kg_perc_mix(kg_perc_mix(t * 0x100000001b3ull, a), 1);
+}
+
+static uint64_t h2(unsigned t, uint64_t a, uint64_t b)
+{
+    return kg_perc_mix(kg_perc_mix(kg_perc_mix(t * 0x100000001b3ull, a), b), 2);
+}
+
+static uint64_t h3(unsigned t, uint64_t a, uint64_t b, uint64_t c)
+{
+    return kg_perc_mix(kg_perc_mix(kg_perc_mix(kg_perc_mix(t * 0x100000001b3ull, a), b), c), 3);
+}
+
+static uint64_t h4(unsigned t, uint64_t a, uint64_t b, uint64_t c, uint64_t d)
+{
+    return kg_perc_mix(h3(t, a, b, c), d);
+}
+
+static size_t bucket(size_t a, size_t b, size_t none)
+{
+    if (a == none || b == none)
+        return 0;
+    size_t d = a > b ? a - b : b - a;
+    return d < 5 ? d : d < 8 ? 5 : d < 12 ? 6 : 7;
+}
+
+/* Punctuation strictly between words i < j (0 when either is missing), up to 3. */
+static uint64_t punct_between(const sentence_atoms *a, size_t i, size_t j, size_t none)
+{
+    if (i == none || j == none || j <= i + 1)
+        return 0;
+    size_t c = a->punct[j - 1] - a->punct[i];
+    return c < 3 ? c : 3;
+}
+
+static uint64_t cap7(unsigned v)
+{
+    return v < 7 ? v : 7;
+}
+
+/* Fills f with the features of state s; returns how many. */
+static size_t features(const sentence_atoms *a, const kg_tr_state *s, uint64_t *f)
+{
+    size_t none = a->n + 1;
+#define POS(x) ((x) == KG_TR_NONE ? none : (x))
+#define CH(arr, x) ((x) == none ? none : (s->arr[x] ? s->arr[x] : none))
+    size_t s0 = POS(kg_tr_stack(s, 0)), s1 = POS(kg_tr_stack(s, 1)), s2 = POS(kg_tr_stack(s, 2));
+    size_t b0 = POS(kg_tr_buffer(s, 0)), b1 = POS(kg_tr_buffer(s, 1)),
+           b2 = POS(kg_tr_buffer(s, 2)), b3 = POS(kg_tr_buffer(s, 3));
+    size_t s0l = CH(lc1, s0), s0l2 = CH(lc2, s0), s0r = CH(rc1, s0), s0r2 = CH(rc2, s0);
+    size_t s1l = CH(lc1, s1), s1r = CH(rc1, s1), s1r2 = CH(rc2, s1);
+    size_t b0l = CH(lc1, b0), b0l2 = CH(lc2, b0);
+#undef CH
+#undef POS
+    const uint64_t *w = a->w, *p = a->p, *q = a->q, *x = a->x;
+#define L(x) ((x) == none ? 0u : (uint64_t)(s->label[x] + 1))
+#define VL(x) ((x) == none ? 8u : cap7(s->nl[x]))
+#define VR(x) ((x) == none ? 8u : cap7(s->nr[x]))
+#define SL(x) ((x) == none ? 1u : s->lset[x])
+#define SR(x) ((x) == none ? 1u : s->rset[x])
+    size_t k = 0, d = bucket(s0, b0, none), d01 = bucket(s0, s1, none);
+    uint64_t pb = punct_between(a, s0, b0, none), pb01 = punct_between(a, s1, s0, none);
+    unsigned t = 0;
+    /* single words */
+    f[k++] = h2(++t, w[s0], p[s0]);
+    f[k++] = h1(++t, w[s0]);
+    f[k++] = h1(++t, p[s0]);
+    f[k++] = h2(++t, w[b0], p[b0]);
+    f[k++] = h1(++t, w[b0]);
+    f[k++] = h1(++t, p[b0]);
+    f[k++] = h2(++t, w[b1], p[b1]);
+    f[k++] = h1(++t, w[b1]);
+    f[k++] = h1(++t, p[b1]);
+    f[k++] = h2(++t, w[b2], p[b2]);
+    f[k++] = h1(++t, w[b2]);
+    f[k++] = h1(++t, p[b2]);
+    f[k++] = h2(++t, w[s1], p[s1]);
+    f[k++] = h1(++t, w[s1]);
+    f[k++] = h1(++t, p[s1]);
+    f[k++] = h1(++t, p[s2]);
+    /* pairs */
+    f[k++] = h4(++t, w[s0], p[s0], w[b0], p[b0]);
+    f[k++] = h3(++t, w[s0], p[s0], w[b0]);
+    f[k++] = h3(++t, w[s0], w[b0], p[b0]);
+    f[k++] = h3(++t, w[s0], p[s0], p[b0]);
+    f[k++] = h3(++t, p[s0], w[b0], p[b0]);
+    f[k++] = h2(++t, w[s0], w[b0]);
+    f[k++] = h2(++t, p[s0], p[b0]);
+    f[k++] = h2(++t, p[b0], p[b1]);
+    f[k++] = h4(++t, w[s1], p[s1], w[s0], p[s0]);
+    f[k++] = h2(++t, w[s1], w[s0]);
+    f[k++] = h2(++t, p[s1], p[s0]);
+    f[k++] = h3(++t, p[s1], w[s0], p[s0]);
+    f[k++] = h3(++t, w[s1], p[s1], p[s0]);
+    f[k++] = h2(++t, w[s1], w[b0]);
+    f[k++] = h2(++t, p[s1], p[b0]);
+    /* triples */
+    f[k++] = h3(++t, p[b0], p[b1], p[b2]);
+    f[k++] = h3(++t, p[s0], p[b0], p[b1]);
+    f[k++] = h3(++t, p[s1], p[s0], p[b0]);
+    f[k++] = h3(++t, p[s0], p[s0l], p[b0]);
+    f[k++] = h3(++t, p[s0], p[s0r], p[b0]);
+    f[k++] = h3(++t, p[s0], p[b0], p[b0l]);
+    f[k++] = h3(++t, p[s2], p[s1], p[s0]);
+    f[k++] = h3(++t, p[s1], p[s1r], p[s0]);
+    f[k++] = h3(++t, p[s1], p[s0], p[s0l]);
+    f[k++] = h3(++t, p[s1], p[s0], p[s0r]);
+    f[k++] = h3(++t, p[s1], p[s1l], p[s0]);
+    f[k++] = h3(++t, w[s0], p[b0], p[b1]);
+    f[k++] = h3(++t, p[s0], w[b0], p[b1]);
+    /* distance */
+    f[k++] = h2(++t, w[s0], d);
+    f[k++] = h2(++t, p[s0], d);
+    f[k++] = h2(++t, w[b0], d);
+    f[k++] = h2(++t, p[b0], d);
+    f[k++] = h3(++t, w[s0], w[b0], d);
+    f[k++] = h3(++t, p[s0], p[b0], d);
+    f[k++] = h3(++t, p[s1], p[s0], d01);
+    f[k++] = h3(++t, w[s1], w[s0], d01);
+    /* valency */
+    f[k++] = h2(++t, w[s0], VR(s0));
+    f[k++] = h2(++t, p[s0], VR(s0));
+    f[k++] = h2(++t, w[s0], VL(s0));
+    f[k++] = h2(++t, p[s0], VL(s0));
+    f[k++] = h2(++t, w[b0], VL(b0));
+    f[k++] = h2(++t, p[b0], VL(b0));
+    f[k++] = h2(++t, p[s1], VR(s1));
+    f[k++] = h2(++t, w[s1], VR(s1));
+    /* dependents */
+    f[k++] = h1(++t, w[s0l]);
+    f[k++] = h1(++t, p[s0l]);
+    f[k++] = h1(++t, L(s0l));
+    f[k++] = h1(++t, w[s0r]);
+    f[k++] = h1(++t, p[s0r]);
+    f[k++] = h1(++t, L(s0r));
+    f[k++] = h1(++t, w[b0l]);
+    f[k++] = h1(++t, p[b0l]);
+    f[k++] = h1(++t, L(b0l));
+    f[k++] = h1(++t, w[s1r]);
+    f[k++] = h1(++t, p[s1r]);
+    f[k++] = h1(++t, L(s1r));
+    f[k++] = h2(++t, p[s1l], L(s1l));
+    /* second dependents */
+    f[k++] = h1(++t, w[s0l2]);
+    f[k++] = h1(++t, p[s0l2]);
+    f[k++] = h1(++t, L(s0l2));
+    f[k++] = h1(++t, w[s0r2]);
+    f[k++] = h1(++t, p[s0r2]);
+    f[k++] = h1(++t, L(s0r2));
+    f[k++] = h1(++t, w[b0l2]);
+    f[k++] = h1(++t, p[b0l2]);
+    f[k++] = h1(++t, L(b0l2));
+    f[k++] = h3(++t, p[s0], p[s0l], p[s0l2]);
+    f[k++] = h3(++t, p[s0], p[s0r], p[s0r2]);
+    f[k++] = h3(++t, p[b0], p[b0l], p[b0l2]);
+    f[k++] = h3(++t, p[s1], p[s1r], p[s1r2]);
+    /* label sets */
+    f[k++] = h2(++t, w[s0], SR(s0));
+    f[k++] = h2(++t, p[s0], SR(s0));
+    f[k++] = h2(++t, w[s0], SL(s0));
+    f[k++] = h2(++t, p[s0], SL(s0));
+    f[k++] = h2(++t, w[b0], SL(b0));
+    f[k++] = h2(++t, p[b0], SL(b0));
+    f[k++] = h2(++t, p[s1], SR(s1));
+    f[k++] = h3(++t, p[s0], SL(s0), SR(s0));
+    /* where the sentence stands: words left, stack depth, an open bracket */
+    uint64_t left = b0 == none ? 0 : a->n - b0 < 5 ? a->n - b0 + 1 : 6;
+    uint64_t depth = s->depth < 4 ? s->depth : 4;
+    size_t ob = b0 == none ? 0 : a->opener[b0];
+    uint64_t open = ob == 0 ? 0 : s0 == none || ob > s0 ? 1 : ob == s0 ? 2 : 3;
+    f[k++] = h3(++t, p[s0], p[b0], left);
+    f[k++] = h2(++t, w[b0], left);
+    f[k++] = h3(++t, p[s0], depth, p[b0]);
+    f[k++] = h3(++t, w[b0], open, p[s0]);
+    f[k++] = h3(++t, p[b0], open, p[s1]);
+    /* rare words by their ending; punctuation between the candidates */
+    f[k++] = h2(++t, x[s0], p[s0]);
+    f[k++] = h2(++t, x[b0], p[b0]);
+    f[k++] = h3(++t, x[s0], x[b0], p[b0]);
+    f[k++] = h2(++t, x[s1], p[s1]);
+    f[k++] = h3(++t, p[s0], p[b0], pb);
+    f[k++] = h3(++t, pb, d, p[b0]);
+    f[k++] = h3(++t, p[s1], p[s0], pb01);
+    f[k++] = h4(++t, p[b0], p[b1], p[b2], p[b3]);
+    /* close calls of the tagger: its second choice for the candidates */
+    f[k++] = h2(++t, p[s0], q[s0]);
+    f[k++] = h2(++t, p[b0], q[b0]);
+    f[k++] = h3(++t, q[s0], p[b0], p[s0]);
+    f[k++] = h3(++t, p[s0], q[b0], p[b0]);
+    f[k++] = h3(++t, q[b0], w[b0], p[b1]);
+    f[k++] = h2(++t, p[b1], q[b1]);
+    f[k++] = h3(++t, p[s1], q[s1], p[s0]);
+    f[k++] = h3(++t, p[b1], q[b2], p[b2]);
+    f[k++] = h3(++t, p[s0], q[s0l], p[s0l]);
+    f[k++] = h3(++t, p[s0], q[s0r], p[s0r]);
+    f[k++] = h3(++t, p[b0], q[b0l], p[b0l]);
+    f[k++] = h3(++t, q[s0], q[b0], d);
+    f[k++] = h1(++t, 0); /* bias */
+#undef L
+#undef VL
+#undef VR
+#undef SL
+#undef SR
+    return k;
+}
+
+/* ------------------------------------------------------------ moves */
+
+static kg_tr_move class_move(size_t c, size_t nl)
+{
+    return c == 0 ? KG_TR_SHIFT : c <= nl ? KG_TR_LEFT : KG_TR_RIGHT;
+}
+
+static int class_label(size_t c, size_t nl)
+{
+    return c == 0 ? -1 : (int)((c - 1) % nl);
+}
+
+static void valid_classes(const kg_tr_state *s, size_t nl, bool *ok)
+{
+    bool left = kg_tr_valid(s, KG_TR_LEFT), right = kg_tr_valid(s, KG_TR_RIGHT);
+    bool shift = kg_tr_valid(s, KG_TR_SHIFT);
+    ok[0] = shift;
+    for (size_t l = 0; l < nl; l++) {
+        ok[1 + l] = left;
+        ok[1 + nl + l] = right;
+    }
+}
+
+/* ------------------------------------------------------------ parsing */
+
+kg_status kg_depparse_parse(const kg_depparse *p, const char *const *forms, const uint16_t *tags,
+                            const uint16_t *alt, size_t n, size_t *heads, uint16_t *labels,
+                            kg_error *err)
+{
+    if (n == 0)
+        return KG_OK;
+    size_t nl = p->n_labels, nc = 1 + 2 * nl;
+    sentence_atoms a;
+    kg_tr_state s;
+    kg_status st = atoms_init(&a, forms, tags, alt, n, err);
+    if (st != KG_OK)
+        return st;
+    if ((st = kg_tr_init(&s, n, err)) != KG_OK) {
+        atoms_free(&a);
+        return st;
+    }
+    float *scores = malloc(nc * sizeof *scores);
+    bool *ok = malloc(nc * sizeof *ok);
+    if (!scores || !ok)
+        st = kg_error_set(err, KG_ERR_NOMEM, "parser: out of memory");
+    uint64_t f[MAX_FEATS];
+    while (st == KG_OK && !kg_tr_done(&s)) {
+        size_t nf = features(&a, &s, f);
+        kg_perc_score(p->perc, f, nf, scores);
+        valid_classes(&s, nl, ok);
+        size_t c = kg_perc_argmax(scores, ok, nc);
+        kg_tr_apply(&s, class_move(c, nl), class_label(c, nl));
+    }
+    for (size_t i = 0; st == KG_OK && i < n; i++) {
+        heads[i] = s.head[i + 1];
+        labels[i] = (uint16_t)s.label[i + 1];
+    }
+    free(scores);
+    free(ok);
+    kg_tr_free(&s);
+    atoms_free(&a);
+    return st;
+}
+
+/* ------------------------------------------------------------ training */
+
+typedef struct trainer {
+    kg_perc_train *pt;
+    size_t nl, nc;
+    float *scores;
+    bool *ok;
+    size_t *cost;
+    kg_shuffle_state rng;
+    size_t *gold;         /* [0..n]: projectivized gold heads, 1-based */
+    size_t gold_cap;
+} trainer;
+
+/* Cost of every class: the move's cost, plus one for a wrong label on an arc
+ * that is gold. */
+static void class_costs(trainer *t, const kg_tr_state *s, const uint16_t *labels)
+{
+    size_t cs = kg_tr_valid(s, KG_TR_SHIFT) ? kg_tr_cost(s, KG_TR_SHIFT, t->gold) : 0;
+    size_t cl = kg_tr_valid(s, KG_TR_LEFT) ? kg_tr_cost(s, KG_TR_LEFT, t->gold) : 0;
+    size_t cr = kg_tr_valid(s, KG_TR_RIGHT) ? kg_tr_cost(s, KG_TR_RIGHT, t->gold) : 0;
+    size_t s0 = kg_tr_stack(s, 0), s1 = kg_tr_stack(s, 1), b0 = kg_tr_buffer(s, 0);
+    t->cost[0] = cs;
+    for (size_t l = 0; l < t->nl; l++) {
+        bool left_gold = s0 != 0 && s0 != KG_TR_NONE && t->gold[s0] == b0;
+        bool right_gold = s0 != 0 && s0 != KG_TR_NONE && t->gold[s0] == s1;
+        t->cost[1 + l] = cl + (left_gold && labels[s0 - 1] != l);
+        t->cost[1 + t->nl + l] = cr + (right_gold && labels[s0 - 1] != l);
+    }
+}
+
+/* The valid class of least cost with the highest score. */
+static size_t best_class(const trainer *t)
+{
+    size_t least = (size_t)-1, best = t->nc;
+    for (size_t c = 0; c < t->nc; c++)
+        if (t->ok[c] && t->cost[c] < least)
+            least = t->cost[c];
+    for (size_t c = 0; c < t->nc; c++)
+        if (t->ok[c] && t->cost[c] == least && (best == t->nc || t->scores[c] > t->scores[best]))
+            best = c;
+    return best;
+}
+
+/* One sentence; adds to *right the moves predicted at least cost and to
+ * *moves the moves made. */
+static kg_status train_sentence(trainer *t, const kg_dep_sentence *x, bool explore,
+                                size_t *right, size_t *moves, kg_error *err)
+{
+    if (x->n + 1 > t->gold_cap) {
+        size_t *g = realloc(t->gold, (x->n + 1) * sizeof *g);
+        if (!g)
+            return kg_error_set(err, KG_ERR_NOMEM, "parser: out of memory");
+        t->gold = g;
+        t->gold_cap = x->n + 1;
+    }
+    t->gold[0] = 0;
+    for (size_t i = 0; i < x->n; i++)
+        t->gold[i + 1] = x->heads[i];
+    kg_tr_projectivize(t->gold, x->n);
+    sentence_atoms a;
+    kg_tr_state s;
+    kg_status st = atoms_init(&a, x->forms, x->tags, x->alt, x->n, err);
+    if (st != KG_OK)
+        return st;
+    if ((st = kg_tr_init(&s, x->n, err)) != KG_OK) {
+        atoms_free(&a);
+        return st;
+    }
+    uint64_t f[MAX_FEATS];
+    while (!kg_tr_done(&s)) {
+        size_t nf = features(&a, &s, f);
+        kg_perc_train_score(t->pt, f, nf, t->scores);
+        valid_classes(&s, t->nl, t->ok);
+        class_costs(t, &s, x->labels);
+        size_t guess = kg_perc_argmax(t->scores, t->ok, t->nc);
+        size_t best = best_class(t);
+        if (t->cost[guess] > t->cost[best]) {
+            if (!kg_perc_train_update(t->pt, f, nf, best, guess)) {
+                st = kg_error_set(err, KG_ERR_NOMEM, "parser: out of memory");
+                break;
+            }
+        } else
+            (*right)++;
+        (*moves)++;
+        kg_perc_train_tick(t->pt);
+        size_t next = best;
+        if (explore && (double)(kg_shuffle_next(&t->rng) >> 11) * 0x1.0p-53 < EXPLORE_P)
+            next = guess;
+        kg_tr_apply(&s, class_move(next, t->nl), class_label(next, t->nl));
+    }
+    kg_tr_free(&s);
+    atoms_free(&a);
+    return st;
+}
+
+/* Hands the averaged model as it stands after epoch to the caller's hook. */
+static kg_status snapshot(const trainer *t, const kg_depparse_train_options *o, int epoch,
+                          kg_error *err)
+{
+    kg_depparse p = {t->nl, kg_perc_train_average(t->pt, 1e-3f, o->min_updates)};
+    if (!p.perc)
+        return kg_error_set(err, KG_ERR_NOMEM, "parser: out of memory");
+    kg_status st = o->epoch_done(o->hook_ctx, epoch, &p, err);
+    kg_perc_free(p.perc);
+    return st;
+}
+
+kg_status kg_depparse_train(const kg_dep_sentence *s, size_t n,
+                            const kg_depparse_train_options *o, kg_depparse **out,
+                            kg_error *err)
+{
+    *out = NULL;
+    if (o->n_labels == 0 || o->n_labels > 1000)
+        return kg_error_set(err, KG_ERR_USAGE, "parser: %zu labels", o->n_labels);
+    trainer t = {0};
+    t.nl = o->n_labels;
+    t.nc = 1 + 2 * t.nl;
+    t.pt = kg_perc_train_new(t.nc);
+    t.scores = malloc(t.nc * sizeof *t.scores);
+    t.ok = malloc(t.nc * sizeof *t.ok);
+    t.cost = malloc(t.nc * sizeof *t.cost);
+    kg_shuffle_seed(&t.rng, o->seed ^ 0x70617273u);
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    kg_depparse *p = calloc(1, sizeof *p);
+    kg_status st = KG_OK;
+    if (!t.pt || !t.scores || !t.ok || !t.cost || !order || !p)
+        st = kg_error_set(err, KG_ERR_NOMEM, "parser: out of memory");
+    for (size_t i = 0; i < n && order; i++)
+        order[i] = i;
+    kg_shuffle_state shuf;
+    kg_shuffle_seed(&shuf, o->seed);
+    for (int e = 0; e < o->epochs && st == KG_OK; e++) {
+        kg_shuffle(&shuf, order, n);
+        size_t right = 0, moves = 0;
+        for (size_t k = 0; k < n && st == KG_OK; k++)
+            st = train_sentence(&t, &s[order[k]], e >= EXPLORE_FROM, &right, &moves, err);
+        if (o->log && st == KG_OK)
+            fprintf(o->log, "parser epoch %d: %.2f%% of moves right while training, %zu features\n",
+                    e + 1, moves ? 100.0 * right / moves : 0.0, kg_perc_train_rows(t.pt));
+        if (st == KG_OK && o->epoch_done && e + 1 < o->epochs)
+            st = snapshot(&t, o, e + 1, err);
+    }
+    if (st == KG_OK && !(p->perc = kg_perc_train_average(t.pt, 1e-3f, o->min_updates)))
+        st = kg_error_set(err, KG_ERR_NOMEM, "parser: out of memory");
+    p->n_labels = t.nl;
+    if (st == KG_OK && o->epoch_done)
+        st = o->epoch_done(o->hook_ctx, o->epochs, p, err);
+    if (o->log && st == KG_OK)
+        fprintf(o->log, "parser: %zu of %zu features kept, %zu weights\n",
+                kg_perc_features(p->perc), kg_perc_train_rows(t.pt), kg_perc_weights(p->perc));
+    kg_perc_train_free(t.pt);
+    free(t.scores);
+    free(t.ok);
+    free(t.cost);
+    free(t.gold);
+    free(order);
+    if (st != KG_OK) {
+        kg_depparse_free(p);
+        return st;
+    }
+    *out = p;
+    return KG_OK;
+}
+
+/* ------------------------------------------------------------ the model */
+
+size_t kg_depparse_labels(const kg_depparse *p)
+{
+    return p->n_labels;
+}
+
+void kg_depparse_write(const kg_depparse *p, kg_mbuf *b)
+{
+    kg_mbuf_tag(b, "DEPP");
+    kg_mbuf_u64(b, p->n_labels);
+    kg_perc_write(p->perc, b);
+}
+
+kg_depparse *kg_depparse_read(kg_mread *r)
+{
+    if (!kg_mread_tag(r, "DEPP"))
+        return NULL;
+    kg_depparse *p = calloc(1, sizeof *p);
+    if (!p) {
+        kg_mread_fail(r, "out of memory");
+        return NULL;
+    }
+    p->n_labels = kg_mread_count(r, 1000);
+    if (!r->bad && p->n_labels == 0)
+        kg_mread_fail(r, "a parser without labels");
+    if (!r->bad && !(p->perc = kg_perc_read(r)))
+        kg_mread_fail(r, "no parser weights");
+    if (!r->bad && kg_perc_classes(p->perc) != 1 + 2 * p->n_labels)
+        kg_mread_fail(r, "parser weights for another label set");
+    if (r->bad) {
+        kg_depparse_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void kg_depparse_free(kg_depparse *p)
+{
+    if (!p)
+        return;
+    kg_perc_free(p->perc);
+    free(p);
+}
