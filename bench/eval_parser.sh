@@ -39,22 +39,7 @@ trap 'rm -rf "$T"' EXIT
 # by spaces within a paragraph (or EVAL_UNIT=sentence: one sentence a
 # paragraph), paragraphs separated by blank lines.
 raw_text() { # GOLD OUT
-    python3 - "$1" "$2" "$unit" <<'EOF'
-import sys
-gold, out, unit = sys.argv[1:]
-paras, cur = [], []
-for line in open(gold, encoding="utf-8"):
-    if line.startswith(("# newpar", "# newdoc")) or (unit == "sentence" and line.startswith("# text = ")):
-        if cur:
-            paras.append(" ".join(cur))
-        cur = []
-    if line.startswith("# text = "):
-        cur.append(line[len("# text = "):].rstrip("\n"))
-if cur:
-    paras.append(" ".join(cur))
-with open(out, "w", encoding="utf-8") as f:
-    f.write("\n\n".join(paras) + "\n")
-EOF
+    python3 "$here/ud_raw_text.py" "$1" "$2" "$unit"
 }
 
 stat_of() { # FILE KEY: the value of KEY=VALUE in kg parse's --stats line

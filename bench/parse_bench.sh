@@ -41,19 +41,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
 # the raw text, as bench/eval_parser.sh makes it
-python3 - "$gold" "$T/raw.txt" <<'EOF'
-import sys
-paras, cur = [], []
-for line in open(sys.argv[1], encoding="utf-8"):
-    if line.startswith(("# newpar", "# newdoc")) and cur:
-        paras.append(" ".join(cur))
-        cur = []
-    if line.startswith("# text = "):
-        cur.append(line[len("# text = "):].rstrip("\n"))
-if cur:
-    paras.append(" ".join(cur))
-open(sys.argv[2], "w", encoding="utf-8").write("\n\n".join(paras) + "\n")
-EOF
+python3 "$here/ud_raw_text.py" "$gold" "$T/raw.txt"
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 cc_version=$(${CC:-cc} --version 2>/dev/null | head -n 1)

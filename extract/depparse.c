@@ -307,11 +307,6 @@ static size_t features(const sentence_atoms *a, const kg_tr_state *s, uint64_t *
     f[k++] = h3(++t, q[b0], w[b0], p[b1]);
     f[k++] = h2(++t, p[b1], q[b1]);
     f[k++] = h3(++t, p[s1], q[s1], p[s0]);
-    f[k++] = h3(++t, p[b1], q[b2], p[b2]);
-    f[k++] = h3(++t, p[s0], q[s0l], p[s0l]);
-    f[k++] = h3(++t, p[s0], q[s0r], p[s0r]);
-    f[k++] = h3(++t, p[b0], q[b0l], p[b0l]);
-    f[k++] = h3(++t, q[s0], q[b0], d);
     f[k++] = h1(++t, 0); /* bias */
 #undef L
 #undef VL
@@ -497,7 +492,7 @@ kg_status kg_depparse_train(const kg_dep_sentence *s, size_t n,
                             kg_error *err)
 {
     *out = NULL;
-    if (o->n_labels == 0 || o->n_labels > 1000)
+    if (o->n_labels == 0 || 1 + 2 * o->n_labels > KG_PERC_MAX_CLASSES)
         return kg_error_set(err, KG_ERR_USAGE, "parser: %zu labels", o->n_labels);
     trainer t = {0};
     t.nl = o->n_labels;
@@ -572,7 +567,7 @@ kg_depparse *kg_depparse_read(kg_mread *r)
         kg_mread_fail(r, "out of memory");
         return NULL;
     }
-    p->n_labels = kg_mread_count(r, 1000);
+    p->n_labels = kg_mread_count(r, (KG_PERC_MAX_CLASSES - 1) / 2);
     if (!r->bad && p->n_labels == 0)
         kg_mread_fail(r, "a parser without labels");
     if (!r->bad && !(p->perc = kg_perc_read(r)))

@@ -5,12 +5,37 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A row's header is the number of (class << 16 | int16 weight) words that
- * follow, or DENSE, and then ceil(classes / 2) words hold an int16 for every
- * class: whichever is shorter.  Frequent features have weights for most
- * classes, and adding a dense row is a loop the compiler vectorizes where a
- * sparse one is a chain of dependent scattered adds. */
-#define DENSE 0x80000000u
+/* A compact slot holds a feature's fingerprint (28 bits), where its row
+ * starts in ent (28 bits) and its length (8 bits): that many (class << 16 |
+ * int16 weight) words, or DENSE, and then ceil(classes / 2) words hold an
+ * int16 for every class: whichever is shorter.  Frequent features have
+ * weights for most classes, and adding a dense row is a loop the compiler
+ * vectorizes where a sparse one is a chain of dependent scattered adds.
+ * With at most KG_PERC_MAX_CLASSES classes a sparse row is shorter than
+ * DENSE. */
+#define DENSE 255u
+#define OFFSET_BITS 28
+#define OFFSET_MASK ((1u << OFFSET_BITS) - 1)
+
+static uint64_t slot_of(uint32_t fp, size_t off, unsigned len)
+{
+    return (uint64_t)fp << 36 | (uint64_t)len << OFFSET_BITS | off;
+}
+
+static uint32_t slot_fp(uint64_t s)
+{
+    return (uint32_t)(s >> 36);
+}
+
+static unsigned slot_len(uint64_t s)
+{
+    return (unsigned)(s >> OFFSET_BITS) & 0xFFu;
+}
+
+static size_t slot_off(uint64_t s)
+{
+    return (size_t)(s & OFFSET_MASK);
+}
 
 /* Training rows live in chunks so growth never copies (or doubles) gigabytes. */
 #define CHUNK_ROWS 65536u
@@ -30,10 +55,10 @@ struct kg_perc_train {
 struct kg_perc {
     size_t nc;
     size_t cap;           /* slots */
-    const uint64_t *slot; /* fingerprint << 32 | offset of the row in ent; 0: empty */
+    const uint64_t *slot; /* fingerprint, length and offset of a row (see DENSE); 0: empty */
     size_t nrows;
     size_t nent;          /* words in ent */
-    const uint32_t *ent;  /* per row: a header, then the weights (see DENSE) */
+    const uint32_t *ent;  /* the rows' weights */
     float scale;          /* a weight is its int16 times scale */
     void *owned;          /* the arrays when built, not read */
 };
@@ -62,6 +87,8 @@ static uint64_t nonzero(uint64_t f)
 
 kg_perc_train *kg_perc_train_new(size_t n_classes)
 {
+    if (n_classes == 0 || n_classes > KG_PERC_MAX_CLASSES)
+        return NULL;
     kg_perc_train *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
@@ -250,7 +277,7 @@ static size_t next_slot(size_t s, size_t cap)
 
 static uint32_t fingerprint(uint64_t f)
 {
-    return (uint32_t)(f >> 32) | 1u;
+    return (uint32_t)(f >> 36) | 1u;
 }
 
 static double averaged(const kg_perc_train *t, size_t r, size_t c)
@@ -264,34 +291,35 @@ static uint32_t quantize(const kg_perc *p, double a)
     return (uint16_t)(int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
 }
 
-/* Writes row r's averaged weights at out; returns the words written. */
+/* Writes row r's averaged weights at out; *len gets its length code and
+ * the words written are returned. */
 static size_t write_row(const kg_perc *p, const kg_perc_train *t, size_t r, float min_weight,
-                        uint32_t *out)
+                        uint32_t *out, unsigned *len)
 {
     size_t nc = p->nc, n = 0, half = (nc + 1) / 2;
     for (size_t c = 0; c < nc; c++)
         n += fabs(averaged(t, r, c)) >= min_weight;
     if (n >= half) {
-        out[0] = DENSE;
-        uint16_t *d = (uint16_t *)(out + 1);
+        *len = DENSE;
+        uint16_t *d = (uint16_t *)out;
         memset(d, 0, half * sizeof(uint32_t));
         for (size_t c = 0; c < nc; c++)
             if (fabs(averaged(t, r, c)) >= min_weight)
                 d[c] = (uint16_t)quantize(p, averaged(t, r, c));
-        return 1 + half;
+        return half;
     }
-    size_t k = 1;
+    size_t k = 0;
     for (size_t c = 0; c < nc; c++) {
         double a = averaged(t, r, c);
         if (fabs(a) >= min_weight)
             out[k++] = (uint32_t)c << 16 | quantize(p, a);
     }
-    out[0] = (uint32_t)(k - 1);
+    *len = (unsigned)k;
     return k;
 }
 
 /* Builds the compact model.  Of two features whose fingerprints meet in one
- * probe chain (about one in 2^32 per probe), the first keeps the slot and
+ * probe chain (about one in 2^28 per probe), the first keeps the slot and
  * the second is dropped. */
 kg_perc *kg_perc_train_average(const kg_perc_train *t, float min_weight, unsigned min_updates)
 {
@@ -313,12 +341,12 @@ kg_perc *kg_perc_train_average(const kg_perc_train *t, float min_weight, unsigne
         }
         keep[r] = n > 0;
         kept += n > 0;
-        words += n ? 1 + (n < (nc + 1) / 2 ? n : (nc + 1) / 2) : 0;
+        words += n < (nc + 1) / 2 ? n : (nc + 1) / 2;
     }
     p->nc = nc;
     p->cap = table_cap(kept);
     p->scale = top > 0 ? (float)(top / 32767.0) : 1.0f;
-    if (words > UINT32_MAX)
+    if (words > OFFSET_MASK || nc > KG_PERC_MAX_CLASSES)
         goto fail;
     p->owned = calloc(1, p->cap * sizeof(uint64_t) + (words + 1) * sizeof(uint32_t));
     if (!p->owned)
@@ -332,12 +360,14 @@ kg_perc *kg_perc_train_average(const kg_perc_train *t, float min_weight, unsigne
             continue;
         size_t r = t->rows[s], i = home_slot(t->keys[s], p->cap);
         uint32_t fp = fingerprint(t->keys[s]);
-        while (slot[i] && (uint32_t)(slot[i] >> 32) != fp)
+        while (slot[i] && slot_fp(slot[i]) != fp)
             i = next_slot(i, p->cap);
         if (slot[i]) /* a fingerprint twin */
             continue;
-        slot[i] = (uint64_t)fp << 32 | ne;
-        ne += write_row(p, t, r, min_weight, ent + ne);
+        unsigned len = 0;
+        size_t at = ne;
+        ne += write_row(p, t, r, min_weight, ent + ne, &len);
+        slot[i] = slot_of(fp, at, len);
         nr++;
     }
     p->nrows = nr;
@@ -354,15 +384,17 @@ fail:
 
 /* Most features a caller scores at once (the prefetch buffers' size). */
 #define MAX_SCORED 256
-/* Most classes a model may have (kg_perc_read refuses more). */
-#define MAX_CLASSES 4096
+/* Scores are added up in this many accumulators, a power of two above
+ * KG_PERC_MAX_CLASSES: a class index is masked into range, so a damaged
+ * file can make a score wrong but never an access out of bounds. */
+#define ACCUMULATORS 512
 
 void kg_perc_score(const kg_perc *p, const uint64_t *f, size_t nf, float *scores)
 {
     /* Lookups are cache misses into tables of many megabytes: all slots
      * are requested before any is read, then all rows, so the misses
      * overlap instead of queueing one behind another. */
-    uint32_t row[MAX_SCORED];
+    uint64_t row[MAX_SCORED];
     size_t cap = p->cap, m = 0;
     if (nf > MAX_SCORED)
         nf = MAX_SCORED;
@@ -372,22 +404,23 @@ void kg_perc_score(const kg_perc *p, const uint64_t *f, size_t nf, float *scores
         uint64_t h = nonzero(f[i]);
         uint32_t fp = fingerprint(h);
         for (size_t s = home_slot(h, cap); p->slot[s]; s = next_slot(s, cap))
-            if ((uint32_t)(p->slot[s] >> 32) == fp) {
-                row[m] = (uint32_t)p->slot[s];
+            if (slot_fp(p->slot[s]) == fp) {
+                row[m] = p->slot[s];
                 /* a dense row spans several cache lines */
                 for (size_t line = 0; line < 4; line++)
-                    __builtin_prefetch(&p->ent[row[m]] + 16 * line);
+                    __builtin_prefetch(&p->ent[slot_off(row[m])] + 16 * line);
                 m++;
                 break;
             }
     }
-    int32_t acc[MAX_CLASSES];
-    size_t nc = p->nc < MAX_CLASSES ? p->nc : MAX_CLASSES;
-    memset(acc, 0, nc * sizeof *acc);
+    int32_t acc[ACCUMULATORS];
+    size_t nc = p->nc;
+    memset(acc, 0, sizeof acc);
     for (size_t k = 0; k < m; k++) {
-        const uint32_t *e = &p->ent[row[k]];
-        if (e[0] == DENSE) {
-            const int16_t *d = (const int16_t *)(e + 1);
+        const uint32_t *e = &p->ent[slot_off(row[k])];
+        unsigned len = slot_len(row[k]);
+        if (len == DENSE) {
+            const int16_t *d = (const int16_t *)e;
             size_t c = 0;
             /* blocks of a fixed size, which the compiler turns into vector adds */
             for (; c + 16 <= nc; c += 16)
@@ -396,8 +429,8 @@ void kg_perc_score(const kg_perc *p, const uint64_t *f, size_t nf, float *scores
             for (; c < nc; c++)
                 acc[c] += d[c];
         } else
-            for (uint32_t j = 1; j <= e[0]; j++)
-                acc[e[j] >> 16] += (int16_t)(uint16_t)(e[j] & 0xFFFF);
+            for (unsigned j = 0; j < len; j++)
+                acc[(e[j] >> 16) & (ACCUMULATORS - 1)] += (int16_t)(uint16_t)(e[j] & 0xFFFF);
     }
     for (size_t c = 0; c < nc; c++)
         scores[c] = (float)acc[c] * p->scale;
@@ -430,42 +463,27 @@ void kg_perc_write(const kg_perc *p, kg_mbuf *b)
     kg_mbuf_array(b, p->ent, sizeof *p->ent, p->nent);
 }
 
-/* Every index the scorer follows is checked once here, so scoring a loaded
- * model cannot read out of bounds whatever the file said.  The rows are
- * walked in file order (a slot-order walk would be a cache miss per row, a
- * tenth of a second on the full model), marking where each starts; a slot
- * must then point at a marked start. */
+/* Every row a slot points at lies inside ent, so scoring a loaded model
+ * reads nothing out of bounds whatever the file said (class indices are
+ * masked where they are used).  The slots are read in order, so this costs
+ * one pass over the table. */
 static bool valid(const kg_perc *p)
 {
-    if (p->cap == 0 || p->cap > UINT32_MAX || p->nc == 0 || !isfinite(p->scale) ||
-        p->scale <= 0)
+    if (p->cap == 0 || p->cap > UINT32_MAX || p->nc == 0 || p->nc > KG_PERC_MAX_CLASSES ||
+        p->nent > OFFSET_MASK || !isfinite(p->scale) || p->scale <= 0)
         return false;
-    uint64_t *starts = calloc(p->nent / 64 + 1, sizeof *starts);
-    if (!starts)
-        return false;
-    size_t off = 0, rows = 0, half = (p->nc + 1) / 2;
-    bool ok = true;
-    while (ok && off < p->nent) {
-        size_t head = p->ent[off], len = head == DENSE ? half : head;
-        ok = (head == DENSE || head <= p->nc) && len < p->nent - off;
-        for (size_t j = 1; ok && head != DENSE && j <= len; j++)
-            ok = (p->ent[off + j] >> 16) < p->nc;
-        starts[off / 64] |= (uint64_t)1 << (off % 64);
-        off += 1 + len;
-        rows++;
-    }
-    ok = ok && off == p->nent && rows == p->nrows;
-    size_t used = 0;
-    for (size_t s = 0; ok && s < p->cap; s++) {
+    size_t used = 0, half = (p->nc + 1) / 2;
+    for (size_t s = 0; s < p->cap; s++) {
         if (!p->slot[s])
             continue;
-        size_t o = (uint32_t)p->slot[s];
         used++;
-        ok = o < p->nent && (starts[o / 64] >> (o % 64) & 1);
+        unsigned len = slot_len(p->slot[s]);
+        size_t words = len == DENSE ? half : len;
+        if ((len != DENSE && len >= half) || slot_off(p->slot[s]) > p->nent - words)
+            return false;
     }
-    free(starts);
     /* a full table would make the lookup of an absent feature loop */
-    return ok && used < p->cap && used == p->nrows;
+    return used < p->cap && used == p->nrows;
 }
 
 kg_perc *kg_perc_read(kg_mread *r)
@@ -477,7 +495,7 @@ kg_perc *kg_perc_read(kg_mread *r)
         kg_mread_fail(r, "out of memory");
         return NULL;
     }
-    p->nc = kg_mread_count(r, MAX_CLASSES);
+    p->nc = kg_mread_count(r, KG_PERC_MAX_CLASSES);
     p->cap = kg_mread_count(r, (size_t)1 << 32);
     p->nrows = kg_mread_count(r, UINT32_MAX);
     p->nent = kg_mread_count(r, UINT32_MAX);

@@ -32,9 +32,13 @@ static inline uint64_t kg_perc_mix(uint64_t h, uint64_t v)
 /* FNV-1a of n bytes, mixed. */
 uint64_t kg_perc_hash_bytes(const char *s, size_t n);
 
+/* Most classes a classifier may have. */
+#define KG_PERC_MAX_CLASSES 500
+
 typedef struct kg_perc_train kg_perc_train;
 typedef struct kg_perc kg_perc;
 
+/* NULL when out of memory or n_classes is 0 or over KG_PERC_MAX_CLASSES. */
 kg_perc_train *kg_perc_train_new(size_t n_classes);
 void kg_perc_train_free(kg_perc_train *t);
 /* scores[0..n_classes) = sum of the current weights of f[0..nf). */

@@ -16,6 +16,7 @@
 #include "depparse.h"
 #include "lemmatizer.h"
 #include "model_file.h"
+#include "perceptron.h"
 #include "strmap.h"
 #include "tagger.h"
 #include "ud_model.h"
@@ -39,21 +40,30 @@ typedef struct corpus {
     size_t n_tags, n_labels;
 } corpus;
 
-static kg_status read_files(const kg_ud_train_options *o, corpus *c, kg_error *err)
+/* Reads files[0..n) into one array of sentences (malloc'd; the words are
+ * in a). */
+static kg_status read_treebanks(kg_arena *a, const char *const *files, size_t n,
+                                kg_conllu_sentence **out, size_t *count, kg_error *err)
 {
     kg_vec all;
     kg_vec_init(&all, sizeof(kg_conllu_sentence));
     kg_status st = KG_OK;
-    for (size_t f = 0; f < o->n_files && st == KG_OK; f++) {
+    for (size_t f = 0; f < n && st == KG_OK; f++) {
         kg_conllu_sentence *s = NULL;
-        size_t n = 0;
-        st = kg_conllu_read_file(c->a, o->files[f], &s, &n, err);
-        for (size_t i = 0; i < n && st == KG_OK; i++)
+        size_t k = 0;
+        st = kg_conllu_read_file(a, files[f], &s, &k, err);
+        for (size_t i = 0; i < k && st == KG_OK; i++)
             if (!kg_vec_push(&all, &s[i]))
                 st = kg_error_set(err, KG_ERR_NOMEM, "out of memory");
     }
-    c->n = all.len;
-    c->s = all.items;
+    *out = all.items;
+    *count = all.len;
+    return st;
+}
+
+static kg_status read_files(const kg_ud_train_options *o, corpus *c, kg_error *err)
+{
+    kg_status st = read_treebanks(c->a, o->files, o->n_files, &c->s, &c->n, err);
     for (size_t i = 0; i < c->n; i++)
         c->words += c->s[i].n_words;
     if (st == KG_OK && c->n == 0)
@@ -107,7 +117,8 @@ static kg_status build_sets(corpus *c, kg_error *err)
     kg_status st = number(c->a, c->tags, &c->tag_names, &c->n_tags, err);
     if (st == KG_OK)
         st = number(c->a, c->labels, &c->label_names, &c->n_labels, err);
-    if (st == KG_OK && (c->n_tags > 65535 || c->n_labels > 500))
+    if (st == KG_OK &&
+        (c->n_tags > KG_PERC_MAX_CLASSES || 1 + 2 * c->n_labels > KG_PERC_MAX_CLASSES))
         st = kg_error_set(err, KG_ERR_INPUT, "%zu tags and %zu labels: too many", c->n_tags,
                           c->n_labels);
     return st;
@@ -223,21 +234,9 @@ typedef struct dev_set {
 static kg_status read_dev(const kg_ud_train_options *o, corpus *c, const kg_tagger *tagger,
                           dev_set *d, kg_error *err)
 {
-    kg_vec all;
-    kg_vec_init(&all, sizeof(kg_conllu_sentence));
-    kg_status st = KG_OK;
-    for (size_t f = 0; f < o->n_dev_files && st == KG_OK; f++) {
-        kg_conllu_sentence *s = NULL;
-        size_t n = 0;
-        st = kg_conllu_read_file(c->a, o->dev_files[f], &s, &n, err);
-        for (size_t i = 0; i < n && st == KG_OK; i++)
-            if (!kg_vec_push(&all, &s[i]))
-                st = kg_error_set(err, KG_ERR_NOMEM, "out of memory");
-    }
     d->o = o;
     d->c = c;
-    d->s = all.items;
-    d->n = all.len;
+    kg_status st = read_treebanks(c->a, o->dev_files, o->n_dev_files, &d->s, &d->n, err);
     d->tags = kg_arena_alloc(c->a, (d->n ? d->n : 1) * sizeof *d->tags);
     d->alt = kg_arena_alloc(c->a, (d->n ? d->n : 1) * sizeof *d->alt);
     if (st == KG_OK && (!d->tags || !d->alt))

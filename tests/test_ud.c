@@ -227,16 +227,44 @@ static void annotate(const kg_ud_model *m, kg_arena *a, kg_ud_word *w, const cha
     assert_int_equal(kg_ud_annotate(m, a, w, n, NULL, &err), KG_OK);
 }
 
+/* The tiny treebank's model, trained once for the tests that only use it:
+ * in memory and saved at mp. */
+typedef struct tiny {
+    char tb[32], mp[32];
+    kg_ud_model *m;
+} tiny;
+
+static int tiny_setup(void **state)
+{
+    tiny *t = calloc(1, sizeof *t);
+    if (!t)
+        return -1;
+    strcpy(t->tb, "/tmp/kg-tb-XXXXXX");
+    strcpy(t->mp, "/tmp/kg-model-XXXXXX");
+    close(mkstemp(t->tb));
+    close(mkstemp(t->mp));
+    t->m = train_tiny(t->tb, t->mp);
+    *state = t;
+    return 0;
+}
+
+static int tiny_teardown(void **state)
+{
+    tiny *t = *state;
+    kg_ud_model_free(t->m);
+    unlink(t->tb);
+    unlink(t->mp);
+    free(t);
+    return 0;
+}
+
 static void test_model_round_trip_gives_the_same_trees(void **state)
 {
-    (void)state;
-    char tb[] = "/tmp/kg-tb-XXXXXX", mp[] = "/tmp/kg-model-XXXXXX";
-    close(mkstemp(tb));
-    close(mkstemp(mp));
-    kg_ud_model *m = train_tiny(tb, mp);
+    const tiny *t = *state;
+    kg_ud_model *m = t->m;
     kg_ud_model *back = NULL;
     kg_error err;
-    assert_int_equal(kg_ud_model_load(mp, &back, &err), KG_OK);
+    assert_int_equal(kg_ud_model_load(t->mp, &back, &err), KG_OK);
     assert_string_equal(kg_ud_model_name(back), "tiny");
     const char *forms[] = {"The", "cat", "sleeps", "."};
     kg_arena *a = kg_arena_new();
@@ -262,9 +290,6 @@ static void test_model_round_trip_gives_the_same_trees(void **state)
     assert_string_equal(w1[1].deprel, "nsubj");
     kg_arena_free(a);
     kg_ud_model_free(back);
-    kg_ud_model_free(m);
-    unlink(tb);
-    unlink(mp);
 }
 
 static void test_training_twice_gives_identical_files(void **state)
@@ -299,15 +324,11 @@ static void test_training_twice_gives_identical_files(void **state)
 
 static void test_model_load_refuses_foreign_and_cut_files(void **state)
 {
-    (void)state;
-    char tb[] = "/tmp/kg-tb-XXXXXX", mp[] = "/tmp/kg-model-XXXXXX";
-    close(mkstemp(tb));
-    close(mkstemp(mp));
-    kg_ud_model_free(train_tiny(tb, mp));
+    const tiny *t = *state;
     kg_ud_model *m = NULL;
     kg_error err;
     /* cut at every length in the first part and at a few later ones */
-    FILE *f = fopen(mp, "rb");
+    FILE *f = fopen(t->mp, "rb");
     char *buf = malloc(1 << 24);
     size_t len = fread(buf, 1, 1 << 24, f);
     fclose(f);
@@ -328,21 +349,16 @@ static void test_model_load_refuses_foreign_and_cut_files(void **state)
     assert_non_null(strstr(err.message, "/nonexistent/en-ud.kgm"));
     free(buf);
     unlink(cut);
-    unlink(tb);
-    unlink(mp);
 }
 
 /* A model file with any one byte changed either fails to load with a
  * message or loads and still gives complete trees: never a bad read. */
 static void test_model_load_survives_every_flipped_byte(void **state)
 {
-    (void)state;
-    char tb[] = "/tmp/kg-tb-XXXXXX", mp[] = "/tmp/kg-model-XXXXXX", bad[] = "/tmp/kg-bad-XXXXXX";
-    close(mkstemp(tb));
-    close(mkstemp(mp));
+    const tiny *t = *state;
+    char bad[] = "/tmp/kg-bad-XXXXXX";
     close(mkstemp(bad));
-    kg_ud_model_free(train_tiny(tb, mp));
-    FILE *f = fopen(mp, "rb");
+    FILE *f = fopen(t->mp, "rb");
     char *buf = malloc(1 << 24);
     size_t len = fread(buf, 1, 1 << 24, f);
     fclose(f);
@@ -379,19 +395,13 @@ static void test_model_load_survives_every_flipped_byte(void **state)
     kg_arena_free(a);
     free(buf);
     unlink(bad);
-    unlink(tb);
-    unlink(mp);
 }
 
 /* Raw text: sentences, UD tokens, and byte and code-point offsets that point
  * back at the token's bytes, past multi-byte characters. */
 static void test_parse_text_keeps_offsets_and_spacing(void **state)
 {
-    (void)state;
-    char tb[] = "/tmp/kg-tb-XXXXXX", mp[] = "/tmp/kg-model-XXXXXX";
-    close(mkstemp(tb));
-    close(mkstemp(mp));
-    kg_ud_model *m = train_tiny(tb, mp);
+    const kg_ud_model *m = ((const tiny *)*state)->m;
     kg_arena *a = kg_arena_new();
     kg_error err;
     const char *text = "date 2024-01-05\nCaf\xc3\xa9 cats don\xe2\x80\x99t sleep. Israel's dog barks.";
@@ -435,25 +445,15 @@ static void test_parse_text_keeps_offsets_and_spacing(void **state)
         assert_int_equal(roots, 1);
     }
     kg_arena_free(a);
-    kg_ud_model_free(m);
-    unlink(tb);
-    unlink(mp);
 }
 
 static void test_annotate_accepts_an_empty_sentence(void **state)
 {
-    (void)state;
-    char tb[] = "/tmp/kg-tb-XXXXXX", mp[] = "/tmp/kg-model-XXXXXX";
-    close(mkstemp(tb));
-    close(mkstemp(mp));
-    kg_ud_model *m = train_tiny(tb, mp);
+    const kg_ud_model *m = ((const tiny *)*state)->m;
     kg_arena *a = kg_arena_new();
     kg_error err;
     assert_int_equal(kg_ud_annotate(m, a, NULL, 0, NULL, &err), KG_OK);
     kg_arena_free(a);
-    kg_ud_model_free(m);
-    unlink(tb);
-    unlink(mp);
 }
 
 int main(void)
@@ -465,12 +465,12 @@ int main(void)
         cmocka_unit_test(test_perceptron_learns_and_survives_save_and_load),
         cmocka_unit_test(test_perceptron_argmax_breaks_ties_low_and_skips_disallowed),
         cmocka_unit_test(test_lemmatizer_knows_seen_words_and_guesses_unseen),
-        cmocka_unit_test(test_model_round_trip_gives_the_same_trees),
+        cmocka_unit_test_setup_teardown(test_model_round_trip_gives_the_same_trees, tiny_setup, tiny_teardown),
         cmocka_unit_test(test_training_twice_gives_identical_files),
-        cmocka_unit_test(test_model_load_refuses_foreign_and_cut_files),
-        cmocka_unit_test(test_model_load_survives_every_flipped_byte),
-        cmocka_unit_test(test_parse_text_keeps_offsets_and_spacing),
-        cmocka_unit_test(test_annotate_accepts_an_empty_sentence),
+        cmocka_unit_test_setup_teardown(test_model_load_refuses_foreign_and_cut_files, tiny_setup, tiny_teardown),
+        cmocka_unit_test_setup_teardown(test_model_load_survives_every_flipped_byte, tiny_setup, tiny_teardown),
+        cmocka_unit_test_setup_teardown(test_parse_text_keeps_offsets_and_spacing, tiny_setup, tiny_teardown),
+        cmocka_unit_test_setup_teardown(test_annotate_accepts_an_empty_sentence, tiny_setup, tiny_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
