@@ -85,12 +85,8 @@ typedef struct build_opts {
 /* A positive decimal number no larger than max, or 0 if arg is not one. */
 static unsigned long long parse_count(const char *arg, unsigned long long max)
 {
-    if (!arg || *arg < '0' || *arg > '9')
-        return 0;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(arg, &end, 10);
-    return errno || *end || v > max ? 0 : v;
+    unsigned long long v = 0;
+    return kg_cli_number(arg, 1, max, &v) ? v : 0;
 }
 
 enum {

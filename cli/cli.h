@@ -28,6 +28,11 @@ void kg_cli_warn_invalid_doc(const kg_doc *doc);
  * (or "... needs a value") and returns KG_EXIT_TROUBLE. */
 int kg_cli_option_error(const char *cmd, int c, char **argv);
 
+/* A decimal number in [min, max] (digits only: no sign, space or suffix)
+ * in *out; false if arg is not one. */
+bool kg_cli_number(const char *arg, unsigned long long min, unsigned long long max,
+                   unsigned long long *out);
+
 /* Most output formats one command writes at once. */
 #define KG_CLI_MAX_FORMATS 8
 /* Parses --format's "json,dot,svg" into formats; cmd ("build") names the

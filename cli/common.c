@@ -135,3 +135,17 @@ int kg_cli_write_outputs(kg_graph *g, const char *prefix, const kg_format *forma
     }
     return rc;
 }
+
+bool kg_cli_number(const char *arg, unsigned long long min, unsigned long long max,
+                   unsigned long long *out)
+{
+    if (!arg || *arg < '0' || *arg > '9')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(arg, &end, 10);
+    if (errno || *end || v < min || v > max)
+        return false;
+    *out = v;
+    return true;
+}

@@ -372,9 +372,8 @@ int kg_cmd_stats(int argc, char **argv)
             format = optarg;
             break;
         case 'n': {
-            char *end;
-            long v = strtol(optarg, &end, 10);
-            if (*optarg == '\0' || *end || v < 0)
+            unsigned long long v = 0;
+            if (!kg_cli_number(optarg, 0, SIZE_MAX, &v))
                 return kg_cli_usage_error("stats: --top wants a number, not '%s'", optarg);
             top = (size_t)v;
             break;

@@ -36,19 +36,6 @@ static const char train_usage[] =
     "  -h, --help              show this help\n"
     "exit status: 0 model written; 2 trouble, nothing written.\n";
 
-/* A decimal number in [min, max] in *out, or false. */
-static bool parse_number(const char *arg, unsigned long min, unsigned long max, unsigned long *out)
-{
-    if (!arg || *arg < '0' || *arg > '9')
-        return false;
-    char *end;
-    errno = 0;
-    unsigned long v = strtoul(arg, &end, 10);
-    if (errno || *end || v < min || v > max)
-        return false;
-    *out = v;
-    return true;
-}
 
 enum { OPT_TAGGER_EPOCHS = 256, OPT_PARSER_EPOCHS, OPT_FOLDS, OPT_SEED, OPT_NAME, OPT_DEV,
        OPT_MIN_UPDATES };
@@ -65,8 +52,8 @@ typedef struct train_opts {
 /* Sets an int option from a number in [1, max]; false (printed) if it is not one. */
 static bool set_count(const char *name, const char *arg, unsigned long max, int *field)
 {
-    unsigned long v;
-    if (!parse_number(arg, 1, max, &v)) {
+    unsigned long long v;
+    if (!kg_cli_number(arg, 1, max, &v)) {
         fprintf(stderr, "kg: train: %s wants a number from 1 to %lu, not '%s'\n", name, max, arg);
         return false;
     }
@@ -108,12 +95,15 @@ static int parse_train_options(int argc, char **argv, train_opts *o)
         case OPT_FOLDS:
             ok = set_count("--folds", optarg, 100, &o->to.folds);
             break;
-        case OPT_SEED:
-            if (!parse_number(optarg, 0, ULONG_MAX, &o->to.seed)) {
+        case OPT_SEED: {
+            unsigned long long seed = 0;
+            if (!kg_cli_number(optarg, 0, ULONG_MAX, &seed)) {
                 fprintf(stderr, "kg: train: --seed wants a number, not '%s'\n", optarg);
                 ok = false;
             }
+            o->to.seed = (unsigned long)seed;
             break;
+        }
         case OPT_NAME:
             o->to.name = optarg;
             break;

@@ -109,13 +109,15 @@ static char *label_text(const char *text, size_t width)
     return kg_export_graphviz_text(out);
 }
 
-/* The DOT name of a node: its id, with backslashes as U+29F5 (see above),
- * made safe for the SVG's <title> (kg_export_graphviz_text). */
+/* The DOT name of a node: its id, with backslashes as U+29F5 (see above)
+ * and a leading '%' as U+FF05, made safe for the SVG's <title>
+ * (kg_export_graphviz_text).  cgraph takes a name that starts with '%' for
+ * one of its own anonymous ids and never frees what it allocates for it. */
 static char *node_name(const char *id)
 {
     size_t n = strlen(id), extra = 0;
     for (size_t i = 0; i < n; i++)
-        extra += id[i] == '\\' ? 2 : 0;
+        extra += id[i] == '\\' || (i == 0 && id[i] == '%') ? 2 : 0;
     char *name = malloc(n + extra + 1);
     if (!name)
         return NULL;
@@ -123,6 +125,9 @@ static char *node_name(const char *id)
     for (size_t i = 0; i < n; i++) {
         if (id[i] == '\\') {
             memcpy(name + o, "\xE2\xA7\xB5", 3);
+            o += 3;
+        } else if (i == 0 && id[i] == '%') {
+            memcpy(name + o, "\xEF\xBC\x85", 3);
             o += 3;
         } else {
             name[o++] = id[i];
