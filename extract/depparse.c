@@ -331,8 +331,7 @@ static int class_label(size_t c, size_t nl)
 static void valid_classes(const kg_tr_state *s, size_t nl, bool *ok)
 {
     bool left = kg_tr_valid(s, KG_TR_LEFT), right = kg_tr_valid(s, KG_TR_RIGHT);
-    bool shift = kg_tr_valid(s, KG_TR_SHIFT);
-    ok[0] = shift;
+    ok[0] = kg_tr_valid(s, KG_TR_SHIFT);
     for (size_t l = 0; l < nl; l++) {
         ok[1 + l] = left;
         ok[1 + nl + l] = right;
@@ -401,10 +400,10 @@ static void class_costs(trainer *t, const kg_tr_state *s, const uint16_t *labels
     size_t cl = kg_tr_valid(s, KG_TR_LEFT) ? kg_tr_cost(s, KG_TR_LEFT, t->gold) : 0;
     size_t cr = kg_tr_valid(s, KG_TR_RIGHT) ? kg_tr_cost(s, KG_TR_RIGHT, t->gold) : 0;
     size_t s0 = kg_tr_stack(s, 0), s1 = kg_tr_stack(s, 1), b0 = kg_tr_buffer(s, 0);
+    bool word = s0 != 0 && s0 != KG_TR_NONE;
+    bool left_gold = word && t->gold[s0] == b0, right_gold = word && t->gold[s0] == s1;
     t->cost[0] = cs;
     for (size_t l = 0; l < t->nl; l++) {
-        bool left_gold = s0 != 0 && s0 != KG_TR_NONE && t->gold[s0] == b0;
-        bool right_gold = s0 != 0 && s0 != KG_TR_NONE && t->gold[s0] == s1;
         t->cost[1 + l] = cl + (left_gold && labels[s0 - 1] != l);
         t->cost[1 + t->nl + l] = cr + (right_gold && labels[s0 - 1] != l);
     }

@@ -4,27 +4,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Every per-word array lives in one allocation, stack first: a state costs
+ * one malloc per sentence, and kg_tr_free one free. */
 kg_status kg_tr_init(kg_tr_state *s, size_t n, kg_error *err)
 {
     memset(s, 0, sizeof *s);
     size_t m = n + 1;
-    s->n = n;
-    s->stack = malloc(m * sizeof *s->stack);
-    s->head = malloc(m * sizeof *s->head);
-    s->label = malloc(m * sizeof *s->label);
-    s->lc1 = calloc(m, sizeof *s->lc1);
-    s->lc2 = calloc(m, sizeof *s->lc2);
-    s->rc1 = calloc(m, sizeof *s->rc1);
-    s->rc2 = calloc(m, sizeof *s->rc2);
-    s->nl = calloc(m, sizeof *s->nl);
-    s->nr = calloc(m, sizeof *s->nr);
-    s->lset = calloc(m, sizeof *s->lset);
-    s->rset = calloc(m, sizeof *s->rset);
-    if (!s->stack || !s->head || !s->label || !s->lc1 || !s->lc2 || !s->rc1 || !s->rc2 || !s->nl ||
-        !s->nr || !s->lset || !s->rset) {
-        kg_tr_free(s);
+    size_t words = 2 * sizeof(uint64_t) + 6 * sizeof(size_t) + sizeof(int) + 2 * sizeof(uint16_t);
+    unsigned char *block = m <= SIZE_MAX / words ? calloc(m, words) : NULL;
+    if (!block)
         return kg_error_set(err, KG_ERR_NOMEM, "parser: out of memory");
-    }
+    /* widest types first, so each array stays aligned */
+    s->lset = (uint64_t *)block;
+    s->rset = s->lset + m;
+    s->stack = (size_t *)(s->rset + m);
+    s->head = s->stack + m;
+    s->lc1 = s->head + m;
+    s->lc2 = s->lc1 + m;
+    s->rc1 = s->lc2 + m;
+    s->rc2 = s->rc1 + m;
+    s->label = (int *)(s->rc2 + m);
+    s->nl = (uint16_t *)(s->label + m);
+    s->nr = s->nl + m;
+    s->n = n;
     for (size_t i = 0; i < m; i++) {
         s->head[i] = KG_TR_NONE;
         s->label[i] = -1;
@@ -37,17 +39,7 @@ kg_status kg_tr_init(kg_tr_state *s, size_t n, kg_error *err)
 
 void kg_tr_free(kg_tr_state *s)
 {
-    free(s->stack);
-    free(s->head);
-    free(s->label);
-    free(s->lc1);
-    free(s->lc2);
-    free(s->rc1);
-    free(s->rc2);
-    free(s->nl);
-    free(s->nr);
     free(s->lset);
-    free(s->rset);
     memset(s, 0, sizeof *s);
 }
 

@@ -180,16 +180,6 @@ kg_status kg_ud_annotate(const kg_ud_model *m, kg_arena *a, kg_ud_word *words, s
     return st;
 }
 
-/* Whether the byte at text[i] (i < len) starts whitespace. */
-static bool space_at(const char *text, size_t len, size_t i)
-{
-    if (i >= len)
-        return true;
-    unsigned char c = (unsigned char)text[i];
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-           (c == 0xC2 && i + 1 < len && (unsigned char)text[i + 1] == 0xA0);
-}
-
 /* Code points in text[from..to). */
 static size_t count_cps(const char *text, size_t from, size_t to)
 {
@@ -199,7 +189,12 @@ static size_t count_cps(const char *text, size_t from, size_t to)
     return n;
 }
 
-static kg_status tokenize(kg_arena *a, const char *text, size_t len, kg_span span, size_t *cp,
+/* Tokenizes one sentence.  Whitespace follows a token where the tokenizer
+ * saw it before the next one, and after the sentence's last token where the
+ * next sentence does not start at once (spans exclude whitespace around
+ * them), next being where it starts: SIZE_MAX for the last sentence, which
+ * the end of the text closes as whitespace would. */
+static kg_status tokenize(kg_arena *a, const char *text, kg_span span, size_t next, size_t *cp,
                           size_t *cp_at, kg_ud_sentence *out, kg_error *err)
 {
     kg_token *toks = NULL;
@@ -226,7 +221,7 @@ static kg_status tokenize(kg_arena *a, const char *text, size_t len, kg_span spa
         *cp += count_cps(text, w->start, w->end);
         w->cp_end = *cp;
         *cp_at = w->end;
-        w->space_after = space_at(text, len, w->end);
+        w->space_after = i + 1 < nt ? toks[i + 1].space_before : span.end < next;
     }
     return KG_OK;
 }
@@ -248,7 +243,8 @@ kg_status kg_ud_parse_text(const kg_ud_model *m, kg_arena *a, const char *text, 
         return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
     size_t cp = 0, cp_at = 0;
     for (size_t i = 0; i < ns && st == KG_OK; i++)
-        st = tokenize(a, text, len, spans[i], &cp, &cp_at, &s[i], err);
+        st = tokenize(a, text, spans[i], i + 1 < ns ? spans[i + 1].start : SIZE_MAX, &cp, &cp_at,
+                      &s[i], err);
     if (stats)
         stats->tokenize_s += thread_seconds() - t0;
     for (size_t i = 0; i < ns && st == KG_OK; i++)
