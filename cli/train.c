@@ -28,8 +28,10 @@ static const char train_usage[] =
     "                          (default 5; 1: train the parser on gold tags)\n"
     "      --seed N            shuffling seed (default: the library's)\n"
     "      --name TEXT         description stored in the model\n"
-    "      --min-updates N     keep the parser features at least N updates touched\n"
+    "      --min-updates N     keep the features at least N updates touched\n"
     "                          (default 2)\n"
+    "      --wordnet DIR       WordNet's dictionary files, for the tagger's word\n"
+    "                          classes (default /usr/share/wordnet; 'none': without)\n"
     "      --dev FILE          score the parser on FILE (CoNLL-U, gold tokens) after\n"
     "                          every epoch; never trained on (repeatable)\n"
     "  -q, --quiet             no progress lines\n"
@@ -38,7 +40,7 @@ static const char train_usage[] =
 
 
 enum { OPT_TAGGER_EPOCHS = 256, OPT_PARSER_EPOCHS, OPT_FOLDS, OPT_SEED, OPT_NAME, OPT_DEV,
-       OPT_MIN_UPDATES };
+       OPT_MIN_UPDATES, OPT_WORDNET };
 
 #define MAX_DEV_FILES 8
 
@@ -73,6 +75,7 @@ static int parse_train_options(int argc, char **argv, train_opts *o)
         {"name", required_argument, NULL, OPT_NAME},
         {"dev", required_argument, NULL, OPT_DEV},
         {"min-updates", required_argument, NULL, OPT_MIN_UPDATES},
+        {"wordnet", required_argument, NULL, OPT_WORDNET},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -120,6 +123,9 @@ static int parse_train_options(int argc, char **argv, train_opts *o)
             o->to.min_updates = (unsigned)v;
             break;
         }
+        case OPT_WORDNET:
+            o->to.wordnet_dir = strcmp(optarg, "none") == 0 ? NULL : optarg;
+            break;
         case 'q':
             o->quiet = true;
             break;

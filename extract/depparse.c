@@ -19,6 +19,7 @@
 struct kg_depparse {
     size_t n_labels;
     kg_perc *perc;
+    const kg_wordnet *wn; /* the model's, borrowed */
 };
 
 #define MAX_FEATS 192
@@ -36,9 +37,11 @@ typedef struct sentence_atoms {
     uint64_t *q;          /* the tagger's runner-up + 2 where it was unsure (closeness
                              in the top bits), else 0 */
     uint64_t *x;          /* last three letters: a word's class when the word is rare */
+    uint64_t *c;          /* WordNet's parts of speech and coarse noun sense + 1; 0: none */
     size_t *punct;        /* punctuation tokens among words 1..i */
     size_t *opener;       /* the nearest unclosed ( [ { or opening quote before i, or 0 */
 } sentence_atoms;
+
 
 static void atoms_free(sentence_atoms *a)
 {
@@ -46,6 +49,7 @@ static void atoms_free(sentence_atoms *a)
     free(a->p);
     free(a->q);
     free(a->x);
+    free(a->c);
     free(a->punct);
     free(a->opener);
 }
@@ -76,17 +80,18 @@ static void find_openers(sentence_atoms *a, const char *const *forms, size_t n)
     a->opener[n + 1] = depth ? open[depth - 1] : 0;
 }
 
-static kg_status atoms_init(sentence_atoms *a, const char *const *forms, const uint16_t *tags,
-                            const uint16_t *alt, size_t n, kg_error *err)
+static kg_status atoms_init(sentence_atoms *a, const kg_wordnet *wn, const char *const *forms,
+                            const uint16_t *tags, const uint16_t *alt, size_t n, kg_error *err)
 {
     a->n = n;
     a->w = malloc((n + 2) * sizeof *a->w);
     a->p = malloc((n + 2) * sizeof *a->p);
     a->q = calloc(n + 2, sizeof *a->q);
     a->x = malloc((n + 2) * sizeof *a->x);
+    a->c = malloc((n + 2) * sizeof *a->c);
     a->punct = malloc((n + 2) * sizeof *a->punct);
     a->opener = malloc((n + 2) * sizeof *a->opener);
-    if (!a->w || !a->p || !a->q || !a->x || !a->punct || !a->opener) {
+    if (!a->w || !a->p || !a->q || !a->x || !a->c || !a->punct || !a->opener) {
         atoms_free(a);
         return kg_error_set(err, KG_ERR_NOMEM, "parser: out of memory");
     }
@@ -94,12 +99,16 @@ static kg_status atoms_init(sentence_atoms *a, const char *const *forms, const u
     a->p[0] = 1;
     a->w[n + 1] = a->x[n + 1] = 0x6e6f6e65u; /* "none" */
     a->p[n + 1] = 0;
+    a->c[0] = 0x100;
+    a->c[n + 1] = 0;
     a->punct[0] = 0;
     for (size_t i = 0; i < n; i++) {
         kg_word_feats wf;
         kg_word_feats_of(forms[i], &wf);
         a->w[i + 1] = wf.lower;
         a->x[i + 1] = wf.suffix[2];
+        unsigned v = kg_wordnet_classes(wn, forms[i]);
+        a->c[i + 1] = 1 + ((v & KG_WN_POS_BITS) | (uint64_t)KG_WN_NOUN_SENSE(v) << 9);
         a->p[i + 1] = tags[i] + 2u;
         if (alt && KG_TAG_ALT_CLOSENESS(alt[i]) < 3)
             a->q[i + 1] = (KG_TAG_ALT_TAG(alt[i]) + 2u) | (uint64_t)KG_TAG_ALT_CLOSENESS(alt[i])
@@ -110,6 +119,7 @@ static kg_status atoms_init(sentence_atoms *a, const char *const *forms, const u
     find_openers(a, forms, n);
     return KG_OK;
 }
+
 
 /* ------------------------------------------------------------ features */
 
@@ -155,164 +165,229 @@ static uint64_t cap7(unsigned v)
     return v < 7 ? v : 7;
 }
 
-/* Fills f with the features of state s; returns how many. */
-static size_t features(const sentence_atoms *a, const kg_tr_state *s, uint64_t *f)
+/* The positions the templates read: the stack's top three, the buffer's
+ * first four, their outermost dependents, and n + 1 for "no such word". */
+typedef struct window {
+    size_t none;
+    size_t s0, s1, s2, b0, b1, b2, b3;
+    size_t s0l, s0l2, s0r, s0r2, s1l, s1r, s1r2, b0l, b0l2;
+    size_t d, d01;        /* distance buckets s0-b0, s1-s0 */
+    uint64_t pb, pb01;    /* punctuation between them */
+} window;
+
+#define L(x) ((x) == v->none ? 0u : (uint64_t)(s->label[x] + 1))
+#define VL(x) ((x) == v->none ? 8u : cap7(s->nl[x]))
+#define VR(x) ((x) == v->none ? 8u : cap7(s->nr[x]))
+#define SL(x) ((x) == v->none ? 1u : s->lset[x])
+#define SR(x) ((x) == v->none ? 1u : s->rset[x])
+
+/* The words and tags of the stack and buffer, alone, in pairs and in
+ * threes, and their distance. */
+static size_t words_features(const sentence_atoms *a, const window *v, uint64_t *f, size_t k,
+                             unsigned *tp)
 {
-    size_t none = a->n + 1;
-#define POS(x) ((x) == KG_TR_NONE ? none : (x))
-#define CH(arr, x) ((x) == none ? none : (s->arr[x] ? s->arr[x] : none))
-    size_t s0 = POS(kg_tr_stack(s, 0)), s1 = POS(kg_tr_stack(s, 1)), s2 = POS(kg_tr_stack(s, 2));
-    size_t b0 = POS(kg_tr_buffer(s, 0)), b1 = POS(kg_tr_buffer(s, 1)),
-           b2 = POS(kg_tr_buffer(s, 2)), b3 = POS(kg_tr_buffer(s, 3));
-    size_t s0l = CH(lc1, s0), s0l2 = CH(lc2, s0), s0r = CH(rc1, s0), s0r2 = CH(rc2, s0);
-    size_t s1l = CH(lc1, s1), s1r = CH(rc1, s1), s1r2 = CH(rc2, s1);
-    size_t b0l = CH(lc1, b0), b0l2 = CH(lc2, b0);
-#undef CH
-#undef POS
-    const uint64_t *w = a->w, *p = a->p, *q = a->q, *x = a->x;
-#define L(x) ((x) == none ? 0u : (uint64_t)(s->label[x] + 1))
-#define VL(x) ((x) == none ? 8u : cap7(s->nl[x]))
-#define VR(x) ((x) == none ? 8u : cap7(s->nr[x]))
-#define SL(x) ((x) == none ? 1u : s->lset[x])
-#define SR(x) ((x) == none ? 1u : s->rset[x])
-    size_t k = 0, d = bucket(s0, b0, none), d01 = bucket(s0, s1, none);
-    uint64_t pb = punct_between(a, s0, b0, none), pb01 = punct_between(a, s1, s0, none);
-    unsigned t = 0;
+    unsigned t = *tp;
     /* single words */
-    f[k++] = h2(++t, w[s0], p[s0]);
-    f[k++] = h1(++t, w[s0]);
-    f[k++] = h1(++t, p[s0]);
-    f[k++] = h2(++t, w[b0], p[b0]);
-    f[k++] = h1(++t, w[b0]);
-    f[k++] = h1(++t, p[b0]);
-    f[k++] = h2(++t, w[b1], p[b1]);
-    f[k++] = h1(++t, w[b1]);
-    f[k++] = h1(++t, p[b1]);
-    f[k++] = h2(++t, w[b2], p[b2]);
-    f[k++] = h1(++t, w[b2]);
-    f[k++] = h1(++t, p[b2]);
-    f[k++] = h2(++t, w[s1], p[s1]);
-    f[k++] = h1(++t, w[s1]);
-    f[k++] = h1(++t, p[s1]);
-    f[k++] = h1(++t, p[s2]);
+    f[k++] = h2(++t, a->w[v->s0], a->p[v->s0]);
+    f[k++] = h1(++t, a->w[v->s0]);
+    f[k++] = h1(++t, a->p[v->s0]);
+    f[k++] = h2(++t, a->w[v->b0], a->p[v->b0]);
+    f[k++] = h1(++t, a->w[v->b0]);
+    f[k++] = h1(++t, a->p[v->b0]);
+    f[k++] = h2(++t, a->w[v->b1], a->p[v->b1]);
+    f[k++] = h1(++t, a->w[v->b1]);
+    f[k++] = h1(++t, a->p[v->b1]);
+    f[k++] = h2(++t, a->w[v->b2], a->p[v->b2]);
+    f[k++] = h1(++t, a->w[v->b2]);
+    f[k++] = h1(++t, a->p[v->b2]);
+    f[k++] = h2(++t, a->w[v->s1], a->p[v->s1]);
+    f[k++] = h1(++t, a->w[v->s1]);
+    f[k++] = h1(++t, a->p[v->s1]);
+    f[k++] = h1(++t, a->p[v->s2]);
     /* pairs */
-    f[k++] = h4(++t, w[s0], p[s0], w[b0], p[b0]);
-    f[k++] = h3(++t, w[s0], p[s0], w[b0]);
-    f[k++] = h3(++t, w[s0], w[b0], p[b0]);
-    f[k++] = h3(++t, w[s0], p[s0], p[b0]);
-    f[k++] = h3(++t, p[s0], w[b0], p[b0]);
-    f[k++] = h2(++t, w[s0], w[b0]);
-    f[k++] = h2(++t, p[s0], p[b0]);
-    f[k++] = h2(++t, p[b0], p[b1]);
-    f[k++] = h4(++t, w[s1], p[s1], w[s0], p[s0]);
-    f[k++] = h2(++t, w[s1], w[s0]);
-    f[k++] = h2(++t, p[s1], p[s0]);
-    f[k++] = h3(++t, p[s1], w[s0], p[s0]);
-    f[k++] = h3(++t, w[s1], p[s1], p[s0]);
-    f[k++] = h2(++t, w[s1], w[b0]);
-    f[k++] = h2(++t, p[s1], p[b0]);
+    f[k++] = h4(++t, a->w[v->s0], a->p[v->s0], a->w[v->b0], a->p[v->b0]);
+    f[k++] = h3(++t, a->w[v->s0], a->p[v->s0], a->w[v->b0]);
+    f[k++] = h3(++t, a->w[v->s0], a->w[v->b0], a->p[v->b0]);
+    f[k++] = h3(++t, a->w[v->s0], a->p[v->s0], a->p[v->b0]);
+    f[k++] = h3(++t, a->p[v->s0], a->w[v->b0], a->p[v->b0]);
+    f[k++] = h2(++t, a->w[v->s0], a->w[v->b0]);
+    f[k++] = h2(++t, a->p[v->s0], a->p[v->b0]);
+    f[k++] = h2(++t, a->p[v->b0], a->p[v->b1]);
+    f[k++] = h4(++t, a->w[v->s1], a->p[v->s1], a->w[v->s0], a->p[v->s0]);
+    f[k++] = h2(++t, a->w[v->s1], a->w[v->s0]);
+    f[k++] = h2(++t, a->p[v->s1], a->p[v->s0]);
+    f[k++] = h3(++t, a->p[v->s1], a->w[v->s0], a->p[v->s0]);
+    f[k++] = h3(++t, a->w[v->s1], a->p[v->s1], a->p[v->s0]);
+    f[k++] = h2(++t, a->w[v->s1], a->w[v->b0]);
+    f[k++] = h2(++t, a->p[v->s1], a->p[v->b0]);
     /* triples */
-    f[k++] = h3(++t, p[b0], p[b1], p[b2]);
-    f[k++] = h3(++t, p[s0], p[b0], p[b1]);
-    f[k++] = h3(++t, p[s1], p[s0], p[b0]);
-    f[k++] = h3(++t, p[s0], p[s0l], p[b0]);
-    f[k++] = h3(++t, p[s0], p[s0r], p[b0]);
-    f[k++] = h3(++t, p[s0], p[b0], p[b0l]);
-    f[k++] = h3(++t, p[s2], p[s1], p[s0]);
-    f[k++] = h3(++t, p[s1], p[s1r], p[s0]);
-    f[k++] = h3(++t, p[s1], p[s0], p[s0l]);
-    f[k++] = h3(++t, p[s1], p[s0], p[s0r]);
-    f[k++] = h3(++t, p[s1], p[s1l], p[s0]);
-    f[k++] = h3(++t, w[s0], p[b0], p[b1]);
-    f[k++] = h3(++t, p[s0], w[b0], p[b1]);
+    f[k++] = h3(++t, a->p[v->b0], a->p[v->b1], a->p[v->b2]);
+    f[k++] = h3(++t, a->p[v->s0], a->p[v->b0], a->p[v->b1]);
+    f[k++] = h3(++t, a->p[v->s1], a->p[v->s0], a->p[v->b0]);
+    f[k++] = h3(++t, a->p[v->s0], a->p[v->s0l], a->p[v->b0]);
+    f[k++] = h3(++t, a->p[v->s0], a->p[v->s0r], a->p[v->b0]);
+    f[k++] = h3(++t, a->p[v->s0], a->p[v->b0], a->p[v->b0l]);
+    f[k++] = h3(++t, a->p[v->s2], a->p[v->s1], a->p[v->s0]);
+    f[k++] = h3(++t, a->p[v->s1], a->p[v->s1r], a->p[v->s0]);
+    f[k++] = h3(++t, a->p[v->s1], a->p[v->s0], a->p[v->s0l]);
+    f[k++] = h3(++t, a->p[v->s1], a->p[v->s0], a->p[v->s0r]);
+    f[k++] = h3(++t, a->p[v->s1], a->p[v->s1l], a->p[v->s0]);
+    f[k++] = h3(++t, a->w[v->s0], a->p[v->b0], a->p[v->b1]);
+    f[k++] = h3(++t, a->p[v->s0], a->w[v->b0], a->p[v->b1]);
     /* distance */
-    f[k++] = h2(++t, w[s0], d);
-    f[k++] = h2(++t, p[s0], d);
-    f[k++] = h2(++t, w[b0], d);
-    f[k++] = h2(++t, p[b0], d);
-    f[k++] = h3(++t, w[s0], w[b0], d);
-    f[k++] = h3(++t, p[s0], p[b0], d);
-    f[k++] = h3(++t, p[s1], p[s0], d01);
-    f[k++] = h3(++t, w[s1], w[s0], d01);
+    f[k++] = h2(++t, a->w[v->s0], v->d);
+    f[k++] = h2(++t, a->p[v->s0], v->d);
+    f[k++] = h2(++t, a->w[v->b0], v->d);
+    f[k++] = h2(++t, a->p[v->b0], v->d);
+    f[k++] = h3(++t, a->w[v->s0], a->w[v->b0], v->d);
+    f[k++] = h3(++t, a->p[v->s0], a->p[v->b0], v->d);
+    f[k++] = h3(++t, a->p[v->s1], a->p[v->s0], v->d01);
+    f[k++] = h3(++t, a->w[v->s1], a->w[v->s0], v->d01);
+    *tp = t;
+    return k;
+}
+
+/* What the words already have: valency, dependents, their labels. */
+static size_t structure_features(const sentence_atoms *a, const kg_tr_state *s, const window *v,
+                                 uint64_t *f, size_t k, unsigned *tp)
+{
+    unsigned t = *tp;
     /* valency */
-    f[k++] = h2(++t, w[s0], VR(s0));
-    f[k++] = h2(++t, p[s0], VR(s0));
-    f[k++] = h2(++t, w[s0], VL(s0));
-    f[k++] = h2(++t, p[s0], VL(s0));
-    f[k++] = h2(++t, w[b0], VL(b0));
-    f[k++] = h2(++t, p[b0], VL(b0));
-    f[k++] = h2(++t, p[s1], VR(s1));
-    f[k++] = h2(++t, w[s1], VR(s1));
+    f[k++] = h2(++t, a->w[v->s0], VR(v->s0));
+    f[k++] = h2(++t, a->p[v->s0], VR(v->s0));
+    f[k++] = h2(++t, a->w[v->s0], VL(v->s0));
+    f[k++] = h2(++t, a->p[v->s0], VL(v->s0));
+    f[k++] = h2(++t, a->w[v->b0], VL(v->b0));
+    f[k++] = h2(++t, a->p[v->b0], VL(v->b0));
+    f[k++] = h2(++t, a->p[v->s1], VR(v->s1));
+    f[k++] = h2(++t, a->w[v->s1], VR(v->s1));
     /* dependents */
-    f[k++] = h1(++t, w[s0l]);
-    f[k++] = h1(++t, p[s0l]);
-    f[k++] = h1(++t, L(s0l));
-    f[k++] = h1(++t, w[s0r]);
-    f[k++] = h1(++t, p[s0r]);
-    f[k++] = h1(++t, L(s0r));
-    f[k++] = h1(++t, w[b0l]);
-    f[k++] = h1(++t, p[b0l]);
-    f[k++] = h1(++t, L(b0l));
-    f[k++] = h1(++t, w[s1r]);
-    f[k++] = h1(++t, p[s1r]);
-    f[k++] = h1(++t, L(s1r));
-    f[k++] = h2(++t, p[s1l], L(s1l));
+    f[k++] = h1(++t, a->w[v->s0l]);
+    f[k++] = h1(++t, a->p[v->s0l]);
+    f[k++] = h1(++t, L(v->s0l));
+    f[k++] = h1(++t, a->w[v->s0r]);
+    f[k++] = h1(++t, a->p[v->s0r]);
+    f[k++] = h1(++t, L(v->s0r));
+    f[k++] = h1(++t, a->w[v->b0l]);
+    f[k++] = h1(++t, a->p[v->b0l]);
+    f[k++] = h1(++t, L(v->b0l));
+    f[k++] = h1(++t, a->w[v->s1r]);
+    f[k++] = h1(++t, a->p[v->s1r]);
+    f[k++] = h1(++t, L(v->s1r));
+    f[k++] = h2(++t, a->p[v->s1l], L(v->s1l));
     /* second dependents */
-    f[k++] = h1(++t, w[s0l2]);
-    f[k++] = h1(++t, p[s0l2]);
-    f[k++] = h1(++t, L(s0l2));
-    f[k++] = h1(++t, w[s0r2]);
-    f[k++] = h1(++t, p[s0r2]);
-    f[k++] = h1(++t, L(s0r2));
-    f[k++] = h1(++t, w[b0l2]);
-    f[k++] = h1(++t, p[b0l2]);
-    f[k++] = h1(++t, L(b0l2));
-    f[k++] = h3(++t, p[s0], p[s0l], p[s0l2]);
-    f[k++] = h3(++t, p[s0], p[s0r], p[s0r2]);
-    f[k++] = h3(++t, p[b0], p[b0l], p[b0l2]);
-    f[k++] = h3(++t, p[s1], p[s1r], p[s1r2]);
+    f[k++] = h1(++t, a->w[v->s0l2]);
+    f[k++] = h1(++t, a->p[v->s0l2]);
+    f[k++] = h1(++t, L(v->s0l2));
+    f[k++] = h1(++t, a->w[v->s0r2]);
+    f[k++] = h1(++t, a->p[v->s0r2]);
+    f[k++] = h1(++t, L(v->s0r2));
+    f[k++] = h1(++t, a->w[v->b0l2]);
+    f[k++] = h1(++t, a->p[v->b0l2]);
+    f[k++] = h1(++t, L(v->b0l2));
+    f[k++] = h3(++t, a->p[v->s0], a->p[v->s0l], a->p[v->s0l2]);
+    f[k++] = h3(++t, a->p[v->s0], a->p[v->s0r], a->p[v->s0r2]);
+    f[k++] = h3(++t, a->p[v->b0], a->p[v->b0l], a->p[v->b0l2]);
+    f[k++] = h3(++t, a->p[v->s1], a->p[v->s1r], a->p[v->s1r2]);
     /* label sets */
-    f[k++] = h2(++t, w[s0], SR(s0));
-    f[k++] = h2(++t, p[s0], SR(s0));
-    f[k++] = h2(++t, w[s0], SL(s0));
-    f[k++] = h2(++t, p[s0], SL(s0));
-    f[k++] = h2(++t, w[b0], SL(b0));
-    f[k++] = h2(++t, p[b0], SL(b0));
-    f[k++] = h2(++t, p[s1], SR(s1));
-    f[k++] = h3(++t, p[s0], SL(s0), SR(s0));
+    f[k++] = h2(++t, a->w[v->s0], SR(v->s0));
+    f[k++] = h2(++t, a->p[v->s0], SR(v->s0));
+    f[k++] = h2(++t, a->w[v->s0], SL(v->s0));
+    f[k++] = h2(++t, a->p[v->s0], SL(v->s0));
+    f[k++] = h2(++t, a->w[v->b0], SL(v->b0));
+    f[k++] = h2(++t, a->p[v->b0], SL(v->b0));
+    f[k++] = h2(++t, a->p[v->s1], SR(v->s1));
+    f[k++] = h3(++t, a->p[v->s0], SL(v->s0), SR(v->s0));
+    *tp = t;
+    return k;
+}
+
+/* Where the sentence stands, rare words, the tagger's close calls and
+ * WordNet's classes. */
+static size_t context_features(const sentence_atoms *a, const kg_tr_state *s, const window *v,
+                               uint64_t *f, size_t k, unsigned *tp)
+{
+    unsigned t = *tp;
     /* where the sentence stands: words left, stack depth, an open bracket */
-    uint64_t left = b0 == none ? 0 : a->n - b0 < 5 ? a->n - b0 + 1 : 6;
+    uint64_t left = v->b0 == v->none ? 0 : a->n - v->b0 < 5 ? a->n - v->b0 + 1 : 6;
     uint64_t depth = s->depth < 4 ? s->depth : 4;
-    size_t ob = b0 == none ? 0 : a->opener[b0];
-    uint64_t open = ob == 0 ? 0 : s0 == none || ob > s0 ? 1 : ob == s0 ? 2 : 3;
-    f[k++] = h3(++t, p[s0], p[b0], left);
-    f[k++] = h2(++t, w[b0], left);
-    f[k++] = h3(++t, p[s0], depth, p[b0]);
-    f[k++] = h3(++t, w[b0], open, p[s0]);
-    f[k++] = h3(++t, p[b0], open, p[s1]);
+    size_t ob = v->b0 == v->none ? 0 : a->opener[v->b0];
+    uint64_t open = ob == 0 ? 0 : v->s0 == v->none || ob > v->s0 ? 1 : ob == v->s0 ? 2 : 3;
+    f[k++] = h3(++t, a->p[v->s0], a->p[v->b0], left);
+    f[k++] = h2(++t, a->w[v->b0], left);
+    f[k++] = h3(++t, a->p[v->s0], depth, a->p[v->b0]);
+    f[k++] = h3(++t, a->w[v->b0], open, a->p[v->s0]);
+    f[k++] = h3(++t, a->p[v->b0], open, a->p[v->s1]);
     /* rare words by their ending; punctuation between the candidates */
-    f[k++] = h2(++t, x[s0], p[s0]);
-    f[k++] = h2(++t, x[b0], p[b0]);
-    f[k++] = h3(++t, x[s0], x[b0], p[b0]);
-    f[k++] = h2(++t, x[s1], p[s1]);
-    f[k++] = h3(++t, p[s0], p[b0], pb);
-    f[k++] = h3(++t, pb, d, p[b0]);
-    f[k++] = h3(++t, p[s1], p[s0], pb01);
-    f[k++] = h4(++t, p[b0], p[b1], p[b2], p[b3]);
+    f[k++] = h2(++t, a->x[v->s0], a->p[v->s0]);
+    f[k++] = h2(++t, a->x[v->b0], a->p[v->b0]);
+    f[k++] = h3(++t, a->x[v->s0], a->x[v->b0], a->p[v->b0]);
+    f[k++] = h2(++t, a->x[v->s1], a->p[v->s1]);
+    f[k++] = h3(++t, a->p[v->s0], a->p[v->b0], v->pb);
+    f[k++] = h3(++t, v->pb, v->d, a->p[v->b0]);
+    f[k++] = h3(++t, a->p[v->s1], a->p[v->s0], v->pb01);
+    f[k++] = h4(++t, a->p[v->b0], a->p[v->b1], a->p[v->b2], a->p[v->b3]);
     /* close calls of the tagger: its second choice for the candidates */
-    f[k++] = h2(++t, p[s0], q[s0]);
-    f[k++] = h2(++t, p[b0], q[b0]);
-    f[k++] = h3(++t, q[s0], p[b0], p[s0]);
-    f[k++] = h3(++t, p[s0], q[b0], p[b0]);
-    f[k++] = h3(++t, q[b0], w[b0], p[b1]);
-    f[k++] = h2(++t, p[b1], q[b1]);
-    f[k++] = h3(++t, p[s1], q[s1], p[s0]);
-    f[k++] = h1(++t, 0); /* bias */
+    f[k++] = h2(++t, a->p[v->s0], a->q[v->s0]);
+    f[k++] = h2(++t, a->p[v->b0], a->q[v->b0]);
+    f[k++] = h3(++t, a->q[v->s0], a->p[v->b0], a->p[v->s0]);
+    f[k++] = h3(++t, a->p[v->s0], a->q[v->b0], a->p[v->b0]);
+    f[k++] = h3(++t, a->q[v->b0], a->w[v->b0], a->p[v->b1]);
+    f[k++] = h2(++t, a->p[v->b1], a->q[v->b1]);
+    f[k++] = h3(++t, a->p[v->s1], a->q[v->s1], a->p[v->s0]);
+    /* WordNet's word classes: what a preposition's object is (a time, a
+     * place, a person) tells where the phrase attaches */
+    f[k++] = h2(++t, a->c[v->s0], a->p[v->s0]);
+    f[k++] = h2(++t, a->c[v->b0], a->p[v->b0]);
+    f[k++] = h3(++t, a->c[v->s0], a->w[v->b0l], a->c[v->b0]);
+    f[k++] = h3(++t, a->c[v->s1], a->w[v->b0l], a->c[v->b0]);
+    f[k++] = h3(++t, a->c[v->s1], a->c[v->s0], a->p[v->b0]);
+    f[k++] = h3(++t, a->c[v->s0], a->c[v->b0], v->d);
+    *tp = t;
+    return k;
+}
+
 #undef L
 #undef VL
 #undef VR
 #undef SL
 #undef SR
+
+/* Fills f with the features of state s; returns how many.  The template
+ * numbers (t) are part of the model file's meaning: the order is fixed. */
+static size_t features(const sentence_atoms *a, const kg_tr_state *s, uint64_t *f)
+{
+    window v;
+    size_t none = v.none = a->n + 1;
+#define POS(x) ((x) == KG_TR_NONE ? none : (x))
+#define CH(arr, x) ((x) == none ? none : (s->arr[x] ? s->arr[x] : none))
+    v.s0 = POS(kg_tr_stack(s, 0));
+    v.s1 = POS(kg_tr_stack(s, 1));
+    v.s2 = POS(kg_tr_stack(s, 2));
+    v.b0 = POS(kg_tr_buffer(s, 0));
+    v.b1 = POS(kg_tr_buffer(s, 1));
+    v.b2 = POS(kg_tr_buffer(s, 2));
+    v.b3 = POS(kg_tr_buffer(s, 3));
+    v.s0l = CH(lc1, v.s0);
+    v.s0l2 = CH(lc2, v.s0);
+    v.s0r = CH(rc1, v.s0);
+    v.s0r2 = CH(rc2, v.s0);
+    v.s1l = CH(lc1, v.s1);
+    v.s1r = CH(rc1, v.s1);
+    v.s1r2 = CH(rc2, v.s1);
+    v.b0l = CH(lc1, v.b0);
+    v.b0l2 = CH(lc2, v.b0);
+#undef CH
+#undef POS
+    v.d = bucket(v.s0, v.b0, none);
+    v.d01 = bucket(v.s0, v.s1, none);
+    v.pb = punct_between(a, v.s0, v.b0, none);
+    v.pb01 = punct_between(a, v.s1, v.s0, none);
+    unsigned t = 0;
+    size_t k = words_features(a, &v, f, 0, &t);
+    k = structure_features(a, s, &v, f, k, &t);
+    k = context_features(a, s, &v, f, k, &t);
+    f[k++] = h1(++t, 0); /* bias */
     return k;
 }
 
@@ -349,7 +424,7 @@ kg_status kg_depparse_parse(const kg_depparse *p, const char *const *forms, cons
     size_t nl = p->n_labels, nc = 1 + 2 * nl;
     sentence_atoms a;
     kg_tr_state s;
-    kg_status st = atoms_init(&a, forms, tags, alt, n, err);
+    kg_status st = atoms_init(&a, p->wn, forms, tags, alt, n, err);
     if (st != KG_OK)
         return st;
     if ((st = kg_tr_init(&s, n, err)) != KG_OK) {
@@ -383,6 +458,7 @@ kg_status kg_depparse_parse(const kg_depparse *p, const char *const *forms, cons
 
 typedef struct trainer {
     kg_perc_train *pt;
+    const kg_wordnet *wn;
     size_t nl, nc;
     float *scores;
     bool *ok;
@@ -440,7 +516,7 @@ static kg_status train_sentence(trainer *t, const kg_dep_sentence *x, bool explo
     kg_tr_projectivize(t->gold, x->n);
     sentence_atoms a;
     kg_tr_state s;
-    kg_status st = atoms_init(&a, x->forms, x->tags, x->alt, x->n, err);
+    kg_status st = atoms_init(&a, t->wn, x->forms, x->tags, x->alt, x->n, err);
     if (st != KG_OK)
         return st;
     if ((st = kg_tr_init(&s, x->n, err)) != KG_OK) {
@@ -478,7 +554,7 @@ static kg_status train_sentence(trainer *t, const kg_dep_sentence *x, bool explo
 static kg_status snapshot(const trainer *t, const kg_depparse_train_options *o, int epoch,
                           kg_error *err)
 {
-    kg_depparse p = {t->nl, kg_perc_train_average(t->pt, 1e-3f, o->min_updates)};
+    kg_depparse p = {t->nl, kg_perc_train_average(t->pt, 1e-3f, o->min_updates), t->wn};
     if (!p.perc)
         return kg_error_set(err, KG_ERR_NOMEM, "parser: out of memory");
     kg_status st = o->epoch_done(o->hook_ctx, epoch, &p, err);
@@ -496,6 +572,7 @@ kg_status kg_depparse_train(const kg_dep_sentence *s, size_t n,
     trainer t = {0};
     t.nl = o->n_labels;
     t.nc = 1 + 2 * t.nl;
+    t.wn = o->wordnet;
     t.pt = kg_perc_train_new(t.nc);
     t.scores = malloc(t.nc * sizeof *t.scores);
     t.ok = malloc(t.nc * sizeof *t.ok);
@@ -524,6 +601,7 @@ kg_status kg_depparse_train(const kg_dep_sentence *s, size_t n,
     if (st == KG_OK && !(p->perc = kg_perc_train_average(t.pt, 1e-3f, o->min_updates)))
         st = kg_error_set(err, KG_ERR_NOMEM, "parser: out of memory");
     p->n_labels = t.nl;
+    p->wn = t.wn;
     if (st == KG_OK && o->epoch_done)
         st = o->epoch_done(o->hook_ctx, o->epochs, p, err);
     if (o->log && st == KG_OK)
@@ -557,7 +635,7 @@ void kg_depparse_write(const kg_depparse *p, kg_mbuf *b)
     kg_perc_write(p->perc, b);
 }
 
-kg_depparse *kg_depparse_read(kg_mread *r)
+kg_depparse *kg_depparse_read(kg_mread *r, const kg_wordnet *wn)
 {
     if (!kg_mread_tag(r, "DEPP"))
         return NULL;
@@ -566,6 +644,7 @@ kg_depparse *kg_depparse_read(kg_mread *r)
         kg_mread_fail(r, "out of memory");
         return NULL;
     }
+    p->wn = wn;
     p->n_labels = kg_mread_count(r, (KG_PERC_MAX_CLASSES - 1) / 2);
     if (!r->bad && p->n_labels == 0)
         kg_mread_fail(r, "a parser without labels");

@@ -4,7 +4,7 @@
  * chosen by an averaged perceptron over the rich feature set of Zhang and
  * Nivre (2011), adapted to arc-hybrid: words, tags, dependents' labels,
  * distance, valency and label sets of the stack's top two and the buffer's
- * first three words.  Trained with the dynamic oracle and exploration
+ * first three words, and WordNet's classes of the words.  Trained with the dynamic oracle and exploration
  * (Goldberg and Nivre 2012): after the first epoch the parser follows its
  * own prediction and learns the cheapest move from wherever it is.
  * Words are indexed from 0 here; heads are 0 for the root, else 1 + the
@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "model_file.h"
+#include "wordnet.h"
 
 typedef struct kg_depparse kg_depparse;
 
@@ -34,6 +35,7 @@ typedef struct kg_depparse_train_options {
     int epochs;
     unsigned min_updates;   /* features touched by fewer updates are left out of the model */
     unsigned long seed;
+    const kg_wordnet *wordnet; /* word classes; kept by the parser, so it must outlive it */
     FILE *log;
     /* called with the averaged model after every epoch (may be NULL), to
      * score it on held-out data */
@@ -50,7 +52,7 @@ kg_status kg_depparse_parse(const kg_depparse *p, const char *const *forms, cons
                             kg_error *err);
 size_t kg_depparse_labels(const kg_depparse *p);
 void kg_depparse_write(const kg_depparse *p, kg_mbuf *b);
-kg_depparse *kg_depparse_read(kg_mread *r);
+kg_depparse *kg_depparse_read(kg_mread *r, const kg_wordnet *wn);
 void kg_depparse_free(kg_depparse *p);
 
 #endif

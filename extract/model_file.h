@@ -17,7 +17,7 @@
 
 #include "kg/base.h"
 
-#define KG_MODEL_VERSION 1u
+#define KG_MODEL_VERSION 2u  /* 2: the WordNet classes (WNET) */
 
 /* A growing buffer a model is written into, then saved in one write. */
 typedef struct kg_mbuf {

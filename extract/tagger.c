@@ -9,8 +9,14 @@
 #include "perceptron.h"
 #include "shuffle.h"
 
+/* Two passes (Tsuruoka and Tsujii 2005 read a sentence both ways): the
+ * first left to right on the left context; the second again, now also
+ * seeing the first pass's tags of the next two words, which settle what
+ * the first pass could not know yet ("after" before a clause is SCONJ). */
 struct kg_tagger {
-    kg_perc *perc;
+    kg_perc *perc;        /* the first pass */
+    kg_perc *perc2;       /* the second */
+    const kg_wordnet *wn; /* the model's, borrowed */
 };
 
 /* Feature templates: the numbers are part of the model file's meaning. */
@@ -22,6 +28,9 @@ enum {
     F_PREV_SUF3, F_NEXT_SUF3, F_PREV_SHAPE, F_NEXT_SHAPE,
     F_PREV_TAG, F_PREV2_TAGS, F_PREV_TAG_LOWER, F_PREV2_TAG,
     F_PREV_LOWER_LOWER, F_LOWER_NEXT_LOWER, F_PREV_TAG_NEXT_LOWER,
+    F_WN, F_WN_CASE, F_WN_SUF3, F_WN_PREV_TAG, F_PREV_WN, F_NEXT_WN,
+    F_NEXT_TAG, F_NEXT2_TAGS, F_PREV_NEXT_TAGS, F_NEXT_TAG_LOWER, F_NEXT_TAG_SUF3, F_NEXT_TAG_WN,
+    F_NEXT_TAG_NEXT_LOWER,
     F_COUNT
 };
 
@@ -138,9 +147,10 @@ static uint64_t f2(unsigned t, uint64_t a, uint64_t b)
     return kg_perc_mix(kg_perc_mix(kg_perc_mix(t, a), b), 0x2545f4914f6cdd1dull);
 }
 
-/* The features of word i given the tags already chosen before it. */
+/* The features of word i given the tags already chosen before it and, in
+ * the second pass, the first pass's tags (first, else NULL). */
 static size_t features(const kg_word_feats *w, size_t n, size_t i, const uint16_t *tags,
-                       uint64_t *f)
+                       const uint16_t *first, uint64_t *f)
 {
     const kg_word_feats *x = &w[i];
     uint64_t prev = i > 0 ? w[i - 1].lower : BOS_HASH, next = i + 1 < n ? w[i + 1].lower : EOS_HASH;
@@ -176,15 +186,36 @@ static size_t features(const kg_word_feats *w, size_t n, size_t i, const uint16_
     f[k++] = f2(F_PREV_LOWER_LOWER, prev, x->lower);
     f[k++] = f2(F_LOWER_NEXT_LOWER, x->lower, next);
     f[k++] = f2(F_PREV_TAG_NEXT_LOWER, t1, next);
+    /* WordNet's classes speak for the words training never showed. */
+    unsigned wn = x->wn & (KG_WN_POS_BITS | KG_WN_CAPITALIZED | KG_WN_LOWERCASE);
+    /* the verb sense (kept for claim verbs) measured no better here */
+    f[k++] = f1(F_WN, x->wn & ~(15u << 20));
+    f[k++] = f2(F_WN_CASE, wn, (x->flags & (KG_WF_UPPER | KG_WF_ALLCAPS)) | (i == 0) << 8);
+    f[k++] = f2(F_WN_SUF3, wn, x->suffix[2]);
+    f[k++] = f2(F_WN_PREV_TAG, wn, t1);
+    f[k++] = f2(F_PREV_WN, i > 0 ? w[i - 1].wn & KG_WN_POS_BITS : 0x100, wn);
+    f[k++] = f2(F_NEXT_WN, i + 1 < n ? w[i + 1].wn & KG_WN_POS_BITS : 0x100, wn);
+    if (!first)
+        return k;
+    uint64_t r1 = i + 1 < n ? first[i + 1] + 1u : 0, r2 = i + 2 < n ? first[i + 2] + 1u : 0;
+    f[k++] = f1(F_NEXT_TAG, r1);
+    f[k++] = f2(F_NEXT2_TAGS, r1, r2);
+    f[k++] = f2(F_PREV_NEXT_TAGS, t1, r1);
+    f[k++] = f2(F_NEXT_TAG_LOWER, r1, x->lower);
+    f[k++] = f2(F_NEXT_TAG_SUF3, r1, x->suffix[2]);
+    f[k++] = f2(F_NEXT_TAG_WN, r1, wn);
+    f[k++] = f2(F_NEXT_TAG_NEXT_LOWER, r1, next);
     return k;
 }
 
-static kg_word_feats *word_feats(const char *const *forms, size_t n)
+static kg_word_feats *word_feats(const kg_wordnet *wn, const char *const *forms, size_t n)
 {
     kg_word_feats *w = malloc((n ? n : 1) * sizeof *w);
     if (w)
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 0; i < n; i++) {
             kg_word_feats_of(forms[i], &w[i]);
+            w[i].wn = kg_wordnet_classes(wn, forms[i]);
+        }
     return w;
 }
 
@@ -192,15 +223,17 @@ static kg_word_feats *word_feats(const char *const *forms, size_t n)
 
 typedef struct trainer {
     kg_perc_train *pt;
+    const kg_wordnet *wn;
     size_t n_tags;
+    const uint16_t *const *first; /* per sentence, the first pass's tags (second pass) */
     float *scores;
     uint16_t *pred;       /* the tags chosen so far in the sentence */
     size_t pred_cap;
 } trainer;
 
-/* One pass over a sentence; returns the number tagged right, or -1 when out
+/* One pass over sentence j; returns the number tagged right, or -1 when out
  * of memory. */
-static long train_sentence(trainer *t, const kg_tagger_sentence *s)
+static long train_sentence(trainer *t, const kg_tagger_sentence *s, size_t j)
 {
     if (s->n > t->pred_cap) {
         uint16_t *p = realloc(t->pred, s->n * sizeof *p);
@@ -209,13 +242,14 @@ static long train_sentence(trainer *t, const kg_tagger_sentence *s)
         t->pred = p;
         t->pred_cap = s->n;
     }
-    kg_word_feats *w = word_feats(s->forms, s->n);
+    kg_word_feats *w = word_feats(t->wn, s->forms, s->n);
     if (!w)
         return -1;
     long right = 0;
     uint64_t f[N_FEATS];
+    const uint16_t *first = t->first ? t->first[j] : NULL;
     for (size_t i = 0; i < s->n; i++) {
-        size_t nf = features(w, s->n, i, t->pred, f);
+        size_t nf = features(w, s->n, i, t->pred, first, f);
         kg_perc_train_score(t->pt, f, nf, t->scores);
         size_t guess = kg_perc_argmax(t->scores, NULL, t->n_tags);
         if (!kg_perc_train_update(t->pt, f, nf, s->tags[i], guess)) {
@@ -230,43 +264,115 @@ static long train_sentence(trainer *t, const kg_tagger_sentence *s)
     return right;
 }
 
-kg_status kg_tagger_train(const kg_tagger_sentence *s, size_t n, const bool *use, size_t n_tags,
-                          int epochs, unsigned long seed, FILE *log, kg_tagger **out,
-                          kg_error *err)
+/* Trains one pass's weights on the s[i] with use[i] (first: NULL for the
+ * first pass). */
+static kg_status train_pass(const kg_tagger_sentence *s, size_t n, const bool *use,
+                            size_t n_tags, const kg_wordnet *wn, const uint16_t *const *first,
+                            const kg_tagger_train_options *o, unsigned long seed, FILE *log,
+                            kg_perc **out, kg_error *err)
 {
     *out = NULL;
-    trainer t = {kg_perc_train_new(n_tags), n_tags, calloc(n_tags, sizeof(float)), NULL, 0};
+    trainer t = {kg_perc_train_new(n_tags), wn, n_tags, first, calloc(n_tags, sizeof(float)),
+                 NULL, 0};
     size_t *order = malloc((n ? n : 1) * sizeof *order);
-    kg_tagger *tg = calloc(1, sizeof *tg);
     kg_status st = KG_OK;
-    if (!t.pt || !t.scores || !order || !tg)
+    if (!t.pt || !t.scores || !order)
         st = kg_error_set(err, KG_ERR_NOMEM, "tagger: out of memory");
     size_t m = 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n && order; i++)
         if (!use || use[i])
             order[m++] = i;
     kg_shuffle_state rng;
     kg_shuffle_seed(&rng, seed);
-    for (int e = 0; e < epochs && st == KG_OK; e++) {
+    for (int e = 0; e < o->epochs && st == KG_OK; e++) {
         kg_shuffle(&rng, order, m);
         long right = 0, total = 0;
         for (size_t k = 0; k < m && st == KG_OK; k++) {
-            long r = train_sentence(&t, &s[order[k]]);
+            long r = train_sentence(&t, &s[order[k]], order[k]);
             if (r < 0)
                 st = kg_error_set(err, KG_ERR_NOMEM, "tagger: out of memory");
             right += r;
             total += (long)s[order[k]].n;
         }
         if (log && st == KG_OK)
-            fprintf(log, "tagger epoch %d: %.2f%% right while training, %zu features\n", e + 1,
-                    total ? 100.0 * right / total : 0.0, kg_perc_train_rows(t.pt));
+            fprintf(log, "tagger %s pass, epoch %d: %.2f%% right while training, %zu features\n",
+                    first ? "second" : "first", e + 1, total ? 100.0 * right / total : 0.0,
+                    kg_perc_train_rows(t.pt));
     }
-    if (st == KG_OK && !(tg->perc = kg_perc_train_average(t.pt, 1e-3f, 1)))
+    if (st == KG_OK && !(*out = kg_perc_train_average(t.pt, 1e-3f, o->min_updates)))
         st = kg_error_set(err, KG_ERR_NOMEM, "tagger: out of memory");
     kg_perc_train_free(t.pt);
     free(t.scores);
     free(t.pred);
     free(order);
+    return st;
+}
+
+static void tag_pass(const kg_perc *perc, const kg_word_feats *w, size_t n,
+                     const uint16_t *first, float *scores, uint16_t *tags, uint16_t *alt);
+
+/* The first pass's tags of every used sentence, as the second pass will see
+ * them at run time: from a first pass that did not train on the sentence
+ * (two halves, each tagged by weights trained on the other). */
+static kg_status first_pass_tags(const kg_tagger_sentence *s, size_t n, const bool *use,
+                                 size_t n_tags, const kg_wordnet *wn,
+                                 const kg_tagger_train_options *o, uint16_t **first,
+                                 kg_error *err)
+{
+    bool *half = malloc((n ? n : 1) * sizeof *half);
+    float *scores = malloc(n_tags * sizeof *scores);
+    kg_status st = half && scores ? KG_OK : kg_error_set(err, KG_ERR_NOMEM, "tagger: out of memory");
+    for (size_t h = 0; h < 2 && st == KG_OK; h++) {
+        for (size_t i = 0; i < n; i++)
+            half[i] = (!use || use[i]) && i % 2 != h;
+        kg_perc *p = NULL;
+        st = train_pass(s, n, half, n_tags, wn, NULL, o, o->seed + 7 + h, NULL, &p, err);
+        for (size_t i = 0; i < n && st == KG_OK; i++) {
+            if ((use && !use[i]) || i % 2 != h)
+                continue;
+            kg_word_feats *w = word_feats(wn, s[i].forms, s[i].n);
+            if (!w) {
+                st = kg_error_set(err, KG_ERR_NOMEM, "tagger: out of memory");
+                break;
+            }
+            tag_pass(p, w, s[i].n, NULL, scores, first[i], NULL);
+            free(w);
+        }
+        kg_perc_free(p);
+    }
+    free(half);
+    free(scores);
+    return st;
+}
+
+kg_status kg_tagger_train(const kg_tagger_sentence *s, size_t n, const bool *use, size_t n_tags,
+                          const kg_wordnet *wn, const kg_tagger_train_options *o,
+                          kg_tagger **out, kg_error *err)
+{
+    *out = NULL;
+    kg_tagger *tg = calloc(1, sizeof *tg);
+    uint16_t **first = calloc(n ? n : 1, sizeof *first);
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += s[i].n;
+    uint16_t *block = malloc((words ? words : 1) * sizeof *block);
+    if (!tg || !first || !block) {
+        free(tg);
+        free(first);
+        free(block);
+        return kg_error_set(err, KG_ERR_NOMEM, "tagger: out of memory");
+    }
+    tg->wn = wn;
+    for (size_t i = 0, at = 0; i < n; at += s[i].n, i++)
+        first[i] = block + at;
+    kg_status st = train_pass(s, n, use, n_tags, wn, NULL, o, o->seed, o->log, &tg->perc, err);
+    if (st == KG_OK)
+        st = first_pass_tags(s, n, use, n_tags, wn, o, first, err);
+    if (st == KG_OK)
+        st = train_pass(s, n, use, n_tags, wn, (const uint16_t *const *)first, o, o->seed + 3,
+                        o->log, &tg->perc2, err);
+    free(first);
+    free(block);
     if (st != KG_OK) {
         kg_tagger_free(tg);
         return st;
@@ -292,27 +398,39 @@ static uint16_t runner_up(const float *scores, size_t nc, size_t best)
     return KG_TAG_ALT(second, close);
 }
 
-kg_status kg_tagger_tag(const kg_tagger *t, const char *const *forms, size_t n, uint16_t *tags,
-                        uint16_t *alt, kg_error *err)
+/* One left-to-right pass: tags[0..n), and alt[] (may be NULL) the runners-up. */
+static void tag_pass(const kg_perc *perc, const kg_word_feats *w, size_t n,
+                     const uint16_t *first, float *scores, uint16_t *tags, uint16_t *alt)
 {
-    size_t nc = kg_perc_classes(t->perc);
-    kg_word_feats *w = word_feats(forms, n);
-    float *scores = malloc(nc * sizeof *scores);
-    if (!w || !scores) {
-        free(w);
-        free(scores);
-        return kg_error_set(err, KG_ERR_NOMEM, "tagger: out of memory");
-    }
+    size_t nc = kg_perc_classes(perc);
     uint64_t f[N_FEATS];
     for (size_t i = 0; i < n; i++) {
-        size_t nf = features(w, n, i, tags, f);
-        kg_perc_score(t->perc, f, nf, scores);
+        size_t nf = features(w, n, i, tags, first, f);
+        kg_perc_score(perc, f, nf, scores);
         tags[i] = (uint16_t)kg_perc_argmax(scores, NULL, nc);
         if (alt)
             alt[i] = runner_up(scores, nc, tags[i]);
     }
+}
+
+kg_status kg_tagger_tag(const kg_tagger *t, const char *const *forms, size_t n, uint16_t *tags,
+                        uint16_t *alt, kg_error *err)
+{
+    size_t nc = kg_perc_classes(t->perc);
+    kg_word_feats *w = word_feats(t->wn, forms, n);
+    float *scores = malloc(nc * sizeof *scores);
+    uint16_t *first = malloc((n ? n : 1) * sizeof *first);
+    if (!w || !scores || !first) {
+        free(w);
+        free(scores);
+        free(first);
+        return kg_error_set(err, KG_ERR_NOMEM, "tagger: out of memory");
+    }
+    tag_pass(t->perc, w, n, NULL, scores, first, NULL);
+    tag_pass(t->perc2, w, n, first, scores, tags, alt);
     free(w);
     free(scores);
+    free(first);
     return KG_OK;
 }
 
@@ -325,9 +443,10 @@ void kg_tagger_write(const kg_tagger *t, kg_mbuf *b)
 {
     kg_mbuf_tag(b, "TAGR");
     kg_perc_write(t->perc, b);
+    kg_perc_write(t->perc2, b);
 }
 
-kg_tagger *kg_tagger_read(kg_mread *r)
+kg_tagger *kg_tagger_read(kg_mread *r, const kg_wordnet *wn)
 {
     if (!kg_mread_tag(r, "TAGR"))
         return NULL;
@@ -336,8 +455,11 @@ kg_tagger *kg_tagger_read(kg_mread *r)
         kg_mread_fail(r, "out of memory");
         return NULL;
     }
-    if (!(t->perc = kg_perc_read(r)))
+    t->wn = wn;
+    if (!(t->perc = kg_perc_read(r)) || !(t->perc2 = kg_perc_read(r)))
         kg_mread_fail(r, "no tagger weights");
+    if (!r->bad && kg_perc_classes(t->perc) != kg_perc_classes(t->perc2))
+        kg_mread_fail(r, "the tagger's passes have different tag sets");
     if (r->bad) {
         kg_tagger_free(t);
         return NULL;
@@ -350,5 +472,6 @@ void kg_tagger_free(kg_tagger *t)
     if (!t)
         return;
     kg_perc_free(t->perc);
+    kg_perc_free(t->perc2);
     free(t);
 }

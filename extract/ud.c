@@ -37,6 +37,7 @@ void kg_ud_model_free(kg_ud_model *m)
     if (!m)
         return;
     kg_tagger_free(m->tagger);
+    kg_wordnet_free(m->wordnet);
     kg_lemmatizer_free(m->lemmatizer);
     kg_depparse_free(m->parser);
     free(m->upos);
@@ -68,6 +69,7 @@ kg_status kg_ud_model_save(const kg_ud_model *m, const char *path, kg_error *err
     kg_mbuf_u64(&b, m->n_labels);
     for (size_t i = 0; i < m->n_labels; i++)
         kg_mbuf_str(&b, m->labels[i]);
+    kg_wordnet_write(m->wordnet, &b);
     kg_tagger_write(m->tagger, &b);
     kg_lemmatizer_write(m->lemmatizer, &b);
     kg_depparse_write(m->parser, &b);
@@ -120,9 +122,10 @@ kg_status kg_ud_model_load(const char *path, kg_ud_model **out, kg_error *err)
     kg_status st = kg_mread_open(path, &m->file, &r, err);
     if (st == KG_OK) {
         read_meta(&r, m);
-        m->tagger = kg_tagger_read(&r);
+        m->wordnet = kg_wordnet_read(&r);
+        m->tagger = kg_tagger_read(&r, m->wordnet);
         m->lemmatizer = kg_lemmatizer_read(&r);
-        m->parser = kg_depparse_read(&r);
+        m->parser = kg_depparse_read(&r, m->wordnet);
         if (!r.bad && kg_tagger_tags(m->tagger) != m->n_tags)
             kg_mread_fail(&r, "the tagger's tag set differs from the model's");
         if (!r.bad && kg_depparse_labels(m->parser) != m->n_labels)

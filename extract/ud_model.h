@@ -8,12 +8,14 @@
 #include "lemmatizer.h"
 #include "model_file.h"
 #include "tagger.h"
+#include "wordnet.h"
 
 struct kg_ud_model {
     const char *name;
     size_t n_tags, n_labels;
     const char **upos, **xpos; /* per tag id */
     const char **labels;       /* per label id */
+    kg_wordnet *wordnet;  /* the tagger's word classes */
     kg_tagger *tagger;
     kg_lemmatizer *lemmatizer;
     kg_depparse *parser;

@@ -21,6 +21,10 @@
 #include "tagger.h"
 #include "ud_model.h"
 
+#ifndef KG_WORDNET_DIR
+#define KG_WORDNET_DIR "/usr/share/wordnet"
+#endif
+
 void kg_ud_train_options_init(kg_ud_train_options *o)
 {
     memset(o, 0, sizeof *o);
@@ -29,6 +33,7 @@ void kg_ud_train_options_init(kg_ud_train_options *o)
     o->folds = 5;
     o->min_updates = 2;
     o->seed = 1;
+    o->wordnet_dir = KG_WORDNET_DIR;
 }
 
 typedef struct corpus {
@@ -172,7 +177,8 @@ static kg_status build_examples(corpus *c, examples *e, kg_error *err)
 }
 
 /* Tags every sentence with a tagger that was not trained on it. */
-static kg_status jackknife(const kg_ud_train_options *o, corpus *c, examples *e, kg_error *err)
+static kg_status jackknife(const kg_ud_train_options *o, corpus *c, examples *e,
+                           const kg_wordnet *wn, kg_error *err)
 {
     int k = o->folds < 1 ? 1 : o->folds;
     if (k == 1) { /* gold tags, of which the tagger had no doubt */
@@ -191,8 +197,8 @@ static kg_status jackknife(const kg_ud_train_options *o, corpus *c, examples *e,
         for (size_t i = 0; i < c->n; i++)
             use[i] = (int)(i % (size_t)k) != f;
         kg_tagger *t = NULL;
-        st = kg_tagger_train(e->tag, c->n, use, c->n_tags, o->tagger_epochs, o->seed + 1 + f,
-                             NULL, &t, err);
+        kg_tagger_train_options to = {o->tagger_epochs, o->min_updates, o->seed + 1 + f, NULL};
+        st = kg_tagger_train(e->tag, c->n, use, c->n_tags, wn, &to, &t, err);
         size_t right = 0, total = 0;
         for (size_t i = 0; i < c->n && st == KG_OK; i++) {
             if (use[i])
@@ -304,15 +310,24 @@ static kg_status train_all(const kg_ud_train_options *o, corpus *c, kg_ud_model 
     if (st == KG_OK && o->log)
         fprintf(o->log, "training on %zu sentences, %zu words, %zu tags, %zu labels\n", c->n,
                 c->words, c->n_tags, c->n_labels);
+    if (st == KG_OK) {
+        if (o->wordnet_dir && *o->wordnet_dir)
+            st = kg_wordnet_build(o->wordnet_dir, &m->wordnet, err);
+        else if (!(m->wordnet = kg_wordnet_empty()))
+            st = kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+        if (st == KG_OK && o->log)
+            fprintf(o->log, "WordNet: %zu word forms\n", kg_wordnet_forms(m->wordnet));
+    }
+    kg_tagger_train_options to = {o->tagger_epochs, o->min_updates, o->seed, o->log};
     if (st == KG_OK)
-        st = kg_tagger_train(e.tag, c->n, NULL, c->n_tags, o->tagger_epochs, o->seed, o->log,
-                             &m->tagger, err);
+        st = kg_tagger_train(e.tag, c->n, NULL, c->n_tags, m->wordnet, &to, &m->tagger, err);
     if (st == KG_OK)
         st = kg_lemmatizer_train(e.lemma, c->words, &m->lemmatizer, err);
     if (st == KG_OK)
-        st = jackknife(o, c, &e, err);
-    kg_depparse_train_options po = {c->n_tags,    c->n_labels, o->parser_epochs,
-                                    o->min_updates, o->seed,     o->log, NULL, NULL};
+        st = jackknife(o, c, &e, m->wordnet, err);
+    kg_depparse_train_options po = {c->n_tags, c->n_labels, o->parser_epochs, o->min_updates,
+                                    o->seed,    m->wordnet,  o->log,           NULL,
+                                    NULL};
     dev_set dev = {0};
     if (st == KG_OK && o->n_dev_files && (st = read_dev(o, c, m->tagger, &dev, err)) == KG_OK) {
         po.epoch_done = score_dev;

@@ -109,10 +109,15 @@ typedef struct kg_ud_train_options {
     int parser_epochs;        /* (default 10: on EWT dev the parser stops gaining after 8) */
     int folds;                /* jackknife folds: the parser trains on tags predicted by a
                                  tagger that did not see the sentence (default 5; 1: gold tags) */
-    unsigned min_updates;     /* the parser keeps the features at least this many updates
-                                 touched (default 2: rarer ones cost megabytes, not accuracy) */
+    unsigned min_updates;     /* the tagger and parser keep the features at least this many
+                                 updates touched (default 2: rarer ones cost megabytes, not
+                                 accuracy) */
     unsigned long seed;       /* shuffling; the same seed gives a byte-identical model */
     const char *name;         /* description stored in the model; NULL: from the file names */
+    const char *wordnet_dir;  /* WordNet's dictionary files, whose word classes the tagger
+                                 learns from and the model keeps (default
+                                 /usr/share/wordnet, Debian's wordnet-base; NULL or "":
+                                 none) */
     const char *const *dev_files; /* CoNLL-U files to score the parser on after every epoch
                                      (gold tokens, predicted tags; logged, never trained on) */
     size_t n_dev_files;

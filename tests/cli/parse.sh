@@ -196,3 +196,12 @@ err1 train_malformed "^kg: $T/bad.conllu:10: " "$KG" train -q -o "$T/x/m.kgm" "$
 err1 train_unknown_option "^kg: train: .*--bogus" "$KG" train --bogus "$T/tiny.conllu"
 err1 train_bad_epochs "^kg: train: --parser-epochs" "$KG" train --parser-epochs 0 "$T/tiny.conllu"
 err1 train_no_files "^kg: train: give the CoNLL-U" "$KG" train -o "$T/x/m.kgm"
+err1 train_missing_wordnet "^kg: $T/nowordnet/data.noun: .*wordnet-base" \
+    "$KG" train -q --wordnet "$T/nowordnet" -o "$T/x/m.kgm" "$T/tiny.conllu"
+# A model trained without WordNet parses as well-formed trees, and differs
+# from one trained with it (the tagger and parser saw its classes).
+"$KG" train -q --tagger-epochs 2 --parser-epochs 1 --folds 2 --seed 7 --name "tiny test" \
+    --wordnet none -o "$T/m4.kgm" "$T/tiny.conllu" >/dev/null 2>&1
+"$KG" parse --model "$T/m4.kgm" "$SAMPLE" >"$T/nown.out" 2>/dev/null
+check train_without_wordnet trees "$T/nown.out"
+check wordnet_changes_the_model sh -c "! cmp -s '$T/m1.kgm' '$T/m4.kgm'"
