@@ -3,7 +3,9 @@
 #   make run     install missing packages, build, run on the sample article
 #   make test    install, build (plain and ASan/UBSan), run every test
 #   make bench   throughput benchmarks (see bench/); make bench-parse runs
-#                only kg parse's (bench/parse_bench.sh)
+#                only kg parse's (bench/parse_bench.sh), make bench-scale only
+#                the inputs whose cost once grew with their square
+#                (bench/scale_bench.sh)
 #   make model   train the tagger and parser model, models/en-ud.kgm (not part
 #                of make test: CI never trains)
 #   make eval-parser  score the model on the UD English dev files
@@ -34,7 +36,7 @@ CLI_OBJ   := $(CLI_SRC:%.c=$(O)/obj/%.o)
 TEST_SRC  := $(sort $(wildcard tests/test_*.c))
 TEST_BIN  := $(TEST_SRC:tests/%.c=$(O)/tests/%)
 
-.PHONY: all deps run test unit check-cli san bench bench-parse model eval-parser lint format \
+.PHONY: all deps run test unit check-cli san bench bench-parse bench-scale model eval-parser lint format \
         clean
 all: $(O)/kg $(TEST_BIN)
 
@@ -82,6 +84,7 @@ test: $(O)/kg $(TEST_BIN)
 
 bench: $(O)/kg
 	@sh bench/bench.sh $(O)/kg
+	@sh bench/scale_bench.sh $(O)/kg
 	@sh bench/parse_bench.sh $(O)/kg $(UD_BENCH)
 
 # ---------------------------------------------------------------- the UD model
@@ -104,6 +107,9 @@ eval-parser: $(O)/kg
 
 bench-parse: $(O)/kg
 	@sh bench/parse_bench.sh $(O)/kg $(UD_BENCH)
+
+bench-scale: $(O)/kg
+	@sh bench/scale_bench.sh $(O)/kg
 
 lint:
 	clang-tidy $(LIB_SRC) $(CLI_SRC) -- $(CFLAGS_KG) $(PKG_CFLAGS)

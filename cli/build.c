@@ -641,6 +641,7 @@ static void progress_show(progress *p, const progress_point *pt)
 typedef struct build_totals {
     kg_extract_stats ex;
     size_t documents, failed;
+    size_t workers; /* extraction threads started */
     double load_s, graph_s, export_s;
 } build_totals;
 
@@ -720,8 +721,14 @@ static int extract_all(const build_opts *o, const kg_resources *r, kg_graph *g, 
     size_t jobs = (size_t)o->jobs;
     if (!o->jsonl && jobs > o->n_files) /* no more threads than files */
         jobs = o->n_files;
+    /* no more threads than cores: the extra ones only contend (-j 256 on 2
+     * cores was 8x slower than -j1), and the output is the same for any N */
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    if (cores >= 1 && jobs > (size_t)cores)
+        jobs = (size_t)cores;
     if (jobs == 0)
         jobs = 1;
+    tot->workers = jobs;
     /* link-grammar 5.12 times a parse with getrusage(RUSAGE_SELF), the CPU
      * time of the whole process, which N busy threads advance N times as
      * fast: a parse given 1 s alone ran out after 1.26 s of its thread's CPU,
@@ -790,6 +797,7 @@ static void print_summary(const kg_graph *g)
     }
     printf("%zu document(s): %zu actors, %zu countries, %zu other places, %zu relations\n",
            kg_graph_doc_count(g), actors, countries, places, kg_graph_edge_count(g));
+    kg_cli_note_analysis(g);
 }
 
 /* One 'stat NAME VALUE' a line, for bench/bench.sh and people alike.  Stage
@@ -806,19 +814,22 @@ static void print_stats(const build_opts *o, const build_totals *t, const kg_gra
                       : -1;
     const kg_extract_stats *x = &t->ex;
     fprintf(stderr,
-            "stat jobs %ld\nstat documents %zu\nstat failed %zu\nstat bytes %zu\n"
+            "stat jobs %ld\nstat workers %zu\nstat documents %zu\nstat failed %zu\nstat bytes %zu\n"
             "stat sentences %zu\nstat candidates %zu\nstat parsed %zu\nstat linked %zu\n"
             "stat linked_null %zu\nstat timeouts %zu\nstat too_long %zu\nstat nodes %zu\n"
             "stat edges %zu\n",
-            o->jobs, t->documents, t->failed, x->bytes, x->sentences, x->candidates, x->parsed,
+            o->jobs, t->workers, t->documents, t->failed, x->bytes, x->sentences, x->candidates, x->parsed,
             x->linked, x->linked_null, x->timeouts, x->too_long, kg_graph_node_count(g),
             kg_graph_edge_count(g));
     fprintf(stderr,
             "stat load_s %.3f\nstat read_s %.3f\nstat split_s %.3f\nstat entities_s %.3f\n"
             "stat parse_s %.3f\nstat triples_s %.3f\nstat graph_s %.3f\nstat export_s %.3f\n"
+            "stat betweenness_sources %zu\n"
+            "stat community_method %s\n"
             "stat cpu_s %.3f\nstat wall_s %.3f\nstat peak_rss_kb %ld\n",
             t->load_s, x->read_s, x->split_s, x->entities_s, x->parse_s, x->triples_s, t->graph_s,
-            t->export_s, cpu, wall, rss_kb);
+            t->export_s, kg_graph_betweenness_sources(g),
+            kg_community_method_name(kg_graph_community_method(g)), cpu, wall, rss_kb);
 }
 
 int kg_cmd_build(int argc, char **argv)
@@ -835,9 +846,28 @@ int kg_cmd_build(int argc, char **argv)
         fputs(build_usage, stdout);
         return KG_EXIT_OK;
     }
-    if (!assign_ids(&o)) {
+    const char *first = o.n_files ? o.files[0] : "-";
+    /* outputs are named after the input as it is named (bytes, not the id) */
+    char *own = o.prefix ? NULL : kg_extract_doc_stem(first);
+    const char *prefix = o.prefix ? o.prefix : own;
+    const char *std_in = "-";
+    /* every refusal that needs no document comes before the first is read */
+    if (!prefix)
+        rc = kg_cli_die("out of memory");
+    else if (o.prefix)
+        rc = kg_cli_check_prefix("build", o.prefix);
+    if (rc == KG_EXIT_OK)
+        rc = kg_cli_check_outputs(prefix, o.formats, o.n_formats,
+                                  o.n_files ? (const char *const *)o.files : &std_in,
+                                  o.n_files ? o.n_files : 1);
+    if (rc == KG_EXIT_OK && !o.quiet)
+        rc = kg_cli_check_stdout();
+    if (rc == KG_EXIT_OK && !assign_ids(&o))
+        rc = kg_cli_die("out of memory");
+    if (rc != KG_EXIT_OK) {
+        free(own);
         free_ids(&o);
-        return kg_cli_die("out of memory");
+        return rc;
     }
     /* jansson seeds its hash function on first use; doing it here keeps
      * that one-time write out of the worker threads */
@@ -847,6 +877,7 @@ int kg_cmd_build(int argc, char **argv)
     kg_error err = {0};
     kg_resources *r = kg_cli_load_resources(true, &err);
     if (!r) {
+        free(own);
         free_ids(&o);
         return kg_cli_die(err.message);
     }
@@ -854,6 +885,7 @@ int kg_cmd_build(int argc, char **argv)
     kg_graph *g = kg_graph_new();
     if (!g) {
         kg_resources_free(r);
+        free(own);
         free_ids(&o);
         return kg_cli_die("out of memory");
     }
@@ -865,12 +897,9 @@ int kg_cmd_build(int argc, char **argv)
     if (rc == KG_EXIT_OK && kg_graph_analyze(g, &err) != KG_OK)
         rc = kg_cli_die(err.message);
     tot.graph_s += cpu_now() - t0;
-    const char *first = o.n_files ? o.files[0] : "-";
-    /* outputs are named after the input as it is named (bytes, not the id) */
-    char *own = o.prefix ? NULL : kg_extract_doc_stem(first);
     t0 = cpu_now();
     if (rc == KG_EXIT_OK)
-        rc = kg_cli_write_outputs(g, o.prefix ? o.prefix : own, o.formats, o.n_formats, &o.xo, o.quiet);
+        rc = kg_cli_write_outputs(g, prefix, o.formats, o.n_formats, &o.xo, o.quiet);
     tot.export_s = cpu_now() - t0;
     if (rc == KG_EXIT_OK && !o.quiet)
         print_summary(g);

@@ -35,9 +35,20 @@ bool kg_cli_number(const char *arg, unsigned long long min, unsigned long long m
 
 /* Most output formats one command writes at once. */
 #define KG_CLI_MAX_FORMATS 8
-/* Parses --format's "json,dot,svg" into formats; cmd ("build") names the
- * command in messages.  Returns KG_EXIT_OK or KG_EXIT_TROUBLE (printed). */
+/* Parses --format's "json,dot,svg" into formats, each once ("json,json" is
+ * json); cmd ("build") names the command in messages.  Returns KG_EXIT_OK or KG_EXIT_TROUBLE (printed). */
 int kg_cli_parse_formats(const char *cmd, const char *arg, kg_format *formats, size_t *n);
+/* For -o PREFIX: KG_EXIT_TROUBLE (printed) if the prefix's last part is
+ * empty, "." or "..", so that no hidden ".json" is written. */
+int kg_cli_check_prefix(const char *cmd, const char *prefix);
+/* KG_EXIT_TROUBLE (printed: "kg: OUT: would write over the input IN") if
+ * output, or PREFIX.EXT for one of the formats, is one of the inputs. */
+int kg_cli_check_not_input(const char *output, const char *const *inputs, size_t n);
+int kg_cli_check_outputs(const char *prefix, const kg_format *formats, size_t n,
+                         const char *const *inputs, size_t n_inputs);
+/* KG_EXIT_TROUBLE (printed) if standard output was closed, for a command that
+ * would report on it only after writing its files. */
+int kg_cli_check_stdout(void);
 /* Writes g to PREFIX.EXT in each format.  Every file goes to a temporary
  * name first and all are renamed into place only when all were written, so
  * a failure leaves no partial file and older files as they were.  Prints
@@ -53,5 +64,11 @@ int kg_cmd_stats(int argc, char **argv);
 int kg_cmd_diff(int argc, char **argv);
 int kg_cmd_parse(int argc, char **argv);
 int kg_cmd_train(int argc, char **argv);
+
+/* A line on standard output for each measure that large graphs get by a
+ * cheaper method: betweenness estimated from some sources (above
+ * KG_BETWEENNESS_EXACT_MAX_NODES nodes), communities by Leiden (above
+ * KG_COMMUNITY_LOUVAIN_MAX_NODES); nothing on smaller graphs. */
+void kg_cli_note_analysis(const kg_graph *g);
 
 #endif

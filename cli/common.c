@@ -1,5 +1,6 @@
 /* common.c - helpers every subcommand uses. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,10 +74,19 @@ int kg_cli_parse_formats(const char *cmd, const char *arg, kg_format *formats, s
     int rc = KG_EXIT_OK;
     for (char *save = NULL, *f = strtok_r(list, ",", &save); f && rc == KG_EXIT_OK;
          f = strtok_r(NULL, ",", &save)) {
-        if (*n == KG_CLI_MAX_FORMATS || !kg_format_parse(f, &formats[*n]))
+        kg_format k;
+        if (!kg_format_parse(f, &k)) {
             rc = kg_cli_usage_error("unknown format '%s' (json, dot, svg, png, graphml)", f);
-        else
-            (*n)++;
+            break;
+        }
+        /* "json,json" is one file, written once */
+        bool seen = false;
+        for (size_t i = 0; i < *n; i++)
+            seen = seen || formats[i] == k;
+        if (!seen && *n == KG_CLI_MAX_FORMATS)
+            rc = kg_cli_usage_error("%s: too many formats", cmd);
+        else if (!seen)
+            formats[(*n)++] = k;
     }
     if (rc == KG_EXIT_OK && *n == 0) {
         fprintf(stderr, "kg: %s: --format needs at least one format\nTry 'kg --help'.\n", cmd);
@@ -86,53 +96,95 @@ int kg_cli_parse_formats(const char *cmd, const char *arg, kg_format *formats, s
     return rc;
 }
 
+int kg_cli_check_prefix(const char *cmd, const char *prefix)
+{
+    /* "" and "d/" would write the hidden ".json" and "d/.json"; "d/." and
+     * "d/.." name a directory too */
+    const char *slash = strrchr(prefix, '/');
+    const char *last = slash ? slash + 1 : prefix;
+    if (!*last || !strcmp(last, ".") || !strcmp(last, "..")) {
+        fprintf(stderr, "kg: %s: -o '", cmd);
+        kg_escape_write(stderr, prefix, KG_ESCAPE_LINE);
+        fprintf(stderr, "' names no file: give a prefix such as out/graph\nTry 'kg --help'.\n");
+        return KG_EXIT_TROUBLE;
+    }
+    return KG_EXIT_OK;
+}
+
+int kg_cli_check_outputs(const char *prefix, const kg_format *formats, size_t n,
+                         const char *const *inputs, size_t n_inputs)
+{
+    int rc = KG_EXIT_OK;
+    for (size_t k = 0; k < n && rc == KG_EXIT_OK; k++) {
+        size_t len = strlen(prefix) + 32;
+        char *path = malloc(len);
+        if (!path)
+            return kg_cli_die("out of memory");
+        snprintf(path, len, "%s.%s", prefix, kg_format_extension(formats[k]));
+        rc = kg_cli_check_not_input(path, inputs, n_inputs);
+        free(path);
+    }
+    return rc;
+}
+
+int kg_cli_check_not_input(const char *output, const char *const *inputs, size_t n)
+{
+    kg_error err = {0};
+    if (kg_file_check_not_input(output, inputs, n, &err) != KG_OK)
+        return kg_cli_die(err.message);
+    return KG_EXIT_OK;
+}
+
+int kg_cli_check_stdout(void)
+{
+    /* a closed standard output (`>&-`, which main keeps closed for writing)
+     * would fail only after the outputs were written, at "wrote" */
+    int fl = fcntl(STDOUT_FILENO, F_GETFL);
+    if (fl < 0 || (fl & O_ACCMODE) == O_RDONLY)
+        return kg_cli_die("cannot write to standard output: Bad file descriptor");
+    return KG_EXIT_OK;
+}
+
+/* A kg_file_writer for one format of the graph. */
+typedef struct graph_output {
+    kg_graph *g;
+    kg_format format;
+    const kg_export_options *xo;
+} graph_output;
+
+static kg_status write_graph(const void *ctx, FILE *out, kg_error *err)
+{
+    const graph_output *o = ctx;
+    return kg_export_write_with(o->g, o->format, o->xo, out, err);
+}
+
 int kg_cli_write_outputs(kg_graph *g, const char *prefix, const kg_format *formats, size_t n,
                          const kg_export_options *xo, bool quiet)
 {
     kg_error err = {0};
-    char *paths[KG_CLI_MAX_FORMATS] = {0}, *staged[KG_CLI_MAX_FORMATS] = {0};
+    char *paths[KG_CLI_MAX_FORMATS] = {0};
+    graph_output jobs[KG_CLI_MAX_FORMATS] = {{0}};
+    kg_file_output outs[KG_CLI_MAX_FORMATS] = {{0}};
     int rc = KG_EXIT_OK;
     for (size_t k = 0; k < n && rc == KG_EXIT_OK; k++) {
         size_t len = strlen(prefix) + 32;
-        paths[k] = malloc(len);
-        staged[k] = malloc(len);
-        if (!paths[k] || !staged[k]) {
+        if (!(paths[k] = malloc(len))) {
             rc = kg_cli_die("out of memory");
             break;
         }
         snprintf(paths[k], len, "%s.%s", prefix, kg_format_extension(formats[k]));
-        snprintf(staged[k], len, "%s.tmp.XXXXXX", paths[k]);
-        int fd = mkstemp(staged[k]);
-        if (fd < 0) {
-            fprintf(stderr, "kg: %s: cannot write: %s\n", paths[k], strerror(errno));
-            staged[k][0] = '\0';
-            rc = KG_EXIT_TROUBLE;
-            break;
-        }
-        close(fd);
-        if (kg_export_file_with(g, formats[k], xo, staged[k], &err) != KG_OK) {
-            /* the message names the staging file; name the real one */
-            const char *why = strstr(err.message, ": ");
-            fprintf(stderr, "kg: %s%s\n", paths[k], why ? why : "");
-            rc = KG_EXIT_TROUBLE;
-        }
+        jobs[k] = (graph_output){g, formats[k], xo};
+        outs[k] = (kg_file_output){paths[k], write_graph, &jobs[k]};
     }
-    for (size_t i = 0; i < n && rc == KG_EXIT_OK; i++) {
-        if (rename(staged[i], paths[i]) != 0) {
-            fprintf(stderr, "kg: %s: cannot write: %s\n", paths[i], strerror(errno));
-            rc = KG_EXIT_TROUBLE;
-        } else if (!quiet) {
-            fputs("wrote ", stdout);
-            kg_escape_write(stdout, paths[i], KG_ESCAPE_LINE);
-            putchar('\n');
-        }
+    if (rc == KG_EXIT_OK && kg_file_write_all(outs, n, &err) != KG_OK)
+        rc = kg_cli_die(err.message);
+    for (size_t i = 0; i < n && rc == KG_EXIT_OK && !quiet; i++) {
+        fputs("wrote ", stdout);
+        kg_escape_write(stdout, paths[i], KG_ESCAPE_LINE);
+        putchar('\n');
     }
-    for (size_t i = 0; i < n; i++) {
-        if (rc != KG_EXIT_OK && staged[i] && staged[i][0])
-            unlink(staged[i]);
+    for (size_t i = 0; i < n; i++)
         free(paths[i]);
-        free(staged[i]);
-    }
     return rc;
 }
 

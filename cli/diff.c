@@ -1,11 +1,14 @@
 /* diff.c - `kg diff OLD NEW`: what changed in meaning between two versions of
  * an article.
  *
- * Each side is an article, or a graph JSON written by kg (a file whose first
- * non-blank character is '{').  Both are read and compared before anything
- * is written; the exit status is diff(1)'s: 0 no change in meaning, 1
+ * Each side is an article, or a graph JSON written by kg (a text that starts
+ * with '{' and is JSON; '{Breaking} ...' is an article).  Both are read, no
+ * further than the size limit, and compared before anything is written, and
+ * -o may not name either of them; the exit status is diff(1)'s: 0 no change in meaning, 1
  * changes, 2 trouble. */
+#include <errno.h>
 #include <getopt.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,9 +29,12 @@ static const char diff_usage[] =
     "each change.\n"
     "  -f, --format FORMAT  text (default), json, dot or svg (the union graph, coloured)\n"
     "  -o, --output FILE    write to FILE, atomically, instead of standard output\n"
+    "                       (never over OLD or NEW)\n"
     "  -c, --cache DIR      keep sentence parses in DIR and reuse them: a new version\n"
     "                       costs only the sentences that changed\n"
     "      --color WHEN     auto (a terminal, NO_COLOR unset), always or never\n"
+    "OLD or NEW is read as graph JSON when it starts with '{' and is JSON, else as an\n"
+    "article; an error says which reading was taken.\n"
     "text shows a control character from an article as \\xHH (\\x1b), a tab or newline\n"
     "in a sentence as a space.\n"
     "exit status: 0 no change in meaning, 1 changes, 2 trouble\n";
@@ -69,6 +75,8 @@ static int parse_diff_options(int argc, char **argv, diff_opts *o)
             break;
         case 'o':
             o->output = optarg;
+            if (!*optarg || optarg[strlen(optarg) - 1] == '/')
+                return usage("diff: -o '%s' names no file", optarg);
             break;
         case 'c':
             o->cache_dir = optarg;
@@ -101,9 +109,13 @@ static int parse_diff_options(int argc, char **argv, diff_opts *o)
 
 /* ------------------------------------------------------------ inputs */
 
+/* Each side is read whole (never more than its limit) and then told apart by
+ * its content: text that starts with '{' and parses as JSON is a graph; any
+ * other text, '{Breaking} ...' included, is an article.  Errors say which
+ * reading was taken. */
 typedef struct input {
     const char *path;
-    char *data; /* standard input, read whole; NULL for a file */
+    char *data;
     size_t len;
     bool json;
     kg_document *doc; /* articles only */
@@ -120,65 +132,63 @@ static bool starts_with_brace(const char *s, size_t n)
     return i < n && s[i] == '{';
 }
 
-/* Reads standard input whole, or peeks at the start of a file, to tell a
- * graph JSON from an article.  A file that cannot be opened is left for the
- * reader to report, as `kg build` would. */
-static int sniff(input *in)
+/* "kg: MESSAGE (read as WHAT)". */
+static int die_as(const char *msg, const char *what)
 {
-    if (!strcmp(in->path, "-")) {
-        size_t cap = 0;
-        for (;;) {
-            if (in->len == cap) {
-                cap = cap ? 2 * cap : 65536;
-                char *p = realloc(in->data, cap);
-                if (!p)
-                    return kg_cli_die("out of memory reading standard input");
-                in->data = p;
-            }
-            size_t got = fread(in->data + in->len, 1, cap - in->len, stdin);
-            in->len += got;
-            if (got == 0)
-                break;
-        }
-        if (ferror(stdin))
-            return kg_cli_die("-: cannot read standard input");
-        in->json = starts_with_brace(in->data, in->len);
-        return -1;
-    }
-    FILE *f = fopen(in->path, "rb");
-    if (!f)
-        return -1;
-    char head[4096];
-    size_t n = fread(head, 1, sizeof head, f);
-    fclose(f);
-    /* leading blanks longer than the peek: treat as an article and let the
-     * reader decide */
-    in->json = starts_with_brace(head, n);
+    char line[sizeof ((kg_error *)0)->message + 64];
+    snprintf(line, sizeof line, "%s (read as %s)", msg, what);
+    return kg_cli_die(line);
+}
+
+/* Reads in->path under the article limit, or, when the text may be a graph,
+ * under the graph JSON limit. */
+static int read_input(input *in, size_t article_max)
+{
+    kg_error err = {0};
+    FILE *f = NULL;
+    if (kg_file_open(in->path, &f, &err) != KG_OK)
+        return kg_cli_die(err.message);
+    kg_status st = kg_file_read(f, in->path, article_max, &in->data, &in->len, &err);
+    in->json = starts_with_brace(in->data, in->len);
+    if (st == KG_ERR_INPUT && in->json && article_max < KG_GRAPH_JSON_MAX_BYTES)
+        st = kg_file_read(f, in->path, KG_GRAPH_JSON_MAX_BYTES, &in->data, &in->len, &err);
+    if (f != stdin)
+        fclose(f);
+    if (st != KG_OK)
+        return kg_cli_die(err.message);
     return -1;
 }
 
-static int load_input(input *in, const kg_resources *r, const kg_extract_options *eo)
+/* Loads a side that looks like JSON as a graph; one that is not JSON at all
+ * becomes an article (in->json false). */
+static int load_graph(input *in)
 {
     kg_error err = {0};
-    kg_status st;
-    if (in->json) {
-        st = in->data ? kg_graph_load_json_buffer(in->path, in->data, in->len, &in->graph, &err)
-                      : kg_graph_load_json(in->path, &in->graph, &err);
-        if (st != KG_OK)
-            return kg_cli_die(err.message);
-    } else {
-        st = in->data ? kg_extract_buffer(r, eo, in->path, in->data, in->len, &in->doc, &err)
-                      : kg_extract_file(r, eo, in->path, &in->doc, &err);
-        if (st != KG_OK)
-            return kg_cli_die(err.message);
-        kg_cli_warn_invalid(in->doc);
-        in->graph = kg_graph_new();
-        if (!in->graph)
-            return kg_cli_die("out of memory");
-        if (kg_graph_add_document(in->graph, in->doc, &err) != KG_OK)
-            return kg_cli_die(err.message);
+    if (kg_graph_load_json_buffer(in->path, in->data, in->len, &in->graph, &err) == KG_OK)
+        return -1;
+    size_t bom = in->len >= 3 && !memcmp(in->data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    json_error_t je;
+    json_t *any = json_loadb(in->data + bom, in->len - bom, JSON_DECODE_ANY, &je);
+    if (!any) {
+        in->json = false;
+        return -1;
     }
-    if (kg_graph_sort(in->graph, &err) != KG_OK)
+    json_decref(any);
+    return die_as(err.message, "graph JSON");
+}
+
+static int load_article(input *in, const kg_resources *r, const kg_extract_options *eo,
+                        bool looked_like_json)
+{
+    kg_error err = {0};
+    if (kg_extract_buffer(r, eo, in->path, in->data, in->len, &in->doc, &err) != KG_OK)
+        return looked_like_json ? die_as(err.message, "an article: it is not JSON")
+                                : kg_cli_die(err.message);
+    kg_cli_warn_invalid(in->doc);
+    in->graph = kg_graph_new();
+    if (!in->graph)
+        return kg_cli_die("out of memory");
+    if (kg_graph_add_document(in->graph, in->doc, &err) != KG_OK)
         return kg_cli_die(err.message);
     return -1;
 }
@@ -221,6 +231,16 @@ static int open_cache(const diff_opts *o, kg_extract_options *eo, kg_parse_cache
     kg_error err = {0};
     if (kg_parse_cache_open(o->cache_dir, cache, &err) != KG_OK)
         return kg_cli_die(err.message);
+    /* parses that cannot be kept make every later run as slow as this one:
+     * said once, not once per sentence */
+    if (access(o->cache_dir, W_OK | X_OK) != 0) {
+        char msg[sizeof err.message];
+        snprintf(msg, sizeof msg, "%s: warning: cannot write to the cache: %s; parses are not kept",
+                 o->cache_dir, strerror(errno));
+        fprintf(stderr, "kg: ");
+        kg_escape_write(stderr, msg, KG_ESCAPE_LINE);
+        fputc('\n', stderr);
+    }
     eo->cache = *cache;
     return -1;
 }
@@ -233,21 +253,33 @@ int kg_cmd_diff(int argc, char **argv)
         return rc;
     input in[2] = {{o.paths[0], NULL, 0, false, NULL, NULL},
                    {o.paths[1], NULL, 0, false, NULL, NULL}};
-    for (int s = 0; s < 2 && rc < 0; s++)
-        rc = sniff(&in[s]);
-
     kg_resources *r = NULL;
     kg_parse_cache *cache = NULL;
     kg_extract_options eo;
     kg_extract_options_init(&eo);
     eo.graph_only = true; /* the graph keeps only triples between two entities */
+    if (o.output)
+        rc = kg_cli_check_not_input(o.output, o.paths, 2) == KG_EXIT_OK ? -1 : KG_EXIT_TROUBLE;
+    bool looked_like_json[2] = {false, false};
+    for (int s = 0; s < 2 && rc < 0; s++) {
+        rc = read_input(&in[s], eo.max_bytes);
+        looked_like_json[s] = in[s].json;
+        if (rc < 0 && in[s].json)
+            rc = load_graph(&in[s]);
+    }
     if (rc < 0 && (!in[0].json || !in[1].json)) {
         kg_error err = {0};
         r = kg_cli_load_resources(true, &err);
         rc = r ? open_cache(&o, &eo, &cache) : kg_cli_die(err.message);
     }
     for (int s = 0; s < 2 && rc < 0; s++)
-        rc = load_input(&in[s], r, &eo);
+        if (!in[s].json)
+            rc = load_article(&in[s], r, &eo, looked_like_json[s]);
+    for (int s = 0; s < 2 && rc < 0; s++) {
+        kg_error err = {0};
+        if (kg_graph_sort(in[s].graph, &err) != KG_OK)
+            rc = kg_cli_die(err.message);
+    }
 
     kg_diff *d = NULL;
     if (rc < 0) {

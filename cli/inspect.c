@@ -18,7 +18,8 @@ static const char entities_usage[] =
 static const char triples_usage[] =
     "usage: kg triples FILE [--format tsv|jsonl|carb] [--sentences] [--all]\n"
     "  -f, --format F   tsv (default), jsonl, or carb (CaRB's tabbed format)\n"
-    "  --sentences      FILE holds one sentence per line\n"
+    "  --sentences      FILE holds one sentence per line (read as kg build reads an\n"
+    "                   article: the same size limit and errors)\n"
     "  --all            parse every sentence, not only those with an entity\n"
     "  tsv: a tab, newline, CR or backslash inside a field is written \\t \\n \\r \\\\,\n"
     "  another control character as \\xHH (\\x1b); carb (which has no escapes): a tab\n"
@@ -226,6 +227,42 @@ static int triples_of(const kg_resources *r, const kg_extract_options *eo, const
     return 0;
 }
 
+/* --sentences: the file is read as `kg build` reads a document (the same
+ * size limit, a directory, an unreadable input, a NUL byte or an empty file
+ * refused with the same message, invalid UTF-8 repaired and warned about
+ * once), then each line is a sentence of its own. */
+static int triples_of_lines(const kg_resources *r, const kg_extract_options *eo, const char *path,
+                            const char *fmt)
+{
+    kg_error err = {0};
+    kg_arena *a = kg_arena_new();
+    if (!a)
+        return kg_cli_die("out of memory");
+    kg_doc doc;
+    if (kg_doc_read_file(a, path, eo->max_bytes, &doc, &err) != KG_OK) {
+        kg_arena_free(a);
+        return kg_cli_die(err.message);
+    }
+    kg_cli_warn_invalid_doc(&doc);
+    int rc = 0;
+    size_t lineno = 0;
+    for (size_t at = 0; at < doc.len && rc == 0;) {
+        const char *nl = memchr(doc.text + at, '\n', doc.len - at);
+        size_t end = nl ? (size_t)(nl - doc.text) : doc.len, len = end - at;
+        lineno++;
+        while (len > 0 && doc.text[at + len - 1] == '\r')
+            len--;
+        char *line = strndup(doc.text + at, len);
+        char name[64];
+        snprintf(name, sizeof name, "line%zu", lineno);
+        rc = line ? triples_of(r, eo, name, line, len, fmt, line) : kg_cli_die("out of memory");
+        free(line);
+        at = end + 1;
+    }
+    kg_arena_free(a);
+    return rc;
+}
+
 int kg_cmd_triples(int argc, char **argv)
 {
     options opts;
@@ -246,32 +283,10 @@ int kg_cmd_triples(int argc, char **argv)
     kg_extract_options_init(&eo);
     eo.parse_all = o->all || o->sentences || !strcmp(fmt, "carb");
     int rc = 0;
-    if (!o->sentences) {
+    if (!o->sentences)
         rc = triples_of(r, &eo, o->files[0], NULL, 0, fmt, NULL);
-    } else {
-        FILE *f = strcmp(o->files[0], "-") ? fopen(o->files[0], "rb") : stdin;
-        if (!f) {
-            fprintf(stderr, "kg: %s: cannot open: ", o->files[0]);
-            perror(NULL);
-            kg_resources_free(r);
-            return KG_EXIT_TROUBLE;
-        }
-        char *line = NULL;
-        size_t cap = 0;
-        ssize_t len;
-        size_t lineno = 0;
-        while (rc == 0 && (len = getline(&line, &cap, f)) >= 0) {
-            lineno++;
-            while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-                line[--len] = '\0';
-            char name[64];
-            snprintf(name, sizeof name, "line%zu", lineno);
-            rc = triples_of(r, &eo, name, line, (size_t)len, fmt, line);
-        }
-        free(line);
-        if (f != stdin)
-            fclose(f);
-    }
+    else
+        rc = triples_of_lines(r, &eo, o->files[0], fmt);
     kg_resources_free(r);
     return rc;
 }

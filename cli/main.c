@@ -1,8 +1,11 @@
 /* main.c - the kg command: dispatches to a subcommand, each in its own file
  * and each driving the library through its public API (kg.h). */
+#include <errno.h>
+#include <fcntl.h>
 #include <igraph.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -43,8 +46,29 @@ static const command commands[] = {
     {"train", kg_cmd_train},
 };
 
+/* A standard stream the caller closed (`>&-`) is given a descriptor that
+ * refuses the same operations (/dev/null opened the other way), so the next
+ * file kg opens cannot become "standard output": error messages or "wrote"
+ * lines would land in a staged output, and reading "-" still fails with
+ * "Bad file descriptor" as it did. */
+static void hold_closed_streams(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+            continue;
+        int got = open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+        if (got >= 0 && got != fd) { /* a lower one was closed too and took it */
+            dup2(got, fd);
+            close(got);
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
+    hold_closed_streams();
+    /* an interrupted write removes its temporary files */
+    kg_file_cleanup_on_signals();
     /* igraph's default handler aborts the process; the library checks every
      * igraph status and reports it as a kg_error instead */
     igraph_set_error_handler(igraph_error_handler_ignore);

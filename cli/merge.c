@@ -80,6 +80,13 @@ int kg_cmd_merge(int argc, char **argv)
     kg_format formats[KG_CLI_MAX_FORMATS];
     size_t n_formats = 0;
     int rc = kg_cli_parse_formats("merge", format, formats, &n_formats);
+    if (rc == KG_EXIT_OK)
+        rc = kg_cli_check_prefix("merge", prefix);
+    if (rc == KG_EXIT_OK)
+        rc = kg_cli_check_outputs(prefix, formats, n_formats, (const char *const *)argv + optind,
+                                  (size_t)(argc - optind));
+    if (rc == KG_EXIT_OK && !quiet)
+        rc = kg_cli_check_stdout();
     if (rc != KG_EXIT_OK)
         return rc;
 
@@ -95,6 +102,8 @@ int kg_cmd_merge(int argc, char **argv)
     if (rc == KG_EXIT_OK && !quiet)
         printf("merged %d file(s): %zu document(s), %zu nodes, %zu relations\n", argc - optind,
                kg_graph_doc_count(g), kg_graph_node_count(g), kg_graph_edge_count(g));
+    if (rc == KG_EXIT_OK && !quiet)
+        kg_cli_note_analysis(g);
     kg_graph_free(g);
     return rc;
 }

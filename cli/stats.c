@@ -26,6 +26,18 @@ static const char stats_usage[] =
     "  text shows a control character in a name as \\xHH (\\x1b), a tab or newline\n"
     "  as a space\n";
 
+void kg_cli_note_analysis(const kg_graph *g)
+{
+    size_t k = kg_graph_betweenness_sources(g);
+    if (k)
+        printf("betweenness: estimated from %zu of %zu nodes as sources (exact up to %zu nodes)\n",
+               k, kg_graph_node_count(g), KG_BETWEENNESS_EXACT_MAX_NODES);
+    if (kg_graph_community_method(g) == KG_COMMUNITY_LEIDEN)
+        printf("communities: Leiden (%d iterations) on %zu nodes (Louvain up to %zu nodes)\n",
+               KG_COMMUNITY_LEIDEN_ITERATIONS, kg_graph_node_count(g),
+               KG_COMMUNITY_LOUVAIN_MAX_NODES);
+}
+
 static const char *const type_names[N_TYPES] = {"person", "organization", "country", "location"};
 
 typedef struct ranked {
@@ -205,6 +217,7 @@ static void print_text(const summary *s)
         printf("%s %zu %s", t ? "," : "", s->types[t], type_names[t]);
     printf("\ncomponents: %zu (largest: %zu nodes)\n", s->components.n, largest(&s->components));
     printf("communities: %zu (largest: %zu nodes)\n", s->communities.n, largest(&s->communities));
+    kg_cli_note_analysis(g);
 
     printf("\ntop actors by PageRank:\n");
     for (size_t k = 0; k < shown(&s->pagerank, s->top); k++) {
@@ -319,6 +332,10 @@ static json_t *summary_json(const summary *s, bool *ok)
         set(types, type_names[t], json_integer((json_int_t)s->types[t]), ok);
     set(root, "types", types, ok);
     set(root, "components", group_json(&s->components, ok), ok);
+    /* 0: exact; else the sources the estimate used */
+    set(root, "betweenness_sources", json_integer((json_int_t)kg_graph_betweenness_sources(g)), ok);
+    set(root, "community_method",
+        json_string(kg_community_method_name(kg_graph_community_method(g))), ok);
     set(root, "communities", group_json(&s->communities, ok), ok);
     set(root, "top_pagerank", ranking(s, &s->pagerank, ok), ok);
     set(root, "top_degree", ranking(s, &s->degree, ok), ok);

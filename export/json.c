@@ -12,8 +12,9 @@
  *
  * The other styles carry the same facts, shaped for their tool: node
  * attributes flat (metrics beside the rest, so that a style sheet can map
- * them), edges named "e:N" after their canonical position (no entity id has a
- * colon, so Cytoscape's shared id space holds no clash), and in graphology the
+ * them), edges named "e:N" after their canonical position (no extracted
+ * entity id has a colon; Cytoscape keeps nodes and edges in one id space, so
+ * when a hand-written node is called "e:3" the edges become "e::N"), and in graphology the
  * entity type as "entity_type", because sigma.js reads "type" as the name of
  * the program that draws a node.
  */
@@ -223,11 +224,43 @@ static json_t *link_json(builder *b, const kg_graph *g, const kg_edge *e)
     return done(o, ok);
 }
 
-/* "e:N": see the header comment. */
-static json_t *edge_key(size_t j)
+/* Whether id is "e", then colons colons, then digits only. */
+static bool is_edge_key(const char *id, size_t colons)
 {
-    char key[32];
-    snprintf(key, sizeof key, "e:%zu", j);
+    if (id[0] != 'e')
+        return false;
+    size_t i = 1;
+    for (; i <= colons; i++)
+        if (id[i] != ':')
+            return false;
+    if (id[i] < '0' || id[i] > '9')
+        return false;
+    while (id[i] >= '0' && id[i] <= '9')
+        i++;
+    return id[i] == '\0';
+}
+
+/* How many colons edge keys get: one ("e:N", see the header comment), or
+ * more when a node (from a hand-written graph) is already called so, since
+ * Cytoscape keeps nodes and edges in one id space.  Depends only on the
+ * node ids, so the output stays deterministic. */
+static size_t edge_key_colons(const kg_graph *g)
+{
+    size_t colons = 1;
+    for (bool clash = true; clash && colons < 16; colons += clash) {
+        clash = false;
+        for (size_t i = 0; !clash && i < kg_graph_node_count(g); i++)
+            clash = is_edge_key(kg_graph_node(g, i)->id, colons);
+    }
+    return colons;
+}
+
+/* "e" + colons ":" + N. */
+static json_t *edge_key(size_t j, size_t colons)
+{
+    char key[48] = "e";
+    memset(key + 1, ':', colons);
+    snprintf(key + 1 + colons, sizeof key - 1 - colons, "%zu", j);
     return json_string(key);
 }
 
@@ -304,6 +337,7 @@ static json_t *cytoscape(builder *b, const kg_graph *g)
     json_t *nodes = json_array(), *edges = json_array();
     bool ok = put(b, root, "data", graph_info(b, g));
     bool analyzed = kg_graph_analyzed(g);
+    size_t colons = edge_key_colons(g);
     for (size_t i = 0; ok && i < kg_graph_node_count(g); i++) {
         json_t *el = json_object(), *data = json_object();
         bool dok = node_fields(b, data, kg_graph_node(g, i), analyzed, &shape);
@@ -312,7 +346,7 @@ static json_t *cytoscape(builder *b, const kg_graph *g)
     for (size_t j = 0; ok && j < kg_graph_edge_count(g); j++) {
         const kg_edge *e = kg_graph_edge(g, j);
         json_t *el = json_object(), *data = json_object();
-        bool dok = put(b, data, "id", edge_key(j)) &&
+        bool dok = put(b, data, "id", edge_key(j, colons)) &&
                    put(b, data, "source", str(b, source_id(g, e))) &&
                    put(b, data, "target", str(b, target_id(g, e))) && edge_fields(b, data, e, true);
         ok = push(b, edges, done(el, put_if(b, el, "data", data, dok)));
@@ -353,7 +387,7 @@ static json_t *graphology(builder *b, const kg_graph *g)
     for (size_t j = 0; ok && j < kg_graph_edge_count(g); j++) {
         const kg_edge *e = kg_graph_edge(g, j);
         json_t *el = json_object(), *attrs = json_object();
-        bool eok = put(b, el, "key", edge_key(j)) &&
+        bool eok = put(b, el, "key", edge_key(j, 1)) &&
                    put(b, el, "source", str(b, source_id(g, e))) &&
                    put(b, el, "target", str(b, target_id(g, e)));
         eok = put_if(b, el, "attributes", attrs,

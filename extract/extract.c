@@ -418,17 +418,6 @@ static kg_status run_pipeline(kg_document *d, const kg_resources *r, const kg_ex
     return extract_all_triples(d, r, o, err);
 }
 
-/* True if s is a plausible YYYY-MM-DD (the reader's rule for date headers). */
-static bool valid_date(const char *s)
-{
-    for (int i = 0; i < 10; i++)
-        if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
-            return false;
-    int month = (s[5] - '0') * 10 + (s[6] - '0');
-    int day = (s[8] - '0') * 10 + (s[9] - '0');
-    return s[10] == '\0' && month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 /* in->data NULL reads the file named in->name. */
 static kg_status extract(const kg_resources *r, const kg_extract_options *o,
                          const kg_extract_input *in, kg_document **out, kg_error *err)
@@ -442,7 +431,7 @@ static kg_status extract(const kg_resources *r, const kg_extract_options *o,
     size_t max = o->max_bytes ? o->max_bytes : KG_READER_MAX_BYTES;
     if (in->data && in->len > max)
         return kg_error_set(err, KG_ERR_INPUT, "%s: larger than %zu bytes", name, max);
-    if (in->date && *in->date && !valid_date(in->date))
+    if (in->date && *in->date && (strlen(in->date) != 10 || !kg_date_check(in->date)))
         return kg_error_set(err, KG_ERR_INPUT, "%s: date '%s' is not YYYY-MM-DD", name, in->date);
     /* the graph could not hold the document (its evidence names it by id) */
     if (in->id && !*in->id)

@@ -23,7 +23,6 @@
 #include <sys/stat.h>
 #include <utf8proc.h>
 
-#define READ_CHUNK ((size_t)64 * 1024)
 
 /* ------------------------------------------------------------ helpers */
 
@@ -177,24 +176,6 @@ static void repair_utf8(char *text, size_t len, kg_doc *doc)
 
 /* ------------------------------------------------------------ date header */
 
-static bool digits(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-    return true;
-}
-
-/* Parses `YYYY-MM-DD` at s (10 bytes available) with a plausible month and day. */
-static bool parse_date(const char *s)
-{
-    if (!digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' || !digits(s + 8, 2))
-        return false;
-    int month = (s[5] - '0') * 10 + (s[6] - '0');
-    int day = (s[8] - '0') * 10 + (s[9] - '0');
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 /* Recognizes `date YYYY-MM-DD` at the first non-space byte.  On success
  * copies the date and returns the offset of the first non-space byte after
  * it (len if nothing follows); otherwise returns 0. */
@@ -204,7 +185,7 @@ static size_t read_date_header(const char *text, size_t len, char date[11])
     if (len - i < 4 || memcmp(text + i, "date", 4) != 0)
         return 0;
     size_t d = skip_space(text, i + 4, len);
-    if (d == i + 4 || len - d < 10 || !parse_date(text + d))
+    if (d == i + 4 || len - d < 10 || !kg_date_check(text + d))
         return 0;
     size_t after = d + 10;
     if (after < len && space_len(text, after, len) == 0)
@@ -268,78 +249,10 @@ kg_status kg_reader_read_buffer(kg_arena *a, const char *name, const char *data,
     return KG_OK;
 }
 
-/* Reads all of f into a heap buffer (freed by the caller), refusing more than
- * max bytes.  Chunks grow geometrically so a large file costs O(log n) copies. */
-static kg_status slurp(FILE *f, const char *path, size_t max, char **buf, size_t *len,
-                       kg_error *err)
-{
-    size_t cap = 0, used = 0;
-    char *b = NULL;
-    for (;;) {
-        if (cap - used < READ_CHUNK) {
-            size_t ncap = cap ? cap * 2 : READ_CHUNK;
-            char *nb = realloc(b, ncap);
-            if (!nb) {
-                free(b);
-                return kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", path);
-            }
-            b = nb;
-            cap = ncap;
-        }
-        /* never read more than one byte past the limit */
-        size_t want = cap - used;
-        if (max - used < want)
-            want = max - used + 1;
-        size_t got = fread(b + used, 1, want, f);
-        used += got;
-        if (used > max) {
-            free(b);
-            return kg_error_set(err, KG_ERR_INPUT, "%s: larger than %zu bytes", path, max);
-        }
-        if (got == 0)
-            break;
-    }
-    if (ferror(f)) {
-        int e = errno;
-        free(b);
-        return kg_error_set(err, KG_ERR_IO, "%s: cannot read: %s", path, strerror(e));
-    }
-    *buf = b;
-    *len = used;
-    return KG_OK;
-}
-
-/* Opens path for reading; a directory is refused here because fopen accepts
- * one and only the first read would fail, with a less clear message. */
-static kg_status open_input(const char *path, FILE **out, kg_error *err)
-{
-    if (strcmp(path, "-") == 0) {
-        *out = stdin;
-        return KG_OK;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return kg_error_set(err, KG_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
-        return kg_error_set(err, KG_ERR_IO, "%s: cannot open: %s", path, strerror(EISDIR));
-    }
-    *out = f;
-    return KG_OK;
-}
-
 kg_status kg_reader_read_bytes(const char *path, size_t max_bytes, char **buf, size_t *len,
                                kg_error *err)
 {
-    FILE *f = NULL;
-    kg_status st = open_input(path, &f, err);
-    if (st != KG_OK)
-        return st;
-    st = slurp(f, path, max_bytes, buf, len, err);
-    if (f != stdin)
-        fclose(f);
-    return st;
+    return kg_file_read_all(path, max_bytes, buf, len, err);
 }
 
 kg_status kg_reader_read_file(kg_arena *a, const char *path, size_t max_bytes, kg_doc *out,

@@ -134,5 +134,5 @@ kg_status kg_graph_add_document(kg_graph *g, const kg_document *d, kg_error *err
     if (st == KG_OK)
         st = add_triples(g, d, doc, node_of, n_entities, err);
     free(node_of);
-    return kg_graph_sync(g, st, err);
+    return kg_graph_sync_lazy(g, st, err);
 }

@@ -31,12 +31,20 @@ kg_status kg_graph_put_edge(kg_graph *g, const kg_edge *spec, size_t *index, kg_
  * the same document, which merging adds nothing to. */
 kg_status kg_graph_claim_doc(kg_graph *g, const char *id, const char *date, const char *source,
                              kg_error *err);
-/* Brings igraph up to date; returns st unless st is KG_OK and syncing failed. */
+/* Brings igraph up to date and the lists in order (the graph's documents, a
+ * node's documents, an edge's evidence); returns st unless st is KG_OK and
+ * that failed. */
 kg_status kg_graph_sync(kg_graph *g, kg_status st, kg_error *err);
+/* The same, leaving the lists in arrival order until kg_graph_sort or the
+ * next public call that changes g: for kg_graph_add_document, called once
+ * a document, where mending a list of n entries at each call costs n. */
+kg_status kg_graph_sync_lazy(kg_graph *g, kg_status st, kg_error *err);
 
 /* The node record itself, for writing metrics.  Valid until the graph changes. */
 kg_node *kg_graph_node_mut(kg_graph *g, size_t i);
 /* Set by kg_graph_analyze; any change to nodes or edges clears it. */
 void kg_graph_set_analyzed(kg_graph *g, bool analyzed);
+void kg_graph_set_betweenness_sources(kg_graph *g, size_t sources);
+void kg_graph_set_community_method(kg_graph *g, kg_community_method m);
 
 #endif

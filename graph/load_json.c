@@ -26,14 +26,15 @@
 #include <sys/stat.h>
 
 #include "graph_internal.h"
+#include "strmap.h"
 
 #define SCHEMA_VERSION 1
-#define READ_CHUNK 65536
 
 typedef struct loader {
     const char *name; /* the file, for messages */
     kg_error *err;
     kg_graph *g;
+    kg_strmap *docs; /* graph.documents[].id: every other document id must be one */
     char path[160]; /* the record being read: "nodes[3]", "links[7].evidence[0]" */
     size_t path_len;
 } loader;
@@ -149,6 +150,25 @@ static kg_status get_id(loader *l, const json_t *obj, const char *key, const cha
     return st;
 }
 
+/* A document id that graph.documents declares: evidence and mentions of a
+ * document the graph does not list would be written back without it. */
+static kg_status get_doc(loader *l, const json_t *obj, const char *key, const char **out)
+{
+    kg_status st = get_id(l, obj, key, out);
+    if (st == KG_OK && !kg_strmap_get(l->docs, *out, NULL))
+        return fail(l, key, "document \"%s\" is not in graph.documents", *out);
+    return st;
+}
+
+/* "" or a YYYY-MM-DD that names a day. */
+static kg_status get_date(loader *l, const json_t *obj, const char *key, const char **out)
+{
+    kg_status st = get_string(l, obj, key, false, out);
+    if (st == KG_OK && **out && (strlen(*out) != 10 || !kg_date_check(*out)))
+        return fail(l, key, "\"%s\" is not a date (YYYY-MM-DD, or \"\")", *out);
+    return st;
+}
+
 static kg_status get_size(loader *l, const json_t *obj, const char *key, bool required, size_t *out)
 {
     json_t *v;
@@ -257,12 +277,14 @@ static kg_status read_header(loader *l, const json_t *root)
         const char *id, *date = "";
         st = get_id(l, d, "id", &id);
         if (st == KG_OK)
-            st = get_string(l, d, "date", false, &date);
+            st = get_date(l, d, "date", &date);
         size_t before = kg_graph_doc_count(l->g);
         if (st == KG_OK)
             st = kg_graph_add_doc(l->g, id, date, l->err);
         if (st == KG_OK && kg_graph_doc_count(l->g) == before)
             st = fail(l, "id", "document \"%s\" is listed twice", id);
+        if (st == KG_OK && kg_strmap_put(l->docs, id, i) != KG_OK)
+            st = nomem(l);
         leave(l, m);
     }
     leave(l, mark);
@@ -308,7 +330,7 @@ static kg_status read_first_mention(loader *l, const json_t *n, kg_node *spec)
     if (st != KG_OK || !first)
         return st;
     size_t mark = enter(l, ".first_mention");
-    st = get_id(l, first, "doc", &spec->first_doc);
+    st = get_doc(l, first, "doc", &spec->first_doc);
     if (st == KG_OK)
         st = get_size(l, first, "offset", true, &spec->first_offset);
     if (st == KG_OK)
@@ -333,7 +355,7 @@ static kg_status read_node_docs(loader *l, const json_t *n, kg_node *spec, size_
     json_array_foreach(docs, i, d)
     {
         size_t mark = enter(l, ".documents[%zu]", i);
-        st = get_id(l, d, "id", &dc[i].doc);
+        st = get_doc(l, d, "id", &dc[i].doc);
         if (st == KG_OK)
             st = get_size(l, d, "mentions", true, &dc[i].mentions);
         leave(l, mark);
@@ -521,9 +543,9 @@ static kg_status read_evidence(loader *l, const json_t *link, kg_edge *spec)
         size_t mark = enter(l, ".evidence[%zu]", i);
         kg_evidence *x = &ev[i];
         x->date = x->text = "";
-        st = get_id(l, e, "doc", &x->doc);
+        st = get_doc(l, e, "doc", &x->doc);
         if (st == KG_OK)
-            st = get_string(l, e, "date", false, &x->date);
+            st = get_date(l, e, "date", &x->date);
         if (st == KG_OK)
             st = get_size(l, e, "sentence", true, &x->sentence);
         if (st == KG_OK)
@@ -534,6 +556,10 @@ static kg_status read_evidence(loader *l, const json_t *link, kg_edge *spec)
             st = get_size(l, e, "cp_start", false, &x->cp_start);
         if (st == KG_OK)
             st = get_size(l, e, "cp_end", false, &x->cp_end);
+        if (st == KG_OK && x->start > x->end)
+            st = fail(l, "end", "%zu is before start (%zu)", x->end, x->start);
+        if (st == KG_OK && x->cp_start > x->cp_end)
+            st = fail(l, "cp_end", "%zu is before cp_start (%zu)", x->cp_end, x->cp_start);
         if (st == KG_OK)
             st = get_string(l, e, "text", false, &x->text);
         leave(l, mark);
@@ -653,6 +679,12 @@ kg_status kg_graph_load_json_buffer(const char *name, const char *data, size_t l
         name = "(buffer)";
     if (!data && len)
         return kg_error_set(err, KG_ERR_USAGE, "%s: no data", name);
+    /* a byte order mark, which some editors put before UTF-8 text; line and
+     * column stay those of the file (jansson counts the mark as no column) */
+    if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+        data += 3;
+        len -= 3;
+    }
     json_error_t je;
     json_t *root = json_loadb(data ? data : "", len, JSON_REJECT_DUPLICATES, &je);
     if (!root) {
@@ -661,8 +693,9 @@ kg_status kg_graph_load_json_buffer(const char *name, const char *data, size_t l
                                 je.text);
         return kg_error_set(err, KG_ERR_INPUT, "%s: %s", name, je.text);
     }
-    loader l = {.name = name, .err = err, .g = kg_graph_new()};
-    kg_status st = l.g ? load(&l, root) : nomem(&l);
+    loader l = {.name = name, .err = err, .g = kg_graph_new(), .docs = kg_strmap_new()};
+    kg_status st = l.g && l.docs ? load(&l, root) : nomem(&l);
+    kg_strmap_free(l.docs);
     json_decref(root);
     if (st != KG_OK) {
         kg_graph_free(l.g);
@@ -672,55 +705,14 @@ kg_status kg_graph_load_json_buffer(const char *name, const char *data, size_t l
     return KG_OK;
 }
 
-/* Reads all of f; the caller frees *buf. */
-static kg_status slurp(FILE *f, const char *path, char **buf, size_t *len, kg_error *err)
-{
-    size_t cap = 0, used = 0;
-    char *b = NULL;
-    for (;;) {
-        if (cap - used < READ_CHUNK) {
-            char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(b, cap ? cap * 2 : READ_CHUNK);
-            if (!nb) {
-                free(b);
-                return kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", path);
-            }
-            b = nb;
-            cap = cap ? cap * 2 : READ_CHUNK;
-        }
-        size_t got = fread(b + used, 1, cap - used, f);
-        used += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(f)) {
-        int e = errno;
-        free(b);
-        return kg_error_set(err, KG_ERR_IO, "%s: cannot read: %s", path, strerror(e));
-    }
-    *buf = b;
-    *len = used;
-    return KG_OK;
-}
-
 kg_status kg_graph_load_json(const char *path, kg_graph **out, kg_error *err)
 {
     if (!out || !path)
         return kg_error_set(err, KG_ERR_USAGE, "load_json: no path or no place for the graph");
     *out = NULL;
-    bool std_in = strcmp(path, "-") == 0;
-    FILE *f = std_in ? stdin : fopen(path, "rb");
-    if (!f)
-        return kg_error_set(err, KG_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-    struct stat sb;
-    if (!std_in && fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        fclose(f);
-        return kg_error_set(err, KG_ERR_IO, "%s: cannot open: %s", path, strerror(EISDIR));
-    }
     char *buf = NULL;
     size_t len = 0;
-    kg_status st = slurp(f, path, &buf, &len, err);
-    if (!std_in)
-        fclose(f);
+    kg_status st = kg_file_read_all(path, KG_GRAPH_JSON_MAX_BYTES, &buf, &len, err);
     if (st == KG_OK)
         st = kg_graph_load_json_buffer(path, buf, len, out, err);
     free(buf);

@@ -339,6 +339,17 @@ CASE(test_entities_capitalized_particles_open_a_surname,
 CASE(test_entities_given_name_like_particle_is_a_name,
      "Al Gorsky met Tom Gorsky. Ben Hartley met Tom Hartley.", "#4 person",
      "Al Gorsky -> Al Gorsky (person)", "Ben Hartley -> Ben Hartley (person)")
+/* A fuller name replaces a surname-only one: its given name then finds it
+ * (entities.c tallies given names; the replaced name must leave the tally). */
+CASE(test_entities_given_name_of_a_name_made_fuller,
+     "Mr. Kovacs spoke. Peter Kovacs arrived. Later Peter left.",
+     "Peter Kovacs -> Peter Kovacs (person)", "Peter -> Peter Kovacs (person)", "#1 person")
+CASE(test_entities_given_name_of_two_people_resolves_to_neither,
+     "Rosa Tamberi met Rosa Velini. Later Rosa left.", "Rosa Tamberi -> Rosa Tamberi (person)",
+     "Rosa Velini -> Rosa Velini (person)", "#2 person", "!Rosa")
+CASE(test_entities_middle_name_of_two_people_resolves_to_neither,
+     "President Joao Carlos Tavo da Cunha met President Rui Tavo Mendes Lobo. Later Tavo spoke.",
+     "#2 person", "!Tavo")
 CASE(test_entities_middle_name_used_alone,
      "President Joao Carlos Tavo da Cunha opened the summit. Later Tavo said Brazil was ready.",
      "Tavo -> Joao Carlos Tavo da Cunha (person)", "#1 person")
@@ -355,6 +366,15 @@ CASE(test_entities_she_skips_male_person,
 CASE(test_entities_his_possessive_resolves,
      "Carlos Mendes returned home. His party welcomed him.", "His -> Carlos Mendes (person)",
      "him -> Carlos Mendes (person)")
+/* A pronoun gives its person a gender: later pronouns of the other gender
+ * pass over them, though they are the latest seen (entities.c keeps a
+ * recency list per gender; a person whose gender is learnt leaves one). */
+CASE(test_entities_pronoun_gender_learnt_moves_person,
+     "Mr. Jan Berg met Lena Holm. She smiled. He left.", "She -> Lena Holm (person)",
+     "He -> Jan Berg (person)", "#2 person")
+CASE(test_entities_pronoun_of_unknown_gender_person,
+     "Anna Kowal met Mr. Piotr Nowak. She thanked him.", "She -> Anna Kowal (person)",
+     "him -> Piotr Nowak (person)", "#2 person")
 
 /* ---------------------------------------------------------------- role descriptions */
 CASE(test_entities_role_description_prime_minister,
@@ -364,6 +384,12 @@ CASE(test_entities_role_description_secretary,
      "Secretary of State Paul Ames landed. The secretary spoke briefly.",
      "secretary -> Paul Ames (person)")
 CASE(test_entities_role_description_needs_holder, "The president spoke.", "!president")
+CASE(test_entities_role_description_goes_to_latest_holder,
+     "Foreign Minister Ana Duro met Foreign Minister Eva Sola. Later the foreign minister left.",
+     "foreign minister -> Eva Sola (person)", "#2 person")
+CASE(test_entities_role_description_after_qualifier,
+     "The memoir of former Prime Minister Avi Tal sold well. The prime minister signed copies.",
+     "prime minister -> Avi Tal (person)")
 
 /* ---------------------------------------------------------------- ids */
 
@@ -520,14 +546,21 @@ int main(void)
         cmocka_unit_test(test_entities_particle_keeps_name_whole),
         cmocka_unit_test(test_entities_capitalized_particles_open_a_surname),
         cmocka_unit_test(test_entities_given_name_like_particle_is_a_name),
+        cmocka_unit_test(test_entities_given_name_of_a_name_made_fuller),
+        cmocka_unit_test(test_entities_given_name_of_two_people_resolves_to_neither),
+        cmocka_unit_test(test_entities_middle_name_of_two_people_resolves_to_neither),
         cmocka_unit_test(test_entities_middle_name_used_alone),
         cmocka_unit_test(test_entities_english_as_and_at_join_no_names),
         cmocka_unit_test(test_entities_he_resolves_to_last_man),
         cmocka_unit_test(test_entities_she_skips_male_person),
         cmocka_unit_test(test_entities_his_possessive_resolves),
+        cmocka_unit_test(test_entities_pronoun_gender_learnt_moves_person),
+        cmocka_unit_test(test_entities_pronoun_of_unknown_gender_person),
         cmocka_unit_test(test_entities_role_description_prime_minister),
         cmocka_unit_test(test_entities_role_description_secretary),
         cmocka_unit_test(test_entities_role_description_needs_holder),
+        cmocka_unit_test(test_entities_role_description_goes_to_latest_holder),
+        cmocka_unit_test(test_entities_role_description_after_qualifier),
         cmocka_unit_test(test_entities_slug_keeps_the_letters_of_every_script),
         cmocka_unit_test(test_entities_slug_of_latin_names_is_unchanged),
         cmocka_unit_test(test_entities_slug_without_letters_is_its_code_points),

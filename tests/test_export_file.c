@@ -306,6 +306,118 @@ static void test_file_onto_a_directory_fails_and_cleans_up(void **state)
     remove_dir(dir);
 }
 
+static kg_status write_text(const void *ctx, FILE *out, kg_error *err)
+{
+    (void)err;
+    fputs(ctx, out);
+    return KG_OK;
+}
+
+static void test_write_all_blocked_second_output_keeps_the_first(void **state)
+{
+    (void)state;
+    char *dir = make_dir();
+    char a[512], b[512];
+    snprintf(a, sizeof a, "%s/x.json", dir);
+    snprintf(b, sizeof b, "%s/x.svg", dir);
+    spit(a, "old");
+    assert_int_equal(mkdir(b, 0755), 0);
+    kg_file_output outs[2] = {{a, write_text, "new"}, {b, write_text, "new"}};
+    kg_error err;
+    assert_int_equal(kg_file_write_all(outs, 2, &err), KG_ERR_IO);
+    char expect[600];
+    snprintf(expect, sizeof expect, "%s: cannot write: Is a directory", b);
+    assert_string_equal(err.message, expect);
+    char *text = slurp(a, NULL);
+    assert_string_equal(text, "old");
+    free(text);
+    assert_int_equal(entries(dir), 2); /* x.json and the directory, no temporary */
+    remove_dir(dir);
+}
+
+static void test_write_all_writes_every_output(void **state)
+{
+    (void)state;
+    char *dir = make_dir();
+    char a[512], b[512];
+    snprintf(a, sizeof a, "%s/a", dir);
+    snprintf(b, sizeof b, "%s/b", dir);
+    kg_file_output outs[2] = {{a, write_text, "one"}, {b, write_text, "two"}};
+    kg_error err;
+    assert_int_equal(kg_file_write_all(outs, 2, &err), KG_OK);
+    char *text = slurp(a, NULL);
+    assert_string_equal(text, "one");
+    free(text);
+    text = slurp(b, NULL);
+    assert_string_equal(text, "two");
+    free(text);
+    assert_int_equal(entries(dir), 2);
+    remove_dir(dir);
+}
+
+static void test_read_stops_one_byte_past_the_limit(void **state)
+{
+    (void)state;
+    FILE *zero = fopen("/dev/zero", "rb");
+    assert_non_null(zero);
+    char *buf = NULL;
+    size_t len = 0;
+    kg_error err;
+    assert_int_equal(kg_file_read(zero, "z", 100000, &buf, &len, &err), KG_ERR_INPUT);
+    assert_string_equal(err.message, "z: larger than 100000 bytes");
+    assert_int_equal(len, 100001);
+    /* a caller may go on reading under a larger limit */
+    assert_int_equal(kg_file_read(zero, "z", 200000, &buf, &len, &err), KG_ERR_INPUT);
+    assert_int_equal(len, 200001);
+    free(buf);
+    fclose(zero);
+    char *dir = make_dir();
+    assert_int_equal(kg_file_read_all(dir, 10, &buf, &len, &err), KG_ERR_IO);
+    assert_null(buf);
+    char expect[600];
+    snprintf(expect, sizeof expect, "%s: cannot open: Is a directory", dir);
+    assert_string_equal(err.message, expect);
+    remove_dir(dir);
+}
+
+static void test_output_that_is_an_input_is_refused(void **state)
+{
+    (void)state;
+    char *dir = make_dir();
+    char a[512], link_path[512], other[512];
+    snprintf(a, sizeof a, "%s/notes.json", dir);
+    snprintf(link_path, sizeof link_path, "%s/link", dir);
+    snprintf(other, sizeof other, "%s/other", dir);
+    spit(a, "text");
+    spit(other, "text");
+    assert_int_equal(link(a, link_path), 0);
+    const char *inputs[] = {other, link_path};
+    kg_error err;
+    assert_int_equal(kg_file_check_not_input(a, inputs, 1, &err), KG_OK);
+    assert_int_equal(kg_file_check_not_input(a, inputs, 2, &err), KG_ERR_USAGE);
+    char expect[1200];
+    snprintf(expect, sizeof expect, "%s: would write over the input %s", a, link_path);
+    assert_string_equal(err.message, expect);
+    remove_dir(dir);
+}
+
+static void test_date_check_knows_the_calendar(void **state)
+{
+    (void)state;
+    assert_true(kg_date_check("2024-02-29"));
+    assert_true(kg_date_check("2000-02-29"));
+    assert_true(kg_date_check("2023-12-31"));
+    assert_false(kg_date_check("2023-02-29"));
+    assert_false(kg_date_check("1900-02-29"));
+    assert_false(kg_date_check("2024-02-31"));
+    assert_false(kg_date_check("2024-04-31"));
+    assert_false(kg_date_check("2024-13-01"));
+    assert_false(kg_date_check("2024-00-10"));
+    assert_false(kg_date_check("2024-01-00"));
+    assert_false(kg_date_check("2024-1-05x"));
+    assert_false(kg_date_check(""));
+}
+
 static void test_file_writes_every_format(void **state)
 {
     (void)state;
@@ -448,6 +560,11 @@ int main(void)
         cmocka_unit_test(test_file_failing_halfway_keeps_the_old_file),
         cmocka_unit_test(test_file_onto_a_directory_fails_and_cleans_up),
         cmocka_unit_test(test_file_writes_every_format),
+        cmocka_unit_test(test_write_all_blocked_second_output_keeps_the_first),
+        cmocka_unit_test(test_write_all_writes_every_output),
+        cmocka_unit_test(test_read_stops_one_byte_past_the_limit),
+        cmocka_unit_test(test_output_that_is_an_input_is_refused),
+        cmocka_unit_test(test_date_check_knows_the_calendar),
         cmocka_unit_test(test_graphml_is_read_by_igraph_with_the_right_counts),
         cmocka_unit_test(test_graphml_escapes_text_and_declares_keys),
         cmocka_unit_test(test_graphml_replaces_characters_xml_cannot_hold),

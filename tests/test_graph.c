@@ -305,6 +305,42 @@ static void test_graph_type_conflict_goes_to_type_with_more_mentions(void **stat
     kg_graph_free(g);
 }
 
+/* The per-type totals are kept as counts rise (not re-summed over every
+ * document at each update): a document counted again with more mentions
+ * raises the total by the difference, with fewer changes nothing, and the
+ * type and the saturation follow. */
+static void test_graph_totals_follow_a_document_counted_again(void **state)
+{
+    (void)state;
+    kg_graph *g = new_graph();
+    size_t i = add_node(g, "jordan", "Jordan", KG_ENT_PERSON, "a", 0, 2, NULL, 0);
+    add_node(g, "jordan", "Jordan", KG_ENT_COUNTRY, "b", 0, 3, NULL, 0);
+    assert_int_equal(kg_graph_node(g, i)->mentions, 5);
+    assert_int_equal(kg_graph_node(g, i)->type, KG_ENT_COUNTRY);
+    add_node(g, "jordan", "Jordan", KG_ENT_PERSON, "a", 0, 4, NULL, 0); /* 2 -> 4 */
+    assert_int_equal(kg_graph_node(g, i)->mentions, 7);
+    assert_int_equal(kg_graph_node(g, i)->type, KG_ENT_PERSON);
+    add_node(g, "jordan", "Jordan", KG_ENT_PERSON, "a", 0, 1, NULL, 0); /* fewer: kept 4 */
+    add_node(g, "jordan", "Jordan", KG_ENT_COUNTRY, "b", 0, 3, NULL, 0);
+    assert_int_equal(kg_graph_node(g, i)->mentions, 7);
+    size_t near = ((size_t)1 << 62) + 1;
+    size_t j = add_node(g, "x", "X", KG_ENT_LOCATION, "a", 0, near, NULL, 0);
+    add_node(g, "x", "X", KG_ENT_LOCATION, "b", 0, 1, NULL, 0);
+    assert_int_equal(kg_graph_node(g, j)->mentions, near + 1);
+    add_node(g, "x", "X", KG_ENT_LOCATION, "b", 0, near, NULL, 0); /* past 2^63 */
+    assert_int_equal(kg_graph_node(g, j)->mentions, KG_COUNT_MAX);
+    add_node(g, "x", "X", KG_ENT_LOCATION, "c", 0, 5, NULL, 0); /* stays at the top */
+    assert_int_equal(kg_graph_node(g, j)->mentions, KG_COUNT_MAX);
+    kg_graph *m = new_graph();
+    kg_error err;
+    assert_int_equal(kg_graph_merge(m, g, &err), KG_OK);
+    assert_int_equal(kg_graph_merge(m, g, &err), KG_OK); /* the same documents again */
+    assert_int_equal(kg_graph_node(m, id_of(m, "jordan"))->mentions, 7);
+    assert_int_equal(kg_graph_node(m, id_of(m, "x"))->mentions, KG_COUNT_MAX);
+    kg_graph_free(m);
+    kg_graph_free(g);
+}
+
 static void test_graph_type_tie_goes_to_lower_enum_value(void **state)
 {
     (void)state;
@@ -516,6 +552,70 @@ static void test_graph_documents_are_kept_sorted_with_their_date(void **state)
     assert_string_equal(kg_graph_doc_at(g, 1)->date, "2024-02-01");
     assert_null(kg_graph_doc_at(g, 2));
     kg_graph_free(g);
+}
+
+/* Documents arriving out of order (as "doc-9" before "doc-10" do), in lists
+ * long enough to be indexed: the order after the call is the canonical one,
+ * a repeated document is found again rather than added twice, and a merge of
+ * interleaved halves equals adding everything to one graph.  (The lists were
+ * once kept sorted by insertion, so 200,000 documents cost their square.) */
+#define LONG_LIST 200
+
+static void long_list_half(kg_graph *g, int parity)
+{
+    char doc[32];
+    for (int k = LONG_LIST - 1; k >= 0; k--) {
+        int i = (k * 37) % LONG_LIST; /* a permutation, neither order */
+        if (i % 2 != parity)
+            continue;
+        snprintf(doc, sizeof doc, "doc-%d", i);
+        size_t a = person(g, "joe", doc), b = person(g, "ann", doc);
+        add_claim(g, a, b, "met", false, doc, (size_t)(i % 3));
+        kg_error err;
+        assert_int_equal(kg_graph_add_doc(g, doc, "", &err), KG_OK);
+    }
+}
+
+static void assert_long_lists_in_order(const kg_graph *g)
+{
+    assert_int_equal(kg_graph_doc_count(g), LONG_LIST);
+    for (size_t i = 1; i < LONG_LIST; i++)
+        assert_true(strcmp(kg_graph_doc_at(g, i - 1)->id, kg_graph_doc_at(g, i)->id) < 0);
+    const kg_node *n = kg_graph_node(g, id_of(g, "joe"));
+    assert_int_equal(n->n_docs, LONG_LIST);
+    assert_int_equal(n->mentions, LONG_LIST);
+    for (size_t i = 1; i < n->n_docs; i++)
+        assert_true(strcmp(n->docs[i - 1].doc, n->docs[i].doc) < 0);
+    assert_int_equal(kg_graph_edge_count(g), 1);
+    const kg_edge *e = kg_graph_edge(g, 0);
+    assert_int_equal(e->n_evidence, LONG_LIST);
+    assert_int_equal(e->count, LONG_LIST);
+    for (size_t i = 1; i < e->n_evidence; i++)
+        assert_true(strcmp(e->evidence[i - 1].doc, e->evidence[i].doc) < 0);
+}
+
+static void test_graph_long_lists_arriving_out_of_order_end_in_order(void **state)
+{
+    (void)state;
+    kg_graph *all = new_graph(), *even = new_graph(), *odd = new_graph();
+    long_list_half(all, 0);
+    long_list_half(all, 1);
+    long_list_half(all, 0); /* again: found, not added */
+    assert_long_lists_in_order(all);
+    long_list_half(even, 0);
+    long_list_half(odd, 1);
+    kg_error err;
+    assert_int_equal(kg_graph_merge(even, odd, &err), KG_OK);
+    assert_long_lists_in_order(even);
+    assert_int_equal(kg_graph_merge(even, all, &err), KG_OK);
+    assert_long_lists_in_order(even);
+    char *a = json_of(all), *b = json_of(even);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    kg_graph_free(odd);
+    kg_graph_free(even);
+    kg_graph_free(all);
 }
 
 static void test_graph_sort_orders_nodes_edges_and_evidence(void **state)
@@ -902,6 +1002,45 @@ static kg_graph *two_triangles(bool reverse)
     return g;
 }
 
+/* Above a size betweenness is estimated from some sources (exact costs a
+ * search from every node: 100,000 nodes ran past 600 s).  With every node as
+ * a source the estimate is the exact value; with fewer it is the same on
+ * every run, scaled to the whole, and says how many sources it used. */
+static void test_analyze_betweenness_estimate_from_sources(void **state)
+{
+    (void)state;
+    kg_graph *g = two_triangles(false);
+    kg_error err;
+    assert_int_equal(kg_graph_analyze(g, &err), KG_OK);
+    assert_int_equal(kg_graph_betweenness_sources(g), 0); /* small: exact */
+    const char *ids[] = {"a", "b", "c", "d", "e", "f"};
+    double exact[6];
+    for (int k = 0; k < 6; k++)
+        exact[k] = kg_graph_node(g, id_of(g, ids[k]))->betweenness;
+    assert_true(exact[2] == 6.0 && exact[3] == 6.0 && exact[0] == 0.0);
+    kg_analyze_options o;
+    kg_analyze_options_init(&o);
+    assert_int_equal(o.exact_max_nodes, KG_BETWEENNESS_EXACT_MAX_NODES);
+    o.exact_max_nodes = 5;
+    o.sources = 6;
+    assert_int_equal(kg_graph_analyze_with(g, &o, &err), KG_OK);
+    assert_int_equal(kg_graph_betweenness_sources(g), 6);
+    for (int k = 0; k < 6; k++)
+        assert_true(kg_graph_node(g, id_of(g, ids[k]))->betweenness == exact[k]);
+    o.sources = 3; /* a, c and e */
+    assert_int_equal(kg_graph_analyze_with(g, &o, &err), KG_OK);
+    assert_int_equal(kg_graph_betweenness_sources(g), 3);
+    double c = kg_graph_node(g, id_of(g, "c"))->betweenness;
+    double d = kg_graph_node(g, id_of(g, "d"))->betweenness;
+    assert_true(c > 0 && d > 0 && kg_graph_node(g, id_of(g, "a"))->betweenness == 0.0);
+    assert_int_equal(kg_graph_analyze_with(g, &o, &err), KG_OK);
+    assert_true(kg_graph_node(g, id_of(g, "c"))->betweenness == c);
+    assert_int_equal(kg_graph_analyze(g, &err), KG_OK); /* the default again: exact */
+    assert_int_equal(kg_graph_betweenness_sources(g), 0);
+    assert_true(kg_graph_node(g, id_of(g, "c"))->betweenness == 6.0);
+    kg_graph_free(g);
+}
+
 static void test_analyze_finds_two_communities(void **state)
 {
     (void)state;
@@ -913,6 +1052,33 @@ static void test_analyze_finds_two_communities(void **state)
     for (int k = 0; k < 6; k++) {
         assert_int_equal(kg_graph_node(g, id_of(g, ids[k]))->community, expect[k]);
         assert_int_equal(kg_graph_node(g, id_of(g, ids[k]))->component, 0);
+    }
+    kg_graph_free(g);
+}
+
+/* Above louvain_max_nodes communities come from Leiden (igraph's Louvain
+ * once took 460 passes over a 100,000-node graph): the same two triangles,
+ * the method said, and the same numbers on a second run. */
+static void test_analyze_uses_leiden_above_the_louvain_size(void **state)
+{
+    (void)state;
+    kg_graph *g = two_triangles(false);
+    kg_error err;
+    assert_int_equal(kg_graph_community_method(g), KG_COMMUNITY_NONE);
+    assert_int_equal(kg_graph_analyze(g, &err), KG_OK);
+    assert_int_equal(kg_graph_community_method(g), KG_COMMUNITY_LOUVAIN);
+    kg_analyze_options o;
+    kg_analyze_options_init(&o);
+    assert_int_equal(o.louvain_max_nodes, KG_COMMUNITY_LOUVAIN_MAX_NODES);
+    o.louvain_max_nodes = 5; /* six nodes: above */
+    for (int run = 0; run < 2; run++) {
+        assert_int_equal(kg_graph_analyze_with(g, &o, &err), KG_OK);
+        assert_int_equal(kg_graph_community_method(g), KG_COMMUNITY_LEIDEN);
+        assert_string_equal(kg_community_method_name(kg_graph_community_method(g)), "leiden");
+        const char *ids[] = {"a", "b", "c", "d", "e", "f"};
+        long expect[] = {0, 0, 0, 1, 1, 1};
+        for (int k = 0; k < 6; k++)
+            assert_int_equal(kg_graph_node(g, id_of(g, ids[k]))->community, expect[k]);
     }
     kg_graph_free(g);
 }
@@ -969,6 +1135,7 @@ int main(void)
         cmocka_unit_test(test_graph_mentions_without_documents_are_summed),
         cmocka_unit_test(test_graph_label_and_first_mention_come_from_earliest_document),
         cmocka_unit_test(test_graph_type_conflict_goes_to_type_with_more_mentions),
+        cmocka_unit_test(test_graph_totals_follow_a_document_counted_again),
         cmocka_unit_test(test_graph_type_tie_goes_to_lower_enum_value),
         cmocka_unit_test(test_graph_fills_iso_codes_when_empty),
         cmocka_unit_test(test_graph_rejects_nodes_without_id_or_with_unknown_type),
@@ -979,6 +1146,7 @@ int main(void)
         cmocka_unit_test(test_graph_edge_without_evidence_counts_given_support),
         cmocka_unit_test(test_graph_rejects_edges_to_unknown_nodes),
         cmocka_unit_test(test_graph_documents_are_kept_sorted_with_their_date),
+        cmocka_unit_test(test_graph_long_lists_arriving_out_of_order_end_in_order),
         cmocka_unit_test(test_graph_sort_orders_nodes_edges_and_evidence),
         cmocka_unit_test(test_graph_igraph_mirrors_nodes_and_edges),
         cmocka_unit_test(test_graph_merge_is_commutative),
@@ -993,8 +1161,10 @@ int main(void)
         cmocka_unit_test(test_analyze_weighted_degree_uses_counts),
         cmocka_unit_test(test_analyze_pagerank_sums_to_one_and_favours_the_target),
         cmocka_unit_test(test_analyze_betweenness_counts_the_middle_of_a_path),
+        cmocka_unit_test(test_analyze_betweenness_estimate_from_sources),
         cmocka_unit_test(test_analyze_numbers_components_by_first_node_id),
         cmocka_unit_test(test_analyze_finds_two_communities),
+        cmocka_unit_test(test_analyze_uses_leiden_above_the_louvain_size),
         cmocka_unit_test(test_analyze_does_not_depend_on_insertion_order),
         cmocka_unit_test(test_analyze_is_cleared_by_a_change_and_handles_empty_graphs),
     };

@@ -361,7 +361,8 @@ static void test_load_reads_a_file_and_names_it_when_it_cannot(void **state)
 
 /* ---------------------------------------------------------------- messages */
 
-#define HEAD "{\"graph\": {\"schema_version\": 1}, "
+/* declares document "d", which nodes and evidence may then name */
+#define HEAD "{\"graph\": {\"schema_version\": 1, \"documents\": [{\"id\": \"d\"}]}, "
 
 static void test_load_reports_malformed_json_with_line_and_column(void **state)
 {
@@ -415,6 +416,53 @@ static void test_load_names_the_missing_field(void **state)
                    "\"d\"}]}]}",
                    &err),
         "t.json: links[0].evidence[0].sentence: missing (expected a non-negative integer)");
+}
+
+static void test_load_skips_a_byte_order_mark(void **state)
+{
+    (void)state;
+    const char *json = "\xEF\xBB\xBF" HEAD "\"nodes\": [], \"links\": []}";
+    kg_graph *g = NULL;
+    kg_error err;
+    assert_int_equal(kg_graph_load_json_buffer("t.json", json, strlen(json), &g, &err), KG_OK);
+    assert_int_equal(kg_graph_doc_count(g), 1);
+    kg_graph_free(g);
+}
+
+static void test_load_refuses_undeclared_documents_and_backward_spans(void **state)
+{
+    (void)state;
+    kg_error err;
+    assert_string_equal(
+        load_error(HEAD "\"nodes\": [{\"id\": \"a\", \"type\": \"person\", \"documents\": "
+                        "[{\"id\": \"zz\", \"mentions\": 1}]}], \"links\": []}",
+                   &err),
+        "t.json: nodes[0].documents[0].id: document \"zz\" is not in graph.documents");
+    assert_string_equal(
+        load_error(HEAD "\"nodes\": [{\"id\": \"a\", \"type\": \"person\", \"first_mention\": "
+                        "{\"doc\": \"zz\", \"offset\": 0, \"cp\": 0}}], \"links\": []}",
+                   &err),
+        "t.json: nodes[0].first_mention.doc: document \"zz\" is not in graph.documents");
+    const char *link = HEAD "\"nodes\": [{\"id\": \"a\", \"type\": \"person\"}], \"links\": "
+                            "[{\"source\": \"a\", \"target\": \"a\", \"relation\": \"r\", "
+                            "\"evidence\": [{\"doc\": \"%s\", \"sentence\": 0, %s}]}]}";
+    char json[1024];
+    snprintf(json, sizeof json, link, "zz", "\"start\": 0");
+    assert_string_equal(load_error(json, &err),
+                        "t.json: links[0].evidence[0].doc: document \"zz\" is not in graph.documents");
+    snprintf(json, sizeof json, link, "d", "\"start\": 9, \"end\": 5");
+    assert_string_equal(load_error(json, &err), "t.json: links[0].evidence[0].end: 5 is before start (9)");
+    snprintf(json, sizeof json, link, "d", "\"cp_start\": 9, \"cp_end\": 5");
+    assert_string_equal(load_error(json, &err),
+                        "t.json: links[0].evidence[0].cp_end: 5 is before cp_start (9)");
+    snprintf(json, sizeof json, link, "d", "\"date\": \"2023-02-29\"");
+    assert_string_equal(load_error(json, &err), "t.json: links[0].evidence[0].date: \"2023-02-29\" "
+                                                "is not a date (YYYY-MM-DD, or \"\")");
+    assert_string_equal(load_error("{\"graph\": {\"schema_version\": 1, \"documents\": [{\"id\": "
+                                   "\"d\", \"date\": \"2024-02-31\"}]}, \"nodes\": [], \"links\": []}",
+                                   &err),
+                        "t.json: graph.documents[0].date: \"2024-02-31\" is not a date "
+                        "(YYYY-MM-DD, or \"\")");
 }
 
 static void test_load_refuses_links_to_unknown_nodes(void **state)
@@ -555,6 +603,29 @@ static void test_cytoscape_style_has_elements_with_data(void **state)
     kg_graph_free(g);
 }
 
+static void test_cytoscape_edge_ids_never_name_a_node(void **state)
+{
+    (void)state;
+    kg_graph *g = load(HEAD "\"nodes\": [{\"id\": \"e:0\", \"type\": \"person\"}, {\"id\": "
+                            "\"e::1\", \"type\": \"person\"}], \"links\": [{\"source\": \"e:0\", "
+                            "\"target\": \"e::1\", \"relation\": \"r\"}, {\"source\": \"e::1\", "
+                            "\"target\": \"e:0\", \"relation\": \"r\"}]}");
+    char *text = styled(g, KG_JSON_CYTOSCAPE);
+    json_t *root = parse(text);
+    json_t *edges = json_object_get(json_object_get(root, "elements"), "edges");
+    assert_int_equal(json_array_size(edges), 2);
+    for (size_t j = 0; j < 2; j++) {
+        const char *id =
+            json_string_value(json_object_get(json_object_get(json_array_get(edges, j), "data"), "id"));
+        char want[16];
+        snprintf(want, sizeof want, "e:::%zu", j);
+        assert_string_equal(id, want);
+    }
+    json_decref(root);
+    free(text);
+    kg_graph_free(g);
+}
+
 static void test_graphology_style_is_a_serialized_multigraph(void **state)
 {
     (void)state;
@@ -656,11 +727,14 @@ int main(void)
         cmocka_unit_test(test_load_names_the_field_with_the_wrong_type),
         cmocka_unit_test(test_load_names_the_missing_field),
         cmocka_unit_test(test_load_refuses_links_to_unknown_nodes),
+        cmocka_unit_test(test_load_skips_a_byte_order_mark),
+        cmocka_unit_test(test_load_refuses_undeclared_documents_and_backward_spans),
         cmocka_unit_test(test_load_refuses_another_schema_version),
         cmocka_unit_test(test_load_refuses_what_would_not_survive_the_round_trip),
         cmocka_unit_test(test_load_accepts_a_minimal_hand_written_graph),
         cmocka_unit_test(test_styles_have_their_names),
         cmocka_unit_test(test_cytoscape_style_has_elements_with_data),
+        cmocka_unit_test(test_cytoscape_edge_ids_never_name_a_node),
         cmocka_unit_test(test_graphology_style_is_a_serialized_multigraph),
         cmocka_unit_test(test_jgf_style_keys_nodes_by_id),
         cmocka_unit_test(test_every_style_is_deterministic),

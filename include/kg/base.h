@@ -9,6 +9,7 @@
 #define KG_BASE_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -50,13 +51,51 @@ char *kg_arena_printf(kg_arena *a, const char *fmt, ...)
 size_t kg_arena_used(const kg_arena *a);
 void kg_arena_free(kg_arena *a);
 
-/* Writes path atomically: write(ctx, out, err) fills PATH.tmp.XXXXXX, which
- * is flushed, fsynced, closed and renamed into place, keeping an existing
- * file's mode; on failure the temporary file goes, path stays as it was, and
- * err reads "PATH: why". */
+/* Whole files (core/file.c).
+ *
+ * Reading: kg_file_open opens path ("-": standard input), refusing a
+ * directory ("PATH: cannot open: Is a directory").  kg_file_read appends what
+ * f holds to *buf (malloc'd, *len bytes so far; the caller frees it, also on
+ * failure) and reads no more than one byte past max: more is a KG_ERR_INPUT
+ * "NAME: larger than MAX bytes".  kg_file_read_all does both, *buf NULL on
+ * failure. */
+kg_status kg_file_open(const char *path, FILE **out, kg_error *err);
+kg_status kg_file_read(FILE *f, const char *name, size_t max, char **buf, size_t *len,
+                       kg_error *err);
+kg_status kg_file_read_all(const char *path, size_t max, char **buf, size_t *len, kg_error *err);
+
+/* Writing: write(ctx, out, err) fills PATH.tmp.XXXXXX, which is flushed,
+ * fsynced, closed and renamed into place, keeping an existing file's mode; on
+ * failure the temporary file goes, path stays as it was, and err reads
+ * "PATH: why".  kg_file_write_all stages every output first and renames them
+ * only when all were written (a directory in the way of any is refused before
+ * the first rename), so a failure leaves every path as it was. */
 typedef kg_status (*kg_file_writer)(const void *ctx, FILE *out, kg_error *err);
 kg_status kg_file_write_atomic(const char *path, kg_file_writer write, const void *ctx,
                                kg_error *err);
+typedef struct kg_file_output {
+    const char *path;
+    kg_file_writer write;
+    const void *ctx;
+} kg_file_output;
+kg_status kg_file_write_all(const kg_file_output *outs, size_t n, kg_error *err);
+
+/* Installs handlers for SIGINT, SIGTERM and SIGHUP (those not ignored) that
+ * remove every temporary file the writers above have open, then end the
+ * process by the same signal.  For programs; a library caller that handles
+ * these signals itself need not call it. */
+void kg_file_cleanup_on_signals(void);
+
+/* KG_ERR_USAGE "OUTPUT: would write over the input IN" if the existing file
+ * output is one of inputs (the same device and inode: a hard link or another
+ * spelling of the path counts; "-" is standard input); KG_OK otherwise. */
+kg_status kg_file_check_not_input(const char *output, const char *const *inputs, size_t n,
+                                  kg_error *err);
+
+/* True if the 10 bytes at s are YYYY-MM-DD naming a day of the Gregorian
+ * calendar (2024-02-29 is one, 2023-02-29 and 2024-02-31 are not).  s need
+ * not be NUL-terminated, but must hold 10 bytes or a NUL before them. */
+bool kg_date_check(const char *s);
 
 /* Printing text that came from the input (core/escape.c says why).  Each
  * mode escapes what its output cannot show raw, as \xHH with the code point

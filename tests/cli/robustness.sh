@@ -569,3 +569,273 @@ skipped duplicate_id_jsonl_number_and_string 1 \
 reset_out
 run build -q "$H/dup/a.txt" "$H/dup/a.txt" -o "$OUT/x"
 if [ "$rc" -eq 0 ] && [ ! -s "$T/stderr" ]; then ok same_path_twice_is_one_document; else fail same_path_twice_is_one_document "exit status $rc: $(first_err)"; fi
+
+# ---------------------------------------------------------------- limits, inputs and outputs
+# Issue 16, second part: every input under a byte limit read no further than
+# the limit, outputs that never land on an input, staged files that a signal
+# does not leave behind.
+L="$T/limits"
+mkdir -p "$L"
+
+# kg triples --sentences reads its file as kg build reads a document.
+refused triples_sentences_directory 2 "kg: $L: cannot open: Is a directory" \
+    triples --sentences "$L"
+refused triples_sentences_closed_stdin 2 "kg: -: cannot read: Bad file descriptor" \
+    triples --sentences - <&-
+printf 'Antony Blinken met Benjamin Netanyahu.\nHe met\000 Joe Biden.\n' >"$L/nul.txt"
+refused triples_sentences_nul 2 "kg: $L/nul.txt:2:7: binary data (NUL byte at byte 45)" \
+    triples --sentences "$L/nul.txt"
+refused triples_sentences_dev_zero 2 "kg: /dev/zero: larger than 67108864 bytes" \
+    triples --sentences /dev/zero
+py "open('$L/line.txt','wb').write(b'Antony Blinken met Benjamin Netanyahu and ' * (70*1000*1000//42))"
+refused triples_sentences_70mb_line 2 "kg: $L/line.txt: larger than 67108864 bytes" \
+    triples --sentences "$L/line.txt"
+rm -f "$L/line.txt"
+: >"$L/empty.txt"
+refused triples_sentences_empty 2 "kg: $L/empty.txt: empty document" \
+    triples --sentences "$L/empty.txt"
+
+# kg diff - stops reading standard input at the limit: of 200 MB offered,
+# what it takes is the limit, a pipe's buffer and one write.
+if py "
+import subprocess,sys
+errf=open('$T/stderr','w+b')
+p=subprocess.Popen(['$KG','diff','-','$SAMPLE'],stdin=subprocess.PIPE,stdout=subprocess.DEVNULL,stderr=errf)
+chunk=b'x'*(1<<20); sent=0
+try:
+    while sent < 200*1000*1000:
+        p.stdin.write(chunk); sent+=len(chunk)
+    p.stdin.close()
+except BrokenPipeError:
+    pass
+p.wait(); errf.seek(0); err=errf.read()
+assert p.returncode==2, (p.returncode, err)
+assert err==b'kg: -: larger than 67108864 bytes\n', err
+assert sent < 70*1000*1000, ('read', sent)"; then
+    ok diff_stdin_read_no_further_than_limit
+else
+    fail diff_stdin_read_no_further_than_limit "$(why)"
+fi
+# graph JSON has a limit too (KG_GRAPH_JSON_MAX_BYTES, 256 MiB)
+refused merge_dev_zero_over_limit 2 "kg: /dev/zero: larger than 268435456 bytes" \
+    merge -q /dev/zero -o "$OUT/x"
+refused stats_dev_zero_over_limit 2 "kg: /dev/zero: larger than 268435456 bytes" \
+    stats /dev/zero
+
+# kg diff decides by content: '{Breaking} ...' is an article; a JSON text
+# that is not a graph says it was read as graph JSON.
+printf '{Breaking} Antony Blinken met Benjamin Netanyahu in Israel.\n' >"$L/brace.txt"
+run diff "$L/brace.txt" "$SAMPLE"
+if [ "$rc" -eq 1 ] && [ ! -s "$T/stderr" ] && grep -qF '{Breaking} Antony Blinken' "$T/stdout"; then
+    ok diff_brace_article_read_as_article
+else
+    fail diff_brace_article_read_as_article "exit status $rc: $(first_err)"
+fi
+printf '{"nodes": 1}\n' >"$L/notgraph.json"
+refused diff_json_not_a_graph 2 \
+    "kg: $L/notgraph.json: graph: missing (expected an object) (read as graph JSON)" \
+    diff "$L/notgraph.json" "$SAMPLE"
+
+# Outputs never land on an input (the same file, also through a hard link).
+reset_out
+refused diff_output_is_input 2 "kg: $OUT/x.json: would write over the input $OUT/x.json" \
+    diff "$OUT/x.json" "$SAMPLE" -o "$OUT/x.json"
+refused build_output_is_input 2 "kg: $OUT/x.json: would write over the input $OUT/x.json" \
+    build -q "$OUT/x.json" -o "$OUT/x"
+# another name for the output, and standard input, each staged after the
+# output exists (refused's reset_out would make a new x.json)
+linked_input() { # NAME MESSAGE KG-ARGS...: $L/in.json is kg's input and output
+    name=$1 want_msg=$2
+    shift 2
+    if [ "$rc" -ne 2 ]; then fail "$name" "exit status $rc: $(first_err)"
+    elif [ "$(cat "$T/stderr")" != "$want_msg" ]; then fail "$name" "message '$(first_err)', expected '$want_msg'"
+    elif [ "$(cat "$L/in.json")" != old ]; then fail "$name" "the input was written over"
+    else ok "$name"; fi
+}
+printf 'old\n' >"$L/in.json"
+ln -f "$L/in.json" "$L/link.txt"
+run build -q "$L/link.txt" -o "$L/in"
+linked_input build_output_is_input_hard_link "kg: $L/in.json: would write over the input $L/link.txt"
+run build -q - -o "$L/in" <"$L/in.json"
+linked_input build_output_is_stdin "kg: $L/in.json: would write over the input -"
+run merge -q "$L/link.txt" "$SAMPLE" -o "$L/in"
+linked_input merge_output_is_input_hard_link "kg: $L/in.json: would write over the input $L/link.txt"
+rm -f "$L/link.txt" "$L/in.json"
+refused merge_output_is_input 2 "kg: $OUT/x.json: would write over the input $OUT/x.json" \
+    merge -q "$OUT/x.json" -o "$OUT/x"
+
+# A directory in the way of the second format: the first is not replaced.
+reset_out
+mkdir "$OUT/x.svg"
+run build -q "$SAMPLE" -o "$OUT/x" --format json,svg
+if [ "$rc" -eq 2 ] && [ "$(cat "$T/stderr")" = "kg: $OUT/x.svg: cannot write: Is a directory" ] &&
+    [ "$(cat "$OUT/x.json")" = old ] && [ "$(ls -A "$OUT" | tr '\n' ' ')" = "x.json x.svg " ]; then
+    ok second_format_blocked_first_kept
+else
+    fail second_format_blocked_first_kept "exit status $rc: $(first_err); left $(ls -A "$OUT" | tr '\n' ' ')"
+fi
+
+# Formats: a repeated one is written once, and nine entries of five formats
+# are not "too many".
+reset_out
+run build "$SAMPLE" -o "$OUT/x" -f json,json,json,json,json,json,json,json,dot
+if [ "$rc" -eq 0 ] && [ "$(grep -c '^wrote ' "$T/stdout")" -eq 2 ] &&
+    [ "$(ls -A "$OUT" | tr '\n' ' ')" = "x.dot x.json " ]; then
+    ok formats_repeated_written_once
+else
+    fail formats_repeated_written_once "exit status $rc: $(first_err) $(head -c 200 "$T/stdout")"
+fi
+
+# -o that names no file
+(cd "$OUT" && refused build_output_empty 2 "kg: build: -o '' names no file: give a prefix such as out/graph
+Try 'kg --help'." build -q "$SAMPLE" -o "")
+refused build_output_trailing_slash 2 "kg: build: -o '$OUT/' names no file: give a prefix such as out/graph
+Try 'kg --help'." build -q "$SAMPLE" -o "$OUT/"
+refused merge_output_trailing_slash 2 "kg: merge: -o '$OUT/' names no file: give a prefix such as out/graph
+Try 'kg --help'." merge -q "$SAMPLE" -o "$OUT/"
+refused diff_output_empty 2 "kg: diff: -o '' names no file
+Try 'kg --help'." diff "$SAMPLE" "$SAMPLE" -o ""
+
+# Standard output closed: refused before anything is written (with -q
+# nothing goes there, and the build runs).
+reset_out
+"$KG" build "$SAMPLE" -o "$OUT/y" >&- 2>"$T/stderr"
+rc=$?
+if [ "$rc" -eq 2 ] && [ "$(cat "$T/stderr")" = "kg: cannot write to standard output: Bad file descriptor" ] &&
+    out_untouched; then
+    ok build_stdout_closed_writes_nothing
+else
+    fail build_stdout_closed_writes_nothing "exit status $rc: $(first_err); left $(ls -A "$OUT" | tr '\n' ' ')"
+fi
+reset_out
+"$KG" build -q "$SAMPLE" -o "$OUT/y" >&- 2>"$T/stderr"
+rc=$?
+if [ "$rc" -eq 0 ] && [ ! -s "$T/stderr" ] && [ -s "$OUT/y.json" ]; then
+    ok build_quiet_stdout_closed_builds
+else
+    fail build_quiet_stdout_closed_builds "exit status $rc: $(first_err)"
+fi
+
+# A byte order mark before graph JSON is read past.
+"$KG" build -q "$SAMPLE" -o "$L/g"
+printf '\357\273\277' >"$L/bom.json"
+cat "$L/g.json" >>"$L/bom.json"
+run merge -q "$L/bom.json" -o "$L/bom-merged"
+if [ "$rc" -eq 0 ] && [ ! -s "$T/stderr" ] && cmp -s "$L/g.json" "$L/bom-merged.json"; then
+    ok graph_json_bom_read
+else
+    fail graph_json_bom_read "exit status $rc: $(first_err)"
+fi
+
+# Dates name a day: 2024-02-31 is no date header, a record's date is refused,
+# a graph's is refused; 2024-02-29 is a date.
+printf 'date 2024-02-31\nAntony Blinken met Benjamin Netanyahu in Israel.\n' >"$L/feb31.txt"
+printf 'date 2024-02-29\nAntony Blinken met Benjamin Netanyahu in Israel.\n' >"$L/feb29.txt"
+run build -q "$L/feb31.txt" "$L/feb29.txt" -o "$L/dates"
+if [ "$rc" -eq 0 ] && py "
+import json,sys
+g=json.load(open(sys.argv[1]))
+d={x['id']:x['date'] for x in g['graph']['documents']}
+assert d=={'feb29':'2024-02-29','feb31':''}, d" "$L/dates.json"; then
+    ok date_header_must_name_a_day
+else
+    fail date_header_must_name_a_day "exit status $rc: $(first_err) $(why)"
+fi
+printf '{"id": "a", "date": "2024-02-31", "text": "Antony Blinken met Benjamin Netanyahu."}\n{"id": "b", "date": "2023-02-28", "text": "Joe Biden visited Egypt."}\n' >"$L/dates.jsonl"
+skipped jsonl_date_must_name_a_day 1 "kg: $L/dates.jsonl:1: date '2024-02-31' is not YYYY-MM-DD" b \
+    build -q --jsonl "$L/dates.jsonl" -o "$OUT/x"
+graph_doc() { # DATE EXTRA-NODE-JSON EVIDENCE-JSON: a small graph
+    printf '{"directed": true, "graph": {"schema_version": 1, "documents": [{"id": "d", "date": "%s"}]}, "nodes": [{"id": "a", "type": "person", "documents": [{"id": "d", "mentions": 1}]}, {"id": "%s", "type": "person"}], "links": [{"source": "a", "target": "%s", "relation": "meet", "evidence": [%s]}]}\n' "$1" "$2" "$2" "$3"
+}
+graph_doc 2024-02-31 b '' >"$L/g-date.json"
+refused graph_json_date_must_name_a_day 2 \
+    "kg: $L/g-date.json: graph.documents[0].date: \"2024-02-31\" is not a date (YYYY-MM-DD, or \"\")" \
+    merge -q "$L/g-date.json" -o "$OUT/x"
+
+# Evidence spans run forwards, and name documents the graph lists.
+graph_doc '' b '{"doc": "d", "sentence": 0, "start": 9, "end": 5}' >"$L/g-span.json"
+refused graph_json_evidence_backwards 2 \
+    "kg: $L/g-span.json: links[0].evidence[0].end: 5 is before start (9)" \
+    merge -q "$L/g-span.json" -o "$OUT/x"
+graph_doc '' b '{"doc": "zz", "sentence": 0}' >"$L/g-undeclared.json"
+refused graph_json_evidence_undeclared_document 2 \
+    "kg: $L/g-undeclared.json: links[0].evidence[0].doc: document \"zz\" is not in graph.documents" \
+    merge -q "$L/g-undeclared.json" -o "$OUT/x"
+sed 's/"documents": \[{"id": "d", "mentions"/"documents": [{"id": "q", "mentions"/' "$L/g-span.json" >"$L/g-node-doc.json"
+refused graph_json_node_undeclared_document 2 \
+    "kg: $L/g-node-doc.json: nodes[0].documents[0].id: document \"q\" is not in graph.documents" \
+    merge -q "$L/g-node-doc.json" -o "$OUT/x"
+
+# Cytoscape keeps nodes and edges in one id space: a node called "e:0" does
+# not share its id with the first edge.
+graph_doc '' 'e:0' '{"doc": "d", "sentence": 0}' >"$L/g-e0.json"
+run merge -q "$L/g-e0.json" -o "$L/cy" --json-style cytoscape
+if [ "$rc" -eq 0 ] && py "
+import json,sys
+g=json.load(open(sys.argv[1]))['elements']
+ids=[x['data']['id'] for x in g['nodes']+g['edges']]
+assert len(ids)==3 and len(set(ids))==3, ids" "$L/cy.json"; then
+    ok cytoscape_ids_unique
+else
+    fail cytoscape_ids_unique "exit status $rc: $(first_err) $(why)"
+fi
+
+# A cache that cannot be written is used, with one warning.  A read-only
+# tmpfs stages it even for root; skipped where no tmpfs can be mounted.
+mkdir -p "$L/ro"
+if mount -t tmpfs -o ro,size=64k tmpfs "$L/ro" 2>/dev/null; then
+    printf 'Antony Blinken met Benjamin Netanyahu in Israel.\n' >"$L/old.txt"
+    printf 'Antony Blinken met Joe Biden in Egypt.\n' >"$L/new.txt"
+    run diff --cache "$L/ro" "$L/old.txt" "$L/new.txt"
+    umount "$L/ro"
+    if [ "$rc" -eq 1 ] && [ "$(cat "$T/stderr")" = "kg: $L/ro: warning: cannot write to the cache: Read-only file system; parses are not kept" ]; then
+        ok cache_unwritable_warned
+    else
+        fail cache_unwritable_warned "exit status $rc: $(first_err)"
+    fi
+else
+    skip cache_unwritable_warned "cannot mount a tmpfs here"
+fi
+
+# SIGINT or SIGTERM while a large graph is being written: kg dies of the
+# signal, and leaves no staged file (each output staged once: no
+# x.svg.tmp.*.tmp.*) and the old output as it was.
+py "
+import json
+n=3000
+nodes=[{'id':'n%d'%i,'label':'Node %d'%i,'type':'person','mentions':1} for i in range(n)]
+links=[{'source':'n%d'%i,'target':'n%d'%((i*7+1)%n),'relation':'meet','count':1} for i in range(n)]
+links+=[{'source':'n%d'%i,'target':'n%d'%((i*13+5)%n),'relation':'see','count':1} for i in range(n)]
+g={'directed':True,'graph':{'schema_version':1,'documents':[]},'nodes':nodes,'links':links}
+json.dump(g,open('$L/large.json','w'))
+g['nodes'].pop(); g['links']=[l for l in links if l['target']!='n%d'%(n-1) and l['source']!='n%d'%(n-1)]
+json.dump(g,open('$L/large2.json','w'))"
+interrupted() { # NAME SIGNAL STAGED-GLOB KG-ARGS...
+    name=$1 sig=$2 glob=$3
+    shift 3
+    reset_out
+    if py "
+import fnmatch,os,signal,subprocess,sys,time
+sig=getattr(signal,sys.argv[1]); out=sys.argv[2]; glob=sys.argv[3]
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+p=subprocess.Popen(sys.argv[4:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)
+seen=None
+for _ in range(1200):
+    names=os.listdir(out)
+    if any(fnmatch.fnmatch(f,glob) for f in names):
+        seen=names; break
+    if p.poll() is not None: break
+    time.sleep(0.05)
+assert seen, ('never staged', os.listdir(out), p.poll())
+p.send_signal(sig)
+rc=p.wait(timeout=60)
+assert not [f for f in seen if f.count('.tmp.') > 1], ('staged twice', seen)
+assert rc==-sig, ('exit status', rc)
+left=sorted(os.listdir(out))
+assert left==['x.json'] and open(os.path.join(out,'x.json')).read()=='old\n', ('left', left)" \
+        "$sig" "$OUT" "$glob" "$KG" "$@"; then ok "$name"; else fail "$name" "$(why)"; fi
+}
+interrupted sigint_merge_leaves_no_staged_file SIGINT 'x.svg.tmp.*' \
+    merge -q "$L/large.json" -o "$OUT/x" --format json,svg
+interrupted sigterm_diff_leaves_no_staged_file SIGTERM 'y.svg.tmp.*' \
+    diff --format svg -o "$OUT/y.svg" "$L/large.json" "$L/large2.json"

@@ -68,6 +68,21 @@ for _ in 1 2 3 4 5 6 7 8 9; do for f in "$C"/*.txt; do echo "$f"; done; done | h
 "$KG" build -q -j3 $(cat "$T/many") -o "$T/m3" 2>/dev/null
 check build_window_same_as_j1 cmp "$T/m1.json" "$T/m3.json"
 
+# -- -j above the online cores starts no more workers than cores (the rest
+# only contended: -j 256 on 2 cores was 8x slower than -j1), same output
+cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+for _ in 1 2 3 4 5 6 7 8; do cat "$T/many"; done >"$T/many8"
+# shellcheck disable=SC2046
+"$KG" build -q --stats -j 256 $(cat "$T/many8") -o "$T/m256" 2>"$T/m256.err"
+status_is build_j256 0 $?
+workers=$(awk '$1 == "stat" && $2 == "workers" { print $3 }' "$T/m256.err")
+if [ -n "$workers" ] && [ "$workers" -ge 1 ] && [ "$workers" -le "$cores" ]; then
+    ok jobs_capped_at_cores
+else
+    fail jobs_capped_at_cores "workers=$workers with $cores cores"
+fi
+check build_j256_same_as_j1 cmp "$T/m1.json" "$T/m256.json"
+
 # -- options
 "$KG" build -q -j 0 "$C/a-summit.txt" -o "$T/x" 2>"$T/j0.err"
 status_is jobs_zero_refused 2 $?
@@ -225,3 +240,15 @@ key=lambda g: (sorted(n['id'] for n in g['nodes']),
                sorted(d['id'] for d in g['graph']['documents']))
 assert key(a)==key(b), 'reduced graph differs from the single build'" "$T/reduced.json" "$T/j1.json"
 fi
+
+# -- analytics of a large graph: the cheaper methods are used, and said
+python3 "$PWD/bench/scale_gen.py" graph 12000 "$T/big.json"
+"$KG" merge -f json -o "$T/bigm" "$T/big.json" >"$T/bigm.out" 2>"$T/bigm.err"
+status_is large_merge 0 $?
+check large_merge_says_betweenness_estimated grep -q '^betweenness: estimated from 1000 of 12000 nodes' "$T/bigm.out"
+check large_merge_says_leiden grep -q '^communities: Leiden' "$T/bigm.out"
+"$KG" stats --format json "$T/bigm.json" >"$T/bigs.json" 2>/dev/null
+check large_stats_names_method python3 -c "
+import json,sys
+s=json.load(open(sys.argv[1]))
+assert s['community_method']=='leiden' and s['betweenness_sources']==1000, s.get('community_method')" "$T/bigs.json"

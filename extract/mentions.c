@@ -1,0 +1,510 @@
+/* mentions.c - one sentence's tokens into candidate mentions (mentions.h). */
+#include "mentions.h"
+
+#include <ctype.h>
+
+#include "names.h"
+
+static kg_status push_cand(kg_entity_finder *f, const kg_cand *c)
+{
+    if (!kg_vec_push(&f->cands, c))
+        return kg_error_set(f->err, KG_ERR_NOMEM, "out of memory finding entities");
+    return KG_OK;
+}
+
+/* Is token i where a sentence (or a quotation or bracket) starts, so that its
+ * capital says nothing? */
+static bool at_clause_start(const kg_token *t, size_t i)
+{
+    if (i == 0)
+        return true;
+    const char *p = t[i - 1].norm;
+    return eq(p, "\"") || eq(p, "(") || eq(p, "'") || eq(p, "[") || eq(p, ":") || eq(p, "-");
+}
+
+static bool lexicon_names(const kg_lexicon *lx, const char *name)
+{
+    return kg_lexicon_country(lx, name) || kg_lexicon_organization(lx, name) ||
+           kg_lexicon_is_location(lx, name);
+}
+
+/* Types the name tokens [s, e) of a run (titles already removed).  Returns
+ * false when the words name nothing we keep. */
+static bool type_name(kg_entity_finder *f, const kg_token *t, size_t s, size_t e, bool titled,
+                      bool clause_start, kg_cand *c)
+{
+    const kg_lexicon *lx = f->lx;
+    char *name = kg_name_join_norms(f->a, t, s, e);
+    if (!name)
+        return false;
+    c->name = name;
+    size_t n = e - s;
+    const kg_country *country = kg_lexicon_country(lx, name);
+    if (country && !titled) {
+        c->type = KG_ENT_COUNTRY;
+        c->country = country;
+        c->name = country->name;
+        c->how = eq(name, country->name) ? KG_RES_NAME : KG_RES_ALIAS;
+        return true;
+    }
+    const char *org = kg_lexicon_organization(lx, name);
+    if (org && !titled) {
+        c->type = KG_ENT_ORGANIZATION;
+        c->how = eq(org, name) ? KG_RES_NAME : KG_RES_ACRONYM;
+        c->name = org;
+        return true;
+    }
+    if (!titled && kg_lexicon_is_location(lx, name)) {
+        c->type = KG_ENT_LOCATION;
+        c->country = kg_lexicon_location_country(lx, name);
+        return true;
+    }
+    /* a cue word makes an organization of a longer name ("State
+     * Department"), not of itself ("the Department", "Radio 4") */
+    for (size_t i = s; i < e && n >= 2; i++) {
+        if (kg_lexicon_is_org_cue(lx, t[i].norm) && !(titled && i == s)) {
+            c->type = KG_ENT_ORGANIZATION;
+            return true;
+        }
+    }
+    bool given = kg_lexicon_is_given_name(lx, t[s].norm);
+    size_t commons = 0;
+    for (size_t i = s; i < e; i++)
+        if (kg_lexicon_is_common_word(lx, t[i].norm) && !kg_lexicon_is_given_name(lx, t[i].norm))
+            commons++;
+    if (titled || (given && n >= 2 && n <= 5)) {
+        c->type = KG_ENT_PERSON;
+        return true;
+    }
+    /* An all-capital word of two to six letters is an acronym: "NATO", "ONGC". */
+    if (n == 1 && strlen(name) >= 2 && strlen(name) <= 6) {
+        bool caps = true;
+        for (const char *p = name; *p; p++)
+            if (!isupper((unsigned char)*p) && *p != '.')
+                caps = false;
+        if (caps) {
+            c->type = KG_ENT_ORGANIZATION;
+            return true;
+        }
+    }
+    if (n == 1 && kg_lexicon_is_org_cue(lx, name))
+        return false;
+    if (clause_start && n == 1 && kg_lexicon_is_common_word(lx, name)) {
+        /* "Bush said ..." at a sentence start: only an entity if the
+         * document names one so elsewhere */
+        c->kind = KG_CAND_UNKNOWN;
+        c->type = KG_ENT_PERSON;
+        return true;
+    }
+    if (n >= 2 && n <= 4 && commons == 0) {
+        c->type = KG_ENT_PERSON;
+        return true;
+    }
+    if (n == 1 && commons == 0) {
+        c->kind = KG_CAND_UNKNOWN;
+        c->type = KG_ENT_PERSON;
+        return true;
+    }
+    return false;
+}
+
+/* A demonym followed by lower-case words that end in an organization cue:
+ * "Israeli government", "Gaza health ministry", "Biden administration". */
+static size_t lowercase_org_tail(const kg_lexicon *lx, const kg_token *t, size_t e, size_t n)
+{
+    for (size_t k = e; k < n && k < e + 3; k++) {
+        if (!is_word(&t[k]) || kg_name_is_cap(&t[k]))
+            return 0;
+        if (kg_lexicon_is_org_cue(lx, t[k].norm))
+            return k + 1;
+    }
+    return 0;
+}
+
+static kg_status add_run(kg_entity_finder *f, size_t si, const kg_token *t, size_t n, size_t s,
+                         size_t e);
+
+/* Splits a run at its connectors when the whole does not name one thing:
+ * "Israel and Palestine" is two; "Bosnia and Herzegovina" is one. */
+static kg_status add_run_parts(kg_entity_finder *f, size_t si, const kg_token *t, size_t n,
+                               size_t s, size_t e)
+{
+    for (size_t k = s + 1; k + 1 < e; k++) {
+        /* a particle ("Mohammed bin Salman") never separates two names */
+        if ((kg_name_is_connector(t[k].norm) &&
+             !kg_name_is_particle(t[k].norm, strlen(t[k].norm), false)) ||
+            eq(t[k].norm, "and")) {
+            char *whole = kg_name_join_norms(f->a, t, s, e);
+            /* "Department of Health and Human Services" and "Oil & Natural
+             * Gas Corporation" are one body each, "Apple Inc. and Microsoft
+             * Corp." two: both sides of the "and" end in a cue, the left one
+             * after a name ("Entertainment and Leisure Software Publishers
+             * Association" is one) */
+            if (whole &&
+                (lexicon_names(f->lx, whole) || (kg_lexicon_is_org_cue(f->lx, t[e - 1].norm) &&
+                                                 (!eq(t[k].norm, "and") || k - s < 2 ||
+                                                  !kg_lexicon_is_org_cue(f->lx, t[k - 1].norm)))))
+                break;
+            /* "Secretary of State" is a title, keep it whole */
+            const char *words[8];
+            size_t m = 0;
+            for (size_t i = s; i < e && m < 8; i++)
+                words[m++] = t[i].norm;
+            if (kg_lexicon_title_len(f->lx, words, m) > k - s)
+                break;
+            kg_status st = add_run(f, si, t, n, s, k);
+            if (st != KG_OK)
+                return st;
+            return add_run_parts(f, si, t, n, k + 1, e);
+        }
+    }
+    return add_run(f, si, t, n, s, e);
+}
+
+/* Drops the words of run [*s, *e) that are capitalized only by position
+ * ("The", "However", "During") and connectors at either end. */
+static void trim_run(const kg_lexicon *lx, const kg_token *t, size_t *s, size_t *e)
+{
+    bool org_name = kg_lexicon_is_org_cue(lx, t[*e - 1].norm);
+    while (*s < *e &&
+           (eq(t[*s].norm, "The") || (at_clause_start(t, *s) && *e - *s > 1 && !org_name &&
+                                      kg_lexicon_is_common_word(lx, t[*s].norm) &&
+                                      !kg_lexicon_demonym(lx, t[*s].norm, NULL) &&
+                                      !kg_lexicon_is_given_name(lx, t[*s].norm)))) {
+        const char *w[8];
+        size_t m = 0;
+        for (size_t i = *s; i < *e && m < 8; i++)
+            w[m++] = t[i].norm;
+        if (!eq(t[*s].norm, "The") &&
+            (kg_lexicon_title_len(lx, w, m) || kg_lexicon_country(lx, t[*s].norm)))
+            break;
+        (*s)++;
+    }
+    while (*s < *e && kg_name_is_connector(t[*s].norm))
+        (*s)++;
+    while (*e > *s && kg_name_is_connector(t[*e - 1].norm))
+        (*e)--;
+}
+
+/* A nationality word before a title or a name: "Israeli Prime Minister X"
+ * becomes the country, and c's place; "Israeli government" an organization
+ * tied to it, which is the whole run (*done). */
+static kg_status run_demonym(kg_entity_finder *f, const kg_token *t, size_t n, size_t e, size_t *s,
+                             kg_cand *c, bool *done)
+{
+    const kg_lexicon *lx = f->lx;
+    /* whole-run names first: "United Arab Emirates", "Saudi Arabia" */
+    char *whole = kg_name_join_norms(f->a, t, *s, e);
+    if (!whole)
+        return kg_error_set(f->err, KG_ERR_NOMEM, "out of memory finding entities");
+    bool plural = false;
+    const kg_country *dem = kg_lexicon_demonym(lx, t[*s].norm, &plural);
+    if (!dem || kg_lexicon_country(lx, whole) || kg_lexicon_organization(lx, whole))
+        return KG_OK;
+    kg_cand d = *c;
+    d.tok_end = *s + 1;
+    d.name_start = *s;
+    d.type = KG_ENT_COUNTRY;
+    d.country = dem;
+    d.name = dem->name;
+    d.how = KG_RES_DEMONYM;
+    size_t tail = e == *s + 1 ? lowercase_org_tail(lx, t, e, n) : 0;
+    if (tail) {
+        /* "Israeli government": an organization tied to the country */
+        d.tok_end = tail;
+        d.type = KG_ENT_ORGANIZATION;
+        d.name = kg_name_join_norms(f->a, t, *s, tail);
+        d.how = KG_RES_NAME;
+        *done = true;
+        return push_cand(f, &d);
+    }
+    kg_status st = push_cand(f, &d);
+    if (st != KG_OK)
+        return st;
+    c->place = (long)(f->cands.len - 1);
+    (*s)++;
+    c->tok_start = *s;
+    *done = *s >= e;
+    return KG_OK;
+}
+
+/* A country or organization named before a title: "U.S. President Joe
+ * Biden", "UK Prime Minister X", "NATO Secretary-General Jens Stoltenberg":
+ * the place or body, then its titled holder.  Then "Israel's Prime Minister
+ * X", "Britain's Prince Y": the owner named just before "'s" is where the
+ * title holds and the person belongs. */
+static kg_status run_place(kg_entity_finder *f, size_t si, const kg_token *t, size_t e, size_t *s,
+                           kg_cand *c)
+{
+    const kg_lexicon *lx = f->lx;
+    for (size_t k = e - *s > 3 ? 3 : e - *s - 1; c->place < 0 && k >= 1 && *s + k < e; k--) {
+        const char *after[16];
+        size_t na = 0;
+        for (size_t i = *s + k; i < e && na < 16; i++)
+            after[na++] = t[i].norm;
+        if (!kg_lexicon_title_len(lx, after, na))
+            continue;
+        char *pre = kg_name_join_norms(f->a, t, *s, *s + k);
+        if (!pre)
+            return kg_error_set(f->err, KG_ERR_NOMEM, "out of memory finding entities");
+        const kg_country *pc = kg_lexicon_country(lx, pre);
+        const char *po = pc ? NULL : kg_lexicon_organization(lx, pre);
+        if (!pc && !po)
+            continue;
+        kg_cand d = *c;
+        d.tok_end = *s + k;
+        d.name_start = *s;
+        d.type = pc ? KG_ENT_COUNTRY : KG_ENT_ORGANIZATION;
+        d.country = pc;
+        d.name = pc ? pc->name : po;
+        d.how = pc ? (eq(pre, pc->name) ? KG_RES_NAME : KG_RES_ALIAS)
+                   : (eq(po, pre) ? KG_RES_NAME : KG_RES_ACRONYM);
+        kg_status st = push_cand(f, &d);
+        if (st != KG_OK)
+            return st;
+        if (pc)
+            c->place = (long)(f->cands.len - 1);
+        *s += k;
+        c->tok_start = *s;
+        break;
+    }
+    if (c->place < 0 && *s >= 2 && f->cands.len > 0 &&
+        (eq(t[*s - 1].norm, "'s") || eq(t[*s - 1].norm, "'"))) {
+        const kg_cand *prev = kg_vec_at(&f->cands, f->cands.len - 1);
+        if (prev->kind == KG_CAND_NAME && prev->sentence == si && prev->tok_end == *s - 1 &&
+            (prev->type == KG_ENT_COUNTRY || prev->type == KG_ENT_ORGANIZATION))
+            c->place = (long)(f->cands.len - 1);
+    }
+    return KG_OK;
+}
+
+/* Peels titles off the front of [*s, e) into c->role (with a qualifier:
+ * "former Foreign Secretary Jack Straw", so that a diff sees the change from
+ * "Foreign Secretary") and c->gender; whether there was one. */
+static bool run_titles(kg_entity_finder *f, const kg_token *t, size_t e, size_t *s, kg_cand *c)
+{
+    const kg_lexicon *lx = f->lx;
+    const char *words[16];
+    size_t m = 0;
+    for (size_t i = *s; i < e && m < 16; i++)
+        words[m++] = t[i].norm;
+    size_t tl = kg_lexicon_title_len(lx, words, m);
+    bool titled = false;
+    const char *qualifier = NULL;
+    if (*s > 0 && tl > 0 && kg_name_is_role_qualifier(t[*s - 1].norm))
+        qualifier = t[*s - 1].norm;
+    else if (c->place >= 0 && *s > 1 && tl > 0 && kg_name_is_role_qualifier(t[*s - 2].norm))
+        qualifier = t[*s - 2].norm; /* "former Israeli Prime Minister X" */
+    if (tl == 0 && m > 1 && kg_name_is_role_qualifier(kg_name_lower_word(f->a, t[*s].norm))) {
+        /* "Former Foreign Secretary ..." at the start of a sentence */
+        size_t tl2 = kg_lexicon_title_len(lx, words + 1, m - 1);
+        if (tl2 > 0) {
+            qualifier = kg_name_lower_word(f->a, t[*s].norm);
+            (*s)++;
+            c->tok_start = *s;
+            m--;
+            memmove(words, words + 1, m * sizeof *words);
+            tl = tl2;
+        }
+    }
+    while (tl > 0 && tl <= m) {
+        const char *title = kg_name_join_norms(f->a, t, *s, *s + tl);
+        if (!kg_lexicon_is_honorific(lx, title))
+            c->role = qualifier ? kg_arena_printf(f->a, "%s %s", qualifier, title) : title;
+        qualifier = NULL;
+        if (kg_name_title_gender(title) != KG_GENDER_UNKNOWN)
+            c->gender = kg_name_title_gender(title);
+        titled = true;
+        *s += tl;
+        m = 0;
+        for (size_t i = *s; i < e && m < 16; i++)
+            words[m++] = t[i].norm;
+        tl = m ? kg_lexicon_title_len(lx, words, m) : 0;
+    }
+    return titled;
+}
+
+/* The name proper, [c->name_start, e): typed, extended by a lower-case
+ * organization tail, pushed, and followed by an acronym defined right
+ * after it. */
+static kg_status run_name(kg_entity_finder *f, const kg_token *t, size_t n, size_t e, bool titled,
+                          bool clause_start, kg_cand *c)
+{
+    const kg_lexicon *lx = f->lx;
+    if (!type_name(f, t, c->name_start, e, titled, clause_start && !titled && c->place < 0, c))
+        return KG_OK;
+    c->tok_end = e;
+    if (c->type == KG_ENT_PERSON && c->place >= 0) {
+        /* "Israeli Prime Minister Benjamin Netanyahu": tie the person to the country */
+        c->country = ((kg_cand *)kg_vec_at(&f->cands, (size_t)c->place))->country;
+    }
+    if (c->type != KG_ENT_PERSON && c->type != KG_ENT_COUNTRY) {
+        size_t tail = lowercase_org_tail(lx, t, e, n);
+        if (tail) {
+            /* "Gaza health ministry", "Biden administration" */
+            c->type = KG_ENT_ORGANIZATION;
+            c->tok_end = tail;
+            c->name = kg_name_join_norms(f->a, t, c->name_start, tail);
+        }
+    } else if (c->type == KG_ENT_PERSON && !titled && lowercase_org_tail(lx, t, e, n)) {
+        size_t tail = lowercase_org_tail(lx, t, e, n);
+        c->kind = KG_CAND_NAME;
+        c->type = KG_ENT_ORGANIZATION;
+        c->tok_end = tail;
+        c->name = kg_name_join_norms(f->a, t, c->name_start, tail);
+    }
+    kg_status st = push_cand(f, c);
+    if (st != KG_OK)
+        return st;
+    /* an acronym defined right after the name: "Palestinian Authority (PA)" */
+    size_t k = c->tok_end;
+    if (k + 2 < n && eq(t[k].norm, "(") && eq(t[k + 2].norm, ")") && kg_name_is_cap(&t[k + 1]) &&
+        c->type == KG_ENT_ORGANIZATION) {
+        kg_cand acr = *c;
+        acr.tok_start = acr.name_start = k + 1;
+        acr.tok_end = k + 2;
+        acr.name = t[k + 1].norm;
+        acr.acronym_of = c->name;
+        acr.how = KG_RES_ACRONYM;
+        acr.role = NULL;
+        return push_cand(f, &acr);
+    }
+    return KG_OK;
+}
+
+/* One capitalized run [s, e) of sentence si into candidates. */
+static kg_status add_run(kg_entity_finder *f, size_t si, const kg_token *t, size_t n, size_t s,
+                         size_t e)
+{
+    bool clause_start = at_clause_start(t, s);
+    trim_run(f->lx, t, &s, &e);
+    if (s >= e)
+        return KG_OK;
+    kg_cand c = {0};
+    c.kind = KG_CAND_NAME;
+    c.sentence = si;
+    c.tok_start = s;
+    c.entity = -1;
+    c.place = -1;
+    bool done = false;
+    kg_status st = run_demonym(f, t, n, e, &s, &c, &done);
+    if (st != KG_OK || done)
+        return st;
+    st = run_place(f, si, t, e, &s, &c);
+    if (st != KG_OK)
+        return st;
+    bool titled = run_titles(f, t, e, &s, &c);
+    c.name_start = s;
+    if (s >= e) {
+        /* a title alone ("the President said") refers to its holder */
+        if (!c.role)
+            return KG_OK;
+        c.kind = KG_CAND_ROLE;
+        c.tok_end = e;
+        return push_cand(f, &c);
+    }
+    return run_name(f, t, n, e, titled, clause_start, &c);
+}
+
+/* "the prime minister", "the secretary": a lower-case title after "the". */
+static size_t role_description(const kg_lexicon *lx, kg_arena *a, const kg_token *t, size_t i,
+                               size_t n, const char **role)
+{
+    if (!ieq(t[i].norm, "the") || i + 1 >= n)
+        return 0;
+    const char *words[4];
+    size_t m = 0;
+    for (size_t k = i + 1; k < n && m < 4; k++) {
+        if (!is_word(&t[k]) || kg_name_is_cap(&t[k]))
+            break;
+        /* titles are listed capitalized; try the capitalized form */
+        char *w = kg_arena_strdup(a, t[k].norm);
+        if (!w)
+            return 0;
+        w[0] = (char)toupper((unsigned char)w[0]);
+        words[m++] = w;
+    }
+    if (m == 0)
+        return 0;
+    size_t tl = kg_lexicon_title_len(lx, words, m);
+    if (tl == 0 || kg_lexicon_is_honorific(lx, words[0]))
+        return 0;
+    /* "the secretary of state" is fine; "the president's" is fine; but not
+     * "the minister of X" where X is capitalized (then it is a name) */
+    size_t after = i + 1 + tl;
+    if (after < n && kg_name_is_cap(&t[after]))
+        return 0;
+    *role = kg_name_join_norms(a, t, i + 1, after);
+    return after - i;
+}
+
+kg_status kg_mentions_scan(kg_entity_finder *f, size_t si, const kg_token *t, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        const char *w = t[i].norm;
+        kg_gender g = kg_name_pronoun_gender(w);
+        if (g != KG_GENDER_UNKNOWN) {
+            kg_cand c = {.kind = KG_CAND_PRONOUN,
+                         .sentence = si,
+                         .tok_start = i,
+                         .tok_end = i + 1,
+                         .name_start = i,
+                         .type = KG_ENT_PERSON,
+                         .name = w,
+                         .how = KG_RES_PRONOUN,
+                         .gender = g,
+                         .entity = -1,
+                         .place = -1};
+            kg_status st = push_cand(f, &c);
+            if (st != KG_OK)
+                return st;
+            i++;
+            continue;
+        }
+        const char *role = NULL;
+        size_t rl = role_description(f->lx, f->a, t, i, n, &role);
+        if (rl) {
+            kg_cand c = {.kind = KG_CAND_ROLE,
+                         .sentence = si,
+                         .tok_start = i + 1,
+                         .tok_end = i + rl,
+                         .name_start = i + rl,
+                         .type = KG_ENT_PERSON,
+                         .role = role,
+                         .how = KG_RES_ROLE,
+                         .entity = -1,
+                         .place = -1};
+            kg_status st = push_cand(f, &c);
+            if (st != KG_OK)
+                return st;
+            i += rl;
+            continue;
+        }
+        bool known_lower =
+            is_word(&t[i]) && !kg_name_is_cap(&t[i]) && kg_lexicon_organization(f->lx, w) != NULL;
+        if (!known_lower && (!kg_name_is_name_word(&t[i]) || kg_name_is_calendar_word(w))) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n) {
+            if (kg_name_is_name_word(&t[j]) && !kg_name_is_calendar_word(t[j].norm)) {
+                j++;
+            } else if ((kg_name_is_connector(t[j].norm) || eq(t[j].norm, "and")) && j + 1 < n &&
+                       kg_name_is_name_word(&t[j + 1])) {
+                j += 2;
+            } else if (kg_name_is_connector(t[j].norm) && j + 2 < n &&
+                       kg_name_is_connector(t[j + 1].norm) && kg_name_is_name_word(&t[j + 2])) {
+                j += 3; /* "von der Leyen", "de la Rua" */
+            } else {
+                break;
+            }
+        }
+        kg_status st = add_run_parts(f, si, t, n, i, j);
+        if (st != KG_OK)
+            return st;
+        i = j;
+    }
+    return KG_OK;
+}
