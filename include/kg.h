@@ -14,5 +14,7 @@
 #include "kg/parse.h"
 #include "kg/graph.h"
 #include "kg/export.h"
+#include "kg/diff.h"
+#include "kg/diff_export.h"
 
 #endif

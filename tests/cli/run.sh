@@ -110,3 +110,11 @@ import json,sys
 ts=[json.loads(l) for l in open(sys.argv[1])]
 assert any(t['relation']=='host' and t['subject']=='Blair' and t['object']=='The meeting' for t in ts), ts
 assert any(t['relation']=='attend' and t['negated'] and t['subject']=='France' for t in ts), ts" "$T/sent.jsonl"
+
+# kg.h is the one header an embedder includes: it names every public header
+missing=""
+for h in "$PWD"/include/kg/*.h; do
+    grep -q "#include \"kg/$(basename "$h")\"" "$PWD/include/kg.h" || missing="$missing $(basename "$h")"
+done
+if [ -z "$missing" ]; then ok kg_h_includes_every_public_header; else
+    fail kg_h_includes_every_public_header "missing:$missing"; fi
