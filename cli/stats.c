@@ -38,7 +38,6 @@ void kg_cli_note_analysis(const kg_graph *g)
                KG_COMMUNITY_LOUVAIN_MAX_NODES);
 }
 
-static const char *const type_names[N_TYPES] = {"person", "organization", "country", "location"};
 
 typedef struct ranked {
     size_t *items; /* node or edge indices, best first */
@@ -214,7 +213,7 @@ static void print_text(const summary *s)
            kg_graph_node_count(g), kg_graph_edge_count(g));
     printf("nodes by type:");
     for (int t = 0; t < N_TYPES; t++)
-        printf("%s %zu %s", t ? "," : "", s->types[t], type_names[t]);
+        printf("%s %zu %s", t ? "," : "", s->types[t], kg_entity_type_name((kg_entity_type)t));
     printf("\ncomponents: %zu (largest: %zu nodes)\n", s->components.n, largest(&s->components));
     printf("communities: %zu (largest: %zu nodes)\n", s->communities.n, largest(&s->communities));
     kg_cli_note_analysis(g);
@@ -224,7 +223,7 @@ static void print_text(const summary *s)
         const kg_node *n = kg_graph_node(g, s->pagerank.items[k]);
         printf("%4zu. %.4f  ", k + 1, n->pagerank);
         put(n->label);
-        printf(" (%s)\n", type_names[n->type]);
+        printf(" (%s)\n", kg_entity_type_name(n->type));
     }
     print_none(shown(&s->pagerank, s->top));
     printf("\ntop actors by degree:\n");
@@ -232,7 +231,7 @@ static void print_text(const summary *s)
         const kg_node *n = kg_graph_node(g, s->degree.items[k]);
         printf("%4zu. %3.0f (weighted %.0f)  ", k + 1, n->degree, n->weighted_degree);
         put(n->label);
-        printf(" (%s)\n", type_names[n->type]);
+        printf(" (%s)\n", kg_entity_type_name(n->type));
     }
     print_none(shown(&s->degree, s->top));
     printf("\nstrongest relations (count, confidence):\n");
@@ -284,7 +283,7 @@ static json_t *node_ref(const kg_node *n, bool *ok)
     json_t *o = json_object();
     set(o, "id", json_string(n->id), ok);
     set(o, "label", json_string(n->label), ok);
-    set(o, "type", json_string(type_names[n->type]), ok);
+    set(o, "type", json_string(kg_entity_type_name(n->type)), ok);
     return o;
 }
 
@@ -329,7 +328,7 @@ static json_t *summary_json(const summary *s, bool *ok)
     set(root, "nodes", json_integer((json_int_t)kg_graph_node_count(g)), ok);
     set(root, "links", json_integer((json_int_t)kg_graph_edge_count(g)), ok);
     for (int t = 0; t < N_TYPES; t++)
-        set(types, type_names[t], json_integer((json_int_t)s->types[t]), ok);
+        set(types, kg_entity_type_name((kg_entity_type)t), json_integer((json_int_t)s->types[t]), ok);
     set(root, "types", types, ok);
     set(root, "components", group_json(&s->components, ok), ok);
     /* 0: exact; else the sources the estimate used */

@@ -10,13 +10,13 @@
  * dashed, changed edges say what they were, and a legend names the colours).
  */
 #include <errno.h>
-#include <graphviz/gvc.h>
+#include <graphviz/cgraph.h>
 #include <jansson.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dot_build.h"
+#include "graphviz.h"
 #include "kg/diff_export.h"
 
 static const char *const format_names[] = {[KG_DIFF_FMT_TEXT] = "text",
@@ -164,13 +164,13 @@ static void text_entity(const painter *p, const kg_diff *d, const kg_diff_entity
 {
     const kg_node *n = kg_diff_entity_node(d, e);
     fprintf(p->out, "%s%s %s ", paint(p, state_color(e->state)), state_mark(e->state),
-            kg_export_type_name(n->type));
+            kg_entity_type_name(n->type));
     text_name(p, d, e);
     fprintf(p->out, "%s", paint(p, ANSI_RESET));
     bool first = true;
     if (e->type_changed) {
-        fprintf(p->out, ": type %s -> %s", kg_export_type_name(old_node(d, e)->type),
-                kg_export_type_name(new_node(d, e)->type));
+        fprintf(p->out, ": type %s -> %s", kg_entity_type_name(old_node(d, e)->type),
+                kg_entity_type_name(new_node(d, e)->type));
         first = false;
     }
     text_roles(p->out, "added", e->roles_added, e->n_roles_added, &first);
@@ -238,7 +238,7 @@ static void text_notes(const painter *p, const kg_diff *d)
     for (size_t i = 0; i < n; i++) {
         if (!ents[i].label_changed)
             continue;
-        fprintf(p->out, "  %s ", kg_export_type_name(new_node(d, &ents[i])->type));
+        fprintf(p->out, "  %s ", kg_entity_type_name(new_node(d, &ents[i])->type));
         put_text(p->out, label_of(old_node(d, &ents[i])));
         fputs(" is now named ", p->out);
         put_text(p->out, label_of(new_node(d, &ents[i])));
@@ -439,7 +439,7 @@ static json_t *node_side(builder *b, const kg_node *n)
         return json_null();
     json_t *o = json_object();
     return done(o, put(b, o, "id", str(b, n->id)) && put(b, o, "label", str(b, label_of(n))) &&
-                       put(b, o, "type", str(b, kg_export_type_name(n->type))) &&
+                       put(b, o, "type", str(b, kg_entity_type_name(n->type))) &&
                        put(b, o, "aliases", strings(b, n->aliases, n->n_aliases)) &&
                        put(b, o, "roles", strings(b, n->roles, n->n_roles)) &&
                        put(b, o, "mentions", num(n->mentions)));
@@ -461,7 +461,7 @@ static json_t *entity_json(builder *b, const kg_diff *d, const kg_diff_entity *e
     json_t *o = json_object();
     bool ok = put(b, o, "status", str(b, kg_diff_state_name(e->state))) &&
               put(b, o, "id", str(b, n->id)) && put(b, o, "label", str(b, label_of(n))) &&
-              put(b, o, "type", str(b, kg_export_type_name(n->type))) &&
+              put(b, o, "type", str(b, kg_entity_type_name(n->type))) &&
               put(b, o, "match", str(b, kg_diff_match_name(e->match))) &&
               put(b, o, "changes", strings(b, changes, nc)) &&
               put(b, o, "notes", strings(b, notes, nn)) &&
@@ -596,49 +596,9 @@ static bool set(void *obj, const char *name, const char *value)
     return agsafeset(obj, (char *)name, (char *)value, "") == 0;
 }
 
-/* text as a Graphviz label: backslashes doubled, control characters as
- * spaces, wrapped at spaces into lines of about width code points; an
- * explicit '\n' in text starts a new line.  Caller frees. */
-static char *wrap(const char *text, size_t width)
-{
-    size_t n = strlen(text);
-    char *out = malloc(2 * n + 1);
-    if (!out)
-        return NULL;
-    size_t o = 0, line = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c == '\n') {
-            out[o++] = '\\';
-            out[o++] = 'n';
-            line = 0;
-            continue;
-        }
-        if (c < 0x20 || c == 0x7F)
-            c = ' ';
-        if (c == ' ' && line > 0) {
-            size_t w = i + 1, cps = 0;
-            while (w < n && text[w] != ' ' && text[w] != '\n')
-                cps += ((unsigned char)text[w++] & 0xC0) != 0x80;
-            if (line + 1 + cps > width) {
-                out[o++] = '\\';
-                out[o++] = 'n';
-                line = 0;
-                continue;
-            }
-        }
-        if (c == '\\')
-            out[o++] = '\\';
-        out[o++] = (char)c;
-        line += (c & 0xC0) != 0x80;
-    }
-    out[o] = '\0';
-    return out;
-}
-
 static bool set_label(void *obj, const char *text, size_t width)
 {
-    char *label = kg_export_graphviz_text(wrap(text, width));
+    char *label = kg_graphviz_label(text, width, true);
     bool ok = label && set(obj, "label", label);
     free(label);
     return ok;
@@ -829,39 +789,17 @@ kg_status kg_diff_export_dot(const kg_diff *d, FILE *out, kg_error *err)
     return KG_OK;
 }
 
-/* One Graphviz context for the process, never freed, for the reason
- * render.c gives (Graphviz's text-layout plugin keeps a pointer into the
- * last context that laid out text).  render.c's own is private to it. */
-static pthread_once_t context_once = PTHREAD_ONCE_INIT;
-static GVC_t *context;
-
-static void context_init(void)
-{
-    context = gvContext();
-}
-
 kg_status kg_diff_export_svg(const kg_diff *d, FILE *out, kg_error *err)
 {
     if (!d || !out)
         return kg_error_set(err, KG_ERR_USAGE, "diff: no diff or no output");
     kg_graphviz_lock();
-    pthread_once(&context_once, context_init);
     kg_status st = KG_OK;
-    Agraph_t *ag = context ? draw(d, err) : NULL;
-    if (!context) {
-        st = kg_error_set(err, KG_ERR_LIB, "diff: cannot start Graphviz");
-    } else if (!ag) {
+    Agraph_t *ag = draw(d, err);
+    if (!ag)
         st = err ? err->status : KG_ERR_LIB;
-    } else {
-        if (gvLayout(context, ag, "dot") != 0) {
-            st = kg_error_set(err, KG_ERR_LIB, "diff: Graphviz layout failed");
-        } else {
-            if (gvRender(context, ag, "svg", out) != 0)
-                st = ferror(out)
-                         ? kg_export_io_error(err)
-                         : kg_error_set(err, KG_ERR_LIB, "diff: Graphviz cannot render svg");
-            gvFreeLayout(context, ag);
-        }
+    else {
+        st = kg_graphviz_render(ag, "dot", "svg", out, "diff", err);
         agclose(ag);
     }
     kg_graphviz_unlock();

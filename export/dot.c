@@ -22,11 +22,11 @@
  * in a slug) is written as U+29F5.
  */
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dot_build.h"
+#include "graphviz.h"
 #include "kg/export.h"
 
 #define LABEL_WIDTH 18
@@ -56,57 +56,6 @@ static const type_style *style_of(kg_entity_type t)
 static bool set(void *obj, const char *name, const char *value)
 {
     return agsafeset(obj, (char *)name, (char *)value, "") == 0;
-}
-
-static size_t utf8_len(const char *s, size_t n)
-{
-    size_t cps = 0;
-    for (size_t i = 0; i < n; i++)
-        cps += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return cps;
-}
-
-/* A space where a line may break: not the one before " ×N", which stays
- * with its relation. */
-static bool breakable(const char *s)
-{
-    return s[0] == ' ' && strncmp(s + 1, "\xC3\x97", 2) != 0;
-}
-
-/* text as a Graphviz label: backslashes doubled, control characters turned
- * into spaces, and greedy wrapping at spaces so that a line stays within
- * width code points unless one word is longer; then made safe for the SVG
- * (kg_export_graphviz_text).  Caller frees. */
-static char *label_text(const char *text, size_t width)
-{
-    size_t n = strlen(text);
-    char *out = malloc(2 * n + 1); /* each byte at most doubles */
-    if (!out)
-        return NULL;
-    size_t o = 0, line = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c < 0x20 || c == 0x7F)
-            c = ' ';
-        if (c == ' ' && line > 0 && breakable(text + i)) {
-            size_t w = i + 1; /* the next word, up to a breakable space */
-            while (w < n && !(text[w] == ' ' && breakable(text + w)))
-                w++;
-            size_t word = utf8_len(text + i + 1, w - i - 1);
-            if (word > 0 && line + 1 + word > width) {
-                out[o++] = '\\';
-                out[o++] = 'n';
-                line = 0;
-                continue;
-            }
-        }
-        if (c == '\\')
-            out[o++] = '\\';
-        out[o++] = (char)c;
-        line += (c & 0xC0) != 0x80;
-    }
-    out[o] = '\0';
-    return kg_export_graphviz_text(out);
 }
 
 /* The DOT name of a node: its id, with backslashes as U+29F5 (see above)
@@ -148,7 +97,7 @@ static bool add_nodes(Agraph_t *ag, const kg_graph *g, Agnode_t **nodes, bool *p
     for (size_t i = 0; i < kg_graph_node_count(g); i++) {
         const kg_node *n = kg_graph_node(g, i);
         char *name = node_name(n->id);
-        char *label = label_text(n->label, LABEL_WIDTH);
+        char *label = kg_graphviz_label(n->label, LABEL_WIDTH, false);
         bool ok = name && label;
         if (ok && agnode(ag, name, 0)) {
             /* two ids that differ only in a backslash and U+29F5, or in
@@ -181,7 +130,7 @@ static bool add_edges(Agraph_t *ag, const kg_graph *g, Agnode_t **nodes)
         int len = snprintf(rel, size, "%s%s", e->negated ? "not " : "", e->relation);
         if (e->count > 1)
             snprintf(rel + len, size - (size_t)len, " \xC3\x97%zu", e->count); /* " ×N" */
-        char *label = label_text(rel, EDGE_LABEL_WIDTH);
+        char *label = kg_graphviz_label(rel, EDGE_LABEL_WIDTH, false);
         free(rel);
         if (!label)
             return false;
@@ -275,18 +224,6 @@ static bool graph_defaults(Agraph_t *ag)
         if (!agattr(ag, AGEDGE, (char *)edge_attrs[i][0], (char *)edge_attrs[i][1]))
             return false;
     return true;
-}
-
-static pthread_mutex_t graphviz_mutex = PTHREAD_MUTEX_INITIALIZER;
-
-void kg_graphviz_lock(void)
-{
-    pthread_mutex_lock(&graphviz_mutex);
-}
-
-void kg_graphviz_unlock(void)
-{
-    pthread_mutex_unlock(&graphviz_mutex);
 }
 
 Agraph_t *kg_dot_build(const kg_graph *g, kg_error *err)

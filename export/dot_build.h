@@ -17,20 +17,8 @@
 
 /* The drawing of g: a digraph "kg" with styled nodes and edges and a legend
  * cluster.  NULL with err set on failure; the caller closes it with agclose.
- * Call with kg_graphviz_lock held. */
+ * Call with kg_graphviz_lock (graphviz.h) held. */
 Agraph_t *kg_dot_build(const kg_graph *g, kg_error *err);
-
-/* Graphviz keeps process-wide state (cgraph while building a graph, gvc's
- * plugins while laying out and rendering), so kg uses it from one thread at a
- * time: hold this lock around kg_dot_build and everything done with its
- * result until agclose. */
-void kg_graphviz_lock(void);
-void kg_graphviz_unlock(void);
-
-/* "person", "organization", "country", "location": the names JSON and
- * GraphML use for types.  The same strings as kg_entity_type_name, kept here
- * so that graph/ and export/ link without the extractor. */
-const char *kg_export_type_name(kg_entity_type t);
 
 /* "cannot write: <strerror(errno)>" as KG_ERR_IO; kg_export_file puts the
  * path in front. */

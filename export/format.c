@@ -37,21 +37,6 @@ const char *kg_format_extension(kg_format f)
     return (size_t)f < N_FORMATS ? names[f] : NULL;
 }
 
-const char *kg_export_type_name(kg_entity_type t)
-{
-    switch (t) {
-    case KG_ENT_PERSON:
-        return "person";
-    case KG_ENT_ORGANIZATION:
-        return "organization";
-    case KG_ENT_COUNTRY:
-        return "country";
-    case KG_ENT_LOCATION:
-        return "location";
-    }
-    return "unknown";
-}
-
 void kg_export_format_double(char *buf, size_t size, int precision, double v)
 {
     snprintf(buf, size, "%.*g", precision, v);

@@ -111,7 +111,7 @@ static void write_node(FILE *out, const kg_node *n, bool analyzed)
     xml_text(out, n->id);
     fputs("\">\n", out);
     data_str(out, "label", n->label);
-    data_str(out, "type", kg_export_type_name(n->type));
+    data_str(out, "type", kg_entity_type_name(n->type));
     data_int(out, "mentions", (long long)n->mentions);
     if (n->iso2[0])
         data_str(out, "iso2", n->iso2);

@@ -134,7 +134,7 @@ static bool node_fields(builder *b, json_t *o, const kg_node *n, bool analyzed,
         ok = put(b, o, "id", str(b, n->id));
     if (ok && shape->label)
         ok = put(b, o, "label", str(b, n->label));
-    ok = ok && put(b, o, shape->type_key, str(b, kg_export_type_name(n->type))) &&
+    ok = ok && put(b, o, shape->type_key, str(b, kg_entity_type_name(n->type))) &&
          put(b, o, "aliases", strings(b, n->aliases, n->n_aliases)) &&
          put(b, o, "roles", strings(b, n->roles, n->n_roles)) &&
          put(b, o, "mentions", num(n->mentions));

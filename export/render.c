@@ -7,21 +7,13 @@
  * asked for; the name is checked first, because gvLayout would report an
  * unknown one by printing to stderr.
  *
- * One GVC_t serves the whole process, made on first use and never freed.
- * That is deliberate: Graphviz 2.42's pango text-layout plugin keeps, in a
- * static variable, a pointer to a font name owned by the context that last
- * laid out text, and reads it on the next layout; after gvFreeContext and a
- * new gvContext that read is a use-after-free (ASan stops on it on the second
- * render in a process, e.g. `--format svg,png`).  Graphviz has more such
- * state (cgraph's too), so every use of it in kg is serialised by
- * kg_graphviz_lock.  Besides igraph's RNG seed, this context and that lock are
- * kg's only process-wide state.
+ * Layout and rendering go through graphviz.c (one context, one lock, into
+ * memory).
  */
-#include <graphviz/gvc.h>
-#include <pthread.h>
 #include <string.h>
 
 #include "dot_build.h"
+#include "graphviz.h"
 #include "kg/export.h"
 
 static const char *const engines[] = {"dot",   "neato", "fdp",   "sfdp",
@@ -33,14 +25,6 @@ static bool known_engine(const char *name)
         if (strcmp(name, engines[i]) == 0)
             return true;
     return false;
-}
-
-static pthread_once_t context_once = PTHREAD_ONCE_INIT;
-static GVC_t *context;
-
-static void context_init(void)
-{
-    context = gvContext();
 }
 
 kg_status kg_export_render(const kg_graph *g, const char *format, const char *layout, FILE *out,
@@ -59,30 +43,12 @@ kg_status kg_export_render(const kg_graph *g, const char *format, const char *la
                             "twopi, osage or patchwork)",
                             layout);
     kg_graphviz_lock();
-    pthread_once(&context_once, context_init);
-    GVC_t *gvc = context;
     kg_status st = KG_OK;
-    Agraph_t *ag = gvc ? kg_dot_build(g, err) : NULL;
-    if (!gvc) {
-        st = kg_error_set(err, KG_ERR_LIB, "render: cannot start Graphviz");
-    } else if (!ag) {
+    Agraph_t *ag = kg_dot_build(g, err);
+    if (!ag)
         st = err ? err->status : KG_ERR_LIB;
-    } else {
-        if (gvLayout(gvc, ag, layout) != 0) {
-            st = kg_error_set(err, KG_ERR_LIB, "render: Graphviz layout '%s' failed", layout);
-        } else {
-            /* into memory, then written here: Graphviz 2.42 calls exit(1)
-             * when a write of its own fails (gvwrite_no_z), so a full disk
-             * would end kg with a partial temporary file and no message */
-            char *data = NULL;
-            unsigned int len = 0;
-            if (gvRenderData(gvc, ag, format, &data, &len) != 0 || !data)
-                st = kg_error_set(err, KG_ERR_LIB, "render: Graphviz cannot render %s", format);
-            else if (fwrite(data, 1, len, out) != len)
-                st = kg_export_io_error(err);
-            gvFreeRenderData(data);
-            gvFreeLayout(gvc, ag);
-        }
+    else {
+        st = kg_graphviz_render(ag, layout, format, out, "render", err);
         agclose(ag);
     }
     kg_graphviz_unlock();

@@ -235,13 +235,6 @@ static kg_status get_array(loader *l, const json_t *obj, const char *key, bool r
 
 /* ---------------------------------------------------------------- graph */
 
-static const char *const type_names[] = {
-    [KG_ENT_PERSON] = "person",
-    [KG_ENT_ORGANIZATION] = "organization",
-    [KG_ENT_COUNTRY] = "country",
-    [KG_ENT_LOCATION] = "location",
-};
-
 static kg_status read_header(loader *l, const json_t *root)
 {
     json_t *v;
@@ -415,13 +408,9 @@ static kg_status read_node(loader *l, const json_t *n, size_t at, bool *has_metr
     if (st == KG_OK)
         st = get_string(l, n, "type", true, &type);
     if (st == KG_OK) {
-        size_t t = 0;
-        while (t < sizeof type_names / sizeof type_names[0] && strcmp(type, type_names[t]))
-            t++;
-        if (t == sizeof type_names / sizeof type_names[0])
+        if (!kg_entity_type_parse(type, &spec.type))
             st = fail(l, "type", "unknown type \"%s\" (person, organization, country, location)",
                       type);
-        spec.type = (kg_entity_type)t;
     }
     spec.label = spec.id;
     if (st == KG_OK)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "graphviz.h"
 #include "xml_check.h"
 
 static size_t add(kg_graph *g, const char *id, const char *label, kg_entity_type type)
@@ -334,10 +335,40 @@ static void test_dot_and_its_svg_hold_only_xml_characters(void **state)
     kg_graph_free(g);
 }
 
+/* The one label wrapper of the graph's and the diff's pictures. */
+static void test_graphviz_label_wraps_at_spaces_and_keeps_counts(void **state)
+{
+    (void)state;
+    struct {
+        const char *text;
+        size_t width;
+        bool newlines;
+        const char *want;
+    } cases[] = {
+        {"Benjamin Netanyahu", 18, false, "Benjamin Netanyahu"},
+        {"Prime Minister Benjamin Netanyahu", 18, false, "Prime Minister\\nBenjamin Netanyahu"},
+        /* a count stays with its relation */
+        {"support \xC3\x97" "3", 9, false, "support \xC3\x97" "3"},
+        {"a\\b\tc", 18, false, "a\\\\b c"},
+        {"old\nnew", 18, true, "old\\nnew"},
+        {"old\nnew", 18, false, "old new"},
+        {"Wolodymyr Selenskyj \xE2\x80\x94 Kyjiw", 10, false,
+         "Wolodymyr\\nSelenskyj\\n\xE2\x80\x94 Kyjiw"},
+        {"a & b", 18, false, "a &amp; b"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = kg_graphviz_label(cases[i].text, cases[i].width, cases[i].newlines);
+        assert_non_null(got);
+        assert_string_equal(got, cases[i].want);
+        free(got);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dot_escapes_quotes_and_backslashes_and_keeps_non_ascii),
+        cmocka_unit_test(test_graphviz_label_wraps_at_spaces_and_keeps_counts),
         cmocka_unit_test(test_dot_is_accepted_by_dot_neato_and_sfdp),
         cmocka_unit_test(test_dot_shapes_and_fills_nodes_by_type),
         cmocka_unit_test(test_dot_negated_edge_is_red_dashed_and_says_not),

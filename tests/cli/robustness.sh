@@ -348,6 +348,17 @@ for n in 717 740 800; do
     if [ "$rc" -eq 2 ] && grep -q "^kg: .*standard output" "$T/stderr"; then ok "stdout_full_$n"; else fail "stdout_full_$n" "exit status $rc: $(first_err)"; fi
 done
 
+# kg diff's SVG went to Graphviz's own writer, which on a failed write prints
+# "gvwrite_no_z problem" and exits 1 (kg diff's "differences found"); it is
+# rendered into memory now, as kg build's is.
+sed 's/Ukraine/Poland/g' "$SAMPLE" >"$T/changed.txt"
+"$KG" diff -f svg "$SAMPLE" "$T/changed.txt" >/dev/full 2>"$T/stderr"
+rc=$?
+if [ "$rc" -eq 2 ] && [ "$(cat "$T/stderr")" = "kg: cannot write to standard output" ]; then
+    ok diff_svg_stdout_full; else fail diff_svg_stdout_full "exit status $rc: $(first_err)"; fi
+refused_limited diff_svg_write_fails "kg: $OUT/d.svg: cannot write: File too large" \
+    diff -f svg -o "$OUT/d.svg" "$SAMPLE" "$T/changed.txt"
+
 # ---------------------------------------------------------------- hostile text
 # Issue 16: what an article (or a hand-written graph) holds must neither break
 # a TSV row, nor reach a terminal as a control sequence, nor make an XML output

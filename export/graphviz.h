@@ -1,0 +1,41 @@
+/* graphviz.h - kg's one door to Graphviz (export/ only, not installed).
+ *
+ * Graphviz keeps process-wide state (cgraph while a graph is built, gvc's
+ * plugins while one is laid out and rendered), so kg uses it from one thread
+ * at a time: hold kg_graphviz_lock around building a cgraph graph and
+ * everything done with it until agclose.  One GVC_t serves the process
+ * (graphviz.c says why it is never freed).  Both the graph's pictures
+ * (render.c) and the diff's (diff_export.c) are laid out and rendered here,
+ * into memory, and only then written: Graphviz 2.42 calls exit(1) when a
+ * write of its own fails (gvwrite_no_z), so rendering straight to a full
+ * disk ended kg with its message and no clean-up.
+ */
+#ifndef KG_GRAPHVIZ_H
+#define KG_GRAPHVIZ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <graphviz/cgraph.h>
+
+#include "kg/base.h"
+
+void kg_graphviz_lock(void);
+void kg_graphviz_unlock(void);
+
+/* Lays ag out with the engine layout (dot, neato, ...; checked by the
+ * caller), renders it as format (svg, png) and writes it to out.  who starts
+ * the error messages ("render", "diff").  Call with the lock held. */
+kg_status kg_graphviz_render(Agraph_t *ag, const char *layout, const char *format, FILE *out,
+                             const char *who, kg_error *err);
+
+/* text as a Graphviz label, made safe for the SVG (kg_export_graphviz_text):
+ * backslashes doubled, control characters as spaces, greedy wrapping at
+ * spaces so that a line stays within width code points unless one word is
+ * longer; never before " ×" (a count stays with its relation).  With
+ * newlines, a '\n' in text starts a new line.  NULL when out of memory;
+ * caller frees. */
+char *kg_graphviz_label(const char *text, size_t width, bool newlines);
+
+#endif
