@@ -14,6 +14,7 @@
  * glibc makes thread-safe for the errno values a read can produce.
  */
 #include "reader.h"
+#include "text.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -25,31 +26,6 @@
 
 
 /* ------------------------------------------------------------ helpers */
-
-/* Byte length of the whitespace code point at s[i], or 0 if there is none. */
-static size_t space_len(const char *s, size_t i, size_t len)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80)
-        return (c == ' ' || (c >= '\t' && c <= '\r')) ? 1 : 0;
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
-    if (n <= 0)
-        return 0;
-    utf8proc_category_t cat = utf8proc_category(cp);
-    bool space = cp == 0xFEFF || cp == 0x85 || cat == UTF8PROC_CATEGORY_ZS ||
-                 cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
-    return space ? (size_t)n : 0;
-}
-
-static size_t skip_space(const char *s, size_t i, size_t len)
-{
-    size_t n;
-    while (i < len && (n = space_len(s, i, len)) > 0)
-        i += n;
-    return i;
-}
 
 /* Where the id of path lies in it: [*from, *to).  See kg_extract_doc_id. */
 static void id_span(const char *path, bool keep_dirs, size_t *from, size_t *to)
@@ -181,18 +157,18 @@ static void repair_utf8(char *text, size_t len, kg_doc *doc)
  * it (len if nothing follows); otherwise returns 0. */
 static size_t read_date_header(const char *text, size_t len, char date[11])
 {
-    size_t i = skip_space(text, 0, len);
+    size_t i = kg_text_skip_space(text, 0, len);
     if (len - i < 4 || memcmp(text + i, "date", 4) != 0)
         return 0;
-    size_t d = skip_space(text, i + 4, len);
+    size_t d = kg_text_skip_space(text, i + 4, len);
     if (d == i + 4 || len - d < 10 || !kg_date_check(text + d))
         return 0;
     size_t after = d + 10;
-    if (after < len && space_len(text, after, len) == 0)
+    if (after < len && kg_text_space_len(text, after, len) == 0)
         return 0; /* "2024-01-05x" is not a date */
     memcpy(date, text + d, 10);
     date[10] = '\0';
-    return skip_space(text, after, len);
+    return kg_text_skip_space(text, after, len);
 }
 
 /* ------------------------------------------------------------ public */
@@ -243,7 +219,7 @@ kg_status kg_reader_read_buffer(kg_arena *a, const char *name, const char *data,
     kg_doc doc = {.id = id, .path = path, .text = text, .len = len};
     repair_utf8(text, len, &doc);
     doc.body_start = read_date_header(text, len, doc.date);
-    if (skip_space(text, doc.body_start, len) == len)
+    if (kg_text_skip_space(text, doc.body_start, len) == len)
         return kg_error_set(err, KG_ERR_INPUT, "%s: empty document", name);
     *out = doc;
     return KG_OK;

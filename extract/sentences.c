@@ -19,6 +19,7 @@
  * text without punctuation costs linear time.
  */
 #include "sentences.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -75,42 +76,6 @@ static const char *const OPENERS[] = {
 };
 
 /* ------------------------------------------------------------ characters */
-
-/* Byte length of the whitespace code point at t[i] (BOM and NEL included),
- * or 0.  Mirrors the reader's notion of whitespace. */
-static size_t space_len(const char *t, size_t i, size_t end)
-{
-    unsigned char c = (unsigned char)t[i];
-    if (c < 0x80)
-        return (c == ' ' || (c >= '\t' && c <= '\r')) ? 1 : 0;
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n =
-        utf8proc_iterate((const utf8proc_uint8_t *)t + i, (utf8proc_ssize_t)(end - i), &cp);
-    if (n <= 0)
-        return 0;
-    utf8proc_category_t cat = utf8proc_category(cp);
-    bool space = cp == 0xFEFF || cp == 0x85 || cat == UTF8PROC_CATEGORY_ZS ||
-                 cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
-    return space ? (size_t)n : 0;
-}
-
-static size_t skip_space(const char *t, size_t i, size_t end)
-{
-    size_t n;
-    while (i < end && (n = space_len(t, i, end)) > 0)
-        i += n;
-    return i;
-}
-
-/* Byte length of the whitespace code point that ends just before e, or 0. */
-static size_t space_len_before(const char *t, size_t lo, size_t e)
-{
-    size_t j = e - 1;
-    while (j > lo && e - j < 4 && ((unsigned char)t[j] & 0xC0) == 0x80)
-        j--;
-    size_t n = space_len(t, j, e);
-    return j + n == e ? n : 0;
-}
 
 static bool is_e2_80(const char *t, size_t i, size_t end, unsigned char last)
 {
@@ -239,7 +204,7 @@ static size_t word_before(const char *t, size_t lo, size_t dot)
     /* Non-ASCII spaces (a no-break space before "Jan.") also end the word. */
     size_t n;
     for (size_t i = w; i < dot; i++)
-        if ((unsigned char)t[i] >= 0x80 && (n = space_len(t, i, dot)) > 0)
+        if ((unsigned char)t[i] >= 0x80 && (n = kg_text_space_len(t, i, dot)) > 0)
             w = i + n;
     while (w < dot && (n = opener_len(t, w, dot)) > 0)
         w += n;
@@ -283,7 +248,7 @@ static bool has_close_quote(const char *t, size_t j, size_t k)
 /* The candidate: terminators in [i, j), closers in [j, k), whitespace at k. */
 static bool ends_sentence(const char *t, size_t lo, size_t i, size_t j, size_t k, size_t end)
 {
-    size_t next = skip_space(t, k, end);
+    size_t next = kg_text_skip_space(t, k, end);
     if (next >= end)
         return true;
     size_t w = next, n;
@@ -303,7 +268,7 @@ static bool ends_sentence(const char *t, size_t lo, size_t i, size_t j, size_t k
 static size_t blank_line_end(const char *t, size_t i, size_t end)
 {
     size_t j = i + 1, n;
-    while (j < end && t[j] != '\n' && (n = space_len(t, j, end)) > 0)
+    while (j < end && t[j] != '\n' && (n = kg_text_space_len(t, j, end)) > 0)
         j += n;
     return (j < end && t[j] == '\n') ? j + 1 : 0;
 }
@@ -311,9 +276,9 @@ static size_t blank_line_end(const char *t, size_t i, size_t end)
 /* Appends [s, e) trimmed of whitespace, unless nothing is left. */
 static bool emit(kg_vec *v, const char *t, size_t s, size_t e)
 {
-    s = skip_space(t, s, e);
+    s = kg_text_skip_space(t, s, e);
     size_t n;
-    while (e > s && (n = space_len_before(t, s, e)) > 0)
+    while (e > s && (n = kg_text_space_len_before(t, s, e)) > 0)
         e -= n;
     if (e == s)
         return true;
@@ -340,7 +305,7 @@ static size_t candidate_len(const char *t, size_t i, size_t end, size_t *j)
  * first real sentence parses without it. */
 static size_t dateline_end(const char *t, size_t start, size_t end)
 {
-    size_t i = skip_space(t, start, end), caps = 0;
+    size_t i = kg_text_skip_space(t, start, end), caps = 0;
     /* the place, in capitals: words of two or more capital letters */
     for (;;) {
         size_t w = i, letters = 0;
@@ -366,7 +331,7 @@ static size_t dateline_end(const char *t, size_t start, size_t end)
             k++;
         i = k;
     }
-    i = skip_space(t, i, end);
+    i = kg_text_skip_space(t, i, end);
     bool agency = false;
     if (i < end && t[i] == '(') {
         size_t k = i + 1;
@@ -379,7 +344,7 @@ static size_t dateline_end(const char *t, size_t start, size_t end)
     }
     if (!caps && !agency)
         return 0;
-    i = skip_space(t, i, end);
+    i = kg_text_skip_space(t, i, end);
     size_t dash = 0;
     if (i + 1 < end && t[i] == '-' && t[i + 1] == '-')
         dash = 2;
@@ -388,10 +353,10 @@ static size_t dateline_end(const char *t, size_t start, size_t end)
     else if (i + 2 < end && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
              ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94))
         dash = 3;
-    if (!dash || i + dash >= end || space_len(t, i + dash, end) == 0)
+    if (!dash || i + dash >= end || kg_text_space_len(t, i + dash, end) == 0)
         return 0;
     /* the story starts after it: "NATO - the alliance - met" has none */
-    size_t next = skip_space(t, i + dash, end);
+    size_t next = kg_text_skip_space(t, i + dash, end);
     if (next == end || islower((unsigned char)t[next]))
         return 0;
     return i + dash;
@@ -426,7 +391,8 @@ kg_status kg_sentences_split(kg_arena *a, const char *text, size_t start, size_t
         } else {
             len = candidate_len(text, i, end, &j);
             size_t k = i + len;
-            if ((k == end || space_len(text, k, end) > 0) && ends_sentence(text, s, i, j, k, end)) {
+            if ((k == end || kg_text_space_len(text, k, end) > 0) &&
+                ends_sentence(text, s, i, j, k, end)) {
                 ok = emit(&v, text, s, k);
                 s = k;
             }

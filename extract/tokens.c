@@ -29,6 +29,7 @@
 #include <utf8proc.h>
 
 #include "sentences.h"
+#include "text.h"
 
 /* The longest dotted acronym kept as one token; the sentence splitter looks
  * no further back than 16 bytes (8 letters) for one either. */
@@ -69,35 +70,6 @@ static size_t decode(const char *t, size_t i, size_t end, utf8proc_int32_t *cp)
         return 1;
     }
     return (size_t)n;
-}
-
-static bool cp_is_space(utf8proc_int32_t cp)
-{
-    if (cp < 0x80)
-        return cp == ' ' || (cp >= '\t' && cp <= '\r');
-    utf8proc_category_t cat = utf8proc_category(cp);
-    return cp == 0xFEFF || cp == 0x85 || cat == UTF8PROC_CATEGORY_ZS ||
-           cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
-}
-
-static size_t space_len(const char *t, size_t i, size_t end)
-{
-    utf8proc_int32_t cp;
-    size_t n = decode(t, i, end, &cp);
-    return cp_is_space(cp) ? n : 0;
-}
-
-/* Whether the code point just before t[i] is whitespace (looks outside the
- * sentence, since spans are trimmed). */
-static bool space_before(const char *t, size_t i)
-{
-    if (i == 0)
-        return false;
-    size_t j = i - 1;
-    while (j > 0 && i - j < 4 && ((unsigned char)t[j] & 0xC0) == 0x80)
-        j--;
-    utf8proc_int32_t cp;
-    return decode(t, j, i, &cp) == i - j && cp_is_space(cp);
 }
 
 static bool cp_is_letter(utf8proc_int32_t cp)
@@ -313,7 +285,8 @@ static size_t closer_len(const char *t, size_t i, size_t end)
 static bool final_period(const char *t, size_t dot, size_t end)
 {
     size_t i = dot + 1, n;
-    while (i < end && ((n = closer_len(t, i, end)) > 0 || (n = space_len(t, i, end)) > 0))
+    while (i < end &&
+           ((n = closer_len(t, i, end)) > 0 || (n = kg_text_space_len(t, i, end)) > 0))
         i += n;
     return i >= end;
 }
@@ -448,9 +421,9 @@ static kg_status tokens_run(tokenizer *tk, kg_span sentence, token_step step, kg
     const char *text = tk->t;
     kg_vec_init(&tk->toks, sizeof(kg_token));
     size_t i = sentence.start, word_end = (size_t)-1;
-    bool space = space_before(text, i), ok = true;
+    bool space = kg_text_space_len_before(text, 0, i) > 0, ok = true;
     while (ok && i < sentence.end) {
-        size_t sl = space_len(text, i, sentence.end);
+        size_t sl = kg_text_space_len(text, i, sentence.end);
         if (sl > 0) {
             space = true;
             i += sl;
@@ -768,9 +741,10 @@ static size_t ud_slash_abbreviation_len(const char *t, size_t p, size_t end)
  * split. */
 static bool ud_truncated(const char *t, size_t p, size_t q, size_t end)
 {
-    if (q - p > 3 || q >= end || t[q] != '-' || (q + 1 < end && space_len(t, q + 1, end) == 0))
+    if (q - p > 3 || q >= end || t[q] != '-' ||
+        (q + 1 < end && kg_text_space_len(t, q + 1, end) == 0))
         return false;
-    if (p > 0 && !space_before(t, p))
+    if (p > 0 && kg_text_space_len_before(t, 0, p) == 0)
         return false; /* $44m- : a unit, not a fragment */
     for (size_t k = p; k < q; k++)
         if (!is_ascii_letter(t[k]))
@@ -808,7 +782,7 @@ static size_t ud_word_token(const tokenizer *tk, size_t i, kg_token_kind *kind)
 static bool ud_it_is_follows(const char *t, size_t q, size_t end)
 {
     size_t i = q, n;
-    while (i < end && (n = space_len(t, i, end)) > 0)
+    while (i < end && (n = kg_text_space_len(t, i, end)) > 0)
         i += n;
     if (i == q)
         return false;
@@ -852,7 +826,7 @@ static size_t ud_url_len(const char *t, size_t i, size_t end)
     if (s == 0 || word_len(t, i + s, end, true) == 0)
         return 0;
     size_t q = i + s;
-    while (q < end && space_len(t, q, end) == 0)
+    while (q < end && kg_text_space_len(t, q, end) == 0)
         q++;
     for (;;) {
         if (in_set(t[q - 1], ".,;:!?'\")]}>"))
