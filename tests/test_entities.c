@@ -193,6 +193,9 @@ CASE(test_entities_middle_initial_kept_in_one_name,
 CASE(test_entities_name_with_and_without_initial_join,
      "Laura M. Chen won. Laura Chen thanked her staff.",
      "Laura Chen -> Laura M. Chen (person)", "#1 person")
+/* Only a negative check: the finder currently finds nothing at all in this
+ * sentence (neither U.S. nor the Treasury), so "U.S. -> United States" cannot
+ * be asserted here without a fix in the entity finder. */
 CASE(test_entities_us_with_periods_is_country, "The U.S. Treasury raised rates.",
      "!The U.S. Treasury")
 CASE(test_entities_us_initials_country, "Talks with the U.S. ended without a deal.",
@@ -279,7 +282,7 @@ CASE(test_entities_sentence_initial_adverb_ignored,
      "Unfortunately, the talks failed. However, Oslo remained calm.", "!Unfortunately",
      "!However", "Oslo -> Oslo (location)")
 CASE(test_entities_months_ignored, "In November, Lagos hosted the fair.", "!November",
-     "!In November")
+     "!In November", "Lagos -> Lagos (location)")
 CASE(test_entities_the_stripped, "The Kremlin responded.", "Kremlin -> Kremlin (organization)")
 
 /* ---------------------------------------------------------------- people */
@@ -349,13 +352,16 @@ CASE(test_entities_given_name_of_two_people_resolves_to_neither,
      "Rosa Velini -> Rosa Velini (person)", "#2 person", "!Rosa")
 CASE(test_entities_middle_name_of_two_people_resolves_to_neither,
      "President Joao Carlos Tavo da Cunha met President Rui Tavo Mendes Lobo. Later Tavo spoke.",
-     "#2 person", "!Tavo")
+     "President Joao Carlos Tavo da Cunha -> Joao Carlos Tavo da Cunha (person)",
+     "President Rui Tavo Mendes Lobo -> Rui Tavo Mendes Lobo (person)", "#2 person", "!Tavo")
 CASE(test_entities_middle_name_used_alone,
      "President Joao Carlos Tavo da Cunha opened the summit. Later Tavo said Brazil was ready.",
      "Tavo -> Joao Carlos Tavo da Cunha (person)", "#1 person")
 CASE(test_entities_english_as_and_at_join_no_names,
      "Premier Lena Ostrova as Chair of the Council met Jonas Berg at Stockholm.",
-     "!Lena Ostrova as Chair", "!Jonas Berg at Stockholm")
+     "!Lena Ostrova as Chair", "!Jonas Berg at Stockholm",
+     "Premier Lena Ostrova -> Lena Ostrova (person)", "Jonas Berg -> Jonas Berg (person)",
+     "Stockholm -> Stockholm (location)")
 
 /* ---------------------------------------------------------------- pronouns */
 CASE(test_entities_he_resolves_to_last_man,

@@ -127,14 +127,17 @@ static void test_dot_escapes_quotes_and_backslashes_and_keeps_non_ascii(void **s
     char *dot = dot_of(g);
     assert_true(has(dot, "label=\"Said \\\"the \\\\N\\\" caf\xc3\xa9\""));
     assert_true(has(dot, "label=\"ends\\\\\""));
-    if (have_dot()) {
-        char *svg = run_tool("dot", dot);
-        assert_non_null(svg);
-        /* Graphviz shows the text as given: no \N expansion, quotes kept */
-        assert_true(has(svg, ">Said &quot;the \\N&quot; caf\xc3\xa9</text>"));
-        assert_true(has(svg, ">ends\\</text>"));
-        free(svg);
+    if (!have_dot()) { /* the DOT text is checked; what dot(1) draws of it is not */
+        free(dot);
+        kg_graph_free(g);
+        skip();
     }
+    char *svg = run_tool("dot", dot);
+    assert_non_null(svg);
+    /* Graphviz shows the text as given: no \N expansion, quotes kept */
+    assert_true(has(svg, ">Said &quot;the \\N&quot; caf\xc3\xa9</text>"));
+    assert_true(has(svg, ">ends\\</text>"));
+    free(svg);
     free(dot);
     kg_graph_free(g);
 }
@@ -285,11 +288,14 @@ static void test_dot_node_id_with_backslash_still_parses(void **state)
     add_link(g, a, b, "x", 1, false, false);
     char *dot = dot_of(g);
     assert_true(has(dot, "odd\xe2\xa7\xb5 -> \"node\"")); /* a keyword is quoted */
-    if (have_dot()) {
-        char *svg = run_tool("dot", dot);
-        assert_non_null(svg);
-        free(svg);
+    if (!have_dot()) { /* the DOT text is checked; that dot(1) parses it is not */
+        free(dot);
+        kg_graph_free(g);
+        skip();
     }
+    char *svg = run_tool("dot", dot);
+    assert_non_null(svg);
+    free(svg);
     free(dot);
     kg_graph_free(g);
 }

@@ -14,6 +14,8 @@ max_len=$2
 shift 2
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
+# the same third-party suppressions as make test: Graphviz's font stack (SVG)
+export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")/../.." && pwd)/tests/lsan.supp:print_suppressions=0"
 dir=$(dirname "$1")
 passed=0
 failed=0
