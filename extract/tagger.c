@@ -189,7 +189,7 @@ static size_t features(const kg_word_feats *w, size_t n, size_t i, const uint16_
     /* WordNet's classes speak for the words training never showed. */
     unsigned wn = x->wn & (KG_WN_POS_BITS | KG_WN_CAPITALIZED | KG_WN_LOWERCASE);
     /* the verb sense (kept for claim verbs) measured no better here */
-    f[k++] = f1(F_WN, x->wn & ~(15u << 20));
+    f[k++] = f1(F_WN, x->wn & ~KG_WN_VERB_SENSE_BITS);
     f[k++] = f2(F_WN_CASE, wn, (x->flags & (KG_WF_UPPER | KG_WF_ALLCAPS)) | (i == 0) << 8);
     f[k++] = f2(F_WN_SUF3, wn, x->suffix[2]);
     f[k++] = f2(F_WN_PREV_TAG, wn, t1);

@@ -45,6 +45,7 @@ typedef struct kg_wordnet kg_wordnet;
 /* The same for the first verb sense: 1 + its file less verb.body's 29
  * (verb.communication 32-29+1, verb.motion 38-29+1), 0 when no verb. */
 #define KG_WN_VERB_SENSE(v) ((v) >> 20 & 15u)
+#define KG_WN_VERB_SENSE_BITS (15u << 20)
 
 /* Reads WordNet's files from dir; errors name the file and line. */
 kg_status kg_wordnet_build(const char *dir, kg_wordnet **out, kg_error *err);
