@@ -20,6 +20,7 @@
 #include "parse_cache.h"
 #include "parser.h"
 #include "reader.h"
+#include "relations.h"
 #include "sentences.h"
 #include "tokens.h"
 #include "triples.h"
@@ -34,6 +35,8 @@
 struct kg_resources {
     kg_lexicon *lexicon;
     kg_parser *parser; /* NULL when not loaded */
+    kg_ud_model *ud;   /* NULL when not loaded */
+    bool use_lg;
 };
 
 struct kg_document {
@@ -134,8 +137,13 @@ kg_status kg_resources_load(const kg_resources_options *opts, kg_resources **out
         load_lexicon(&ll);
     kg_error perr = {0};
     kg_status pst = KG_OK;
+    /* Relations from the UD trees (relations.h) replace link-grammar's once
+     * they pass the suite written for link-grammar; until then they are
+     * chosen at load time with KG_RELATIONS=ud (issue 12). */
+    const char *which = getenv("KG_RELATIONS");
+    r->use_lg = !which || strcmp(which, "ud") != 0;
     if (want_parser && (threaded || ll.st == KG_OK))
-        pst = kg_parser_new(&r->parser, &perr);
+        pst = r->use_lg ? kg_parser_new(&r->parser, &perr) : kg_ud_model_load(NULL, &r->ud, &perr);
     if (threaded)
         pthread_join(th, NULL);
     r->lexicon = ll.lexicon;
@@ -156,6 +164,7 @@ void kg_resources_free(kg_resources *r)
         return;
     kg_lexicon_free(r->lexicon);
     kg_parser_free(r->parser);
+    kg_ud_model_free(r->ud);
     free(r);
 }
 
@@ -230,6 +239,67 @@ static int parse_budget(const kg_extract_options *o)
     int threads = o->parse_threads > 1 ? o->parse_threads : 1;
     int seconds = o->parse_seconds > 0 ? o->parse_seconds : 1;
     return seconds > INT_MAX / threads ? INT_MAX : seconds * threads;
+}
+
+/* The sentence's words for the UD tagger and parser, tied to the entities
+ * of the mentions whose bytes they lie in. */
+static kg_status ud_sentence_triples(kg_document *d, const kg_resources *r, size_t s,
+                                     size_t first_mention, kg_vec *out, kg_error *err)
+{
+    kg_extract_stats *stats = &d->stats;
+    double t0 = now();
+    kg_token *toks = NULL;
+    size_t nt = 0;
+    kg_status st = kg_tokens_split_ud(d->arena, d->doc.text, d->sentences[s], &toks, &nt, err);
+    if (st != KG_OK)
+        return st;
+    kg_ud_word *w = kg_arena_alloc(d->arena, (nt ? nt : 1) * sizeof *w);
+    long *ent = kg_arena_alloc(d->arena, (nt ? nt : 1) * sizeof *ent);
+    if (!w || !ent)
+        return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+    size_t k = first_mention;
+    for (size_t i = 0; i < nt; i++) {
+        w[i].form = kg_arena_strndup(d->arena, d->doc.text + toks[i].start,
+                                     toks[i].end - toks[i].start);
+        if (!w[i].form)
+            return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+        w[i].start = toks[i].start;
+        w[i].end = toks[i].end;
+        w[i].space_after = i + 1 < nt && toks[i + 1].space_before;
+        ent[i] = -1;
+        while (k < d->ents.n_mentions && d->ents.mentions[k].sentence == s &&
+               d->ents.mentions[k].end <= w[i].start)
+            k++;
+        if (k < d->ents.n_mentions && d->ents.mentions[k].sentence == s &&
+            d->ents.mentions[k].start <= w[i].start && w[i].end <= d->ents.mentions[k].end)
+            ent[i] = (long)d->ents.mentions[k].entity;
+    }
+    if (nt)
+        st = kg_ud_annotate(r->ud, d->arena, w, nt, NULL, err);
+    stats->parse_s += now() - t0;
+    if (st != KG_OK)
+        return st;
+    stats->parsed++;
+    stats->linked++;
+    double t1 = now();
+    size_t r0 = 0;
+    while (r0 < d->ents.n_roles && d->ents.roles[r0].sentence < s)
+        r0++;
+    size_t r1 = r0;
+    while (r1 < d->ents.n_roles && d->ents.roles[r1].sentence == s)
+        r1++;
+    kg_rel_sentence rs = {.index = s,
+                          .text = d->doc.text,
+                          .words = w,
+                          .n = nt,
+                          .word_entity = ent,
+                          .entities = d->ents.entities,
+                          .n_entities = d->ents.n_entities,
+                          .roles = d->ents.roles + r0,
+                          .n_roles = r1 - r0};
+    st = kg_relations_extract(d->arena, r->lexicon, &rs, out, err);
+    stats->triples_s += now() - t1;
+    return st;
 }
 
 /* n_entities is the number of different entities the sentence mentions. */
@@ -358,10 +428,17 @@ static kg_status extract_all_triples(kg_document *d, const kg_resources *r,
             for (size_t t = mm->tok_start; t < mm->tok_end && t < d->n_tokens[s]; t++)
                 tok_ent[t] = (long)mm->entity;
         }
-        st = sentence_triples(d, r, o, s, tok_ent, distinct_entities(tok_ent, d->n_tokens[s]), &out,
-                              err);
+        size_t ne = distinct_entities(tok_ent, d->n_tokens[s]);
+        if (r->ud) {
+            if (!o->graph_only || ne >= 2) {
+                d->stats.candidates++;
+                st = ud_sentence_triples(d, r, s, m, &out, err);
+            }
+        } else {
+            st = sentence_triples(d, r, o, s, tok_ent, ne, &out, err);
+        }
     }
-    if (st == KG_OK) {
+    if (st == KG_OK && !r->ud) {
         double t0 = now();
         st = role_triples(d, &out, err);
         d->stats.triples_s += now() - t0;

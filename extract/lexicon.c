@@ -48,6 +48,19 @@ struct kg_lexicon {
     kg_strmap *locations; /* name -> country index + 1, or 0 */
     kg_strmap *professions;
     kg_strmap *common_words; /* lower case */
+    kg_strmap *wordlists[KG_WL_COUNT]; /* lower case */
+};
+
+static const char *const wordlist_files[KG_WL_COUNT] = {
+    [KG_WL_SPEECH_VERBS] = "speech-verbs.txt",
+    [KG_WL_COGNITION_VERBS] = "cognition-verbs.txt",
+    [KG_WL_NEGATING_VERBS] = "negating-verbs.txt",
+    [KG_WL_MODAL_VERBS] = "modal-verbs.txt",
+    [KG_WL_MODAL_AUX] = "modal-auxiliaries.txt",
+    [KG_WL_NEGATORS] = "negators.txt",
+    [KG_WL_RELATION_NOUNS] = "relation-nouns.txt",
+    [KG_WL_LIGHT_VERBS] = "light-verbs.txt",
+    [KG_WL_ATTRIBUTION_PREPS] = "attribution-prepositions.txt",
 };
 
 /* ---------------------------------------------------------------- reading files */
@@ -317,6 +330,25 @@ static kg_status load_set(loader *ld, const char *dir, const char *name, kg_strm
     return st;
 }
 
+/* One-column lists compared in lower case: an entry with a capital is a
+ * mistake in the file, not a second spelling. */
+static kg_status row_lower(loader *ld, char **cols, size_t n)
+{
+    (void)n;
+    for (const char *p = cols[0]; *p; p++)
+        if (isupper((unsigned char)*p))
+            return row_error(ld, "'%s': entries are lower case", cols[0]);
+    return put_word(ld, ld->set, cols[0], 1);
+}
+
+static kg_status load_rows_into(loader *ld, const char *dir, const char *name, kg_strmap *set)
+{
+    ld->set = set;
+    kg_status st = load_rows(ld, dir, name, 1, 1, row_lower);
+    ld->set = NULL;
+    return st;
+}
+
 static kg_status row_organization(loader *ld, char **cols, size_t n)
 {
     kg_lexicon *lx = ld->lx;
@@ -563,6 +595,8 @@ static kg_status load_all(loader *ld, const char *data, const char *lg, const ch
         st = load_set(ld, data, "professions.txt", lx->professions);
     if (!st)
         st = load_rows(ld, data, "function-words.txt", 1, 1, row_function_word);
+    for (size_t i = 0; i < KG_WL_COUNT && !st; i++)
+        st = load_rows_into(ld, data, wordlist_files[i], ld->lx->wordlists[i]);
 
     /* link-grammar's place list mixes in drugs, planets and surnames; the
      * project's not-locations.txt names the entries to leave out.  The
@@ -630,6 +664,8 @@ kg_status kg_lexicon_load(const char *data_dir, const char *lg_words_dir, const 
     bool ok = lx->strings != NULL;
     for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
         ok = (*maps[i] = kg_strmap_new()) != NULL && ok;
+    for (size_t i = 0; i < KG_WL_COUNT; i++)
+        ok = (lx->wordlists[i] = kg_strmap_new()) != NULL && ok;
     if (!ok) {
         kg_lexicon_free(lx);
         return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
@@ -648,6 +684,8 @@ void kg_lexicon_free(kg_lexicon *lx)
 {
     if (!lx)
         return;
+    for (size_t i = 0; i < KG_WL_COUNT; i++)
+        kg_strmap_free(lx->wordlists[i]);
     kg_strmap_free(lx->common_words);
     kg_strmap_free(lx->professions);
     kg_strmap_free(lx->locations);
@@ -770,4 +808,18 @@ bool kg_lexicon_is_common_word(const kg_lexicon *lx, const char *word)
         key[n] = (char)tolower((unsigned char)word[n]);
     }
     return n && kg_strmap_getn(lx->common_words, key, n, NULL);
+}
+
+bool kg_lexicon_in(const kg_lexicon *lx, kg_wordlist list, const char *word)
+{
+    if ((unsigned)list >= KG_WL_COUNT)
+        return false;
+    char key[KEY_MAX];
+    size_t n = 0;
+    for (; word[n]; n++) {
+        if (n + 1 >= sizeof key)
+            return false;
+        key[n] = (char)tolower((unsigned char)word[n]);
+    }
+    return n && kg_strmap_getn(lx->wordlists[list], key, n, NULL);
 }

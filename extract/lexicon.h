@@ -68,4 +68,23 @@ bool kg_lexicon_is_profession(const kg_lexicon *lx, const char *word);
  * countries, titles and given names first. */
 bool kg_lexicon_is_common_word(const kg_lexicon *lx, const char *word);
 
+/* The plain word lists relation extraction reads, one file each under data/
+ * (one lower-case word or phrase a line); kg_lexicon_in compares in lower
+ * case.  A new list is a new enumerator here and its file name in
+ * lexicon.c's wordlist_files. */
+typedef enum kg_wordlist {
+    KG_WL_SPEECH_VERBS,    /* say, tell, announce: their clause is what the subject said */
+    KG_WL_COGNITION_VERBS, /* believe, think: their clause is attributed too */
+    KG_WL_NEGATING_VERBS,  /* refuse, fail: "refused to sign" did not sign */
+    KG_WL_MODAL_VERBS,     /* plan, want, vow: "plans to sign" may sign */
+    KG_WL_MODAL_AUX,       /* may, might, could, should */
+    KG_WL_NEGATORS,        /* not, n't, never */
+    KG_WL_RELATION_NOUNS,  /* visit, talks, deal: a noun that relates its possessor to its object */
+    KG_WL_LIGHT_VERBS,     /* hold, make, sign: "held talks with" relates through its object */
+    KG_WL_ATTRIBUTION_PREPS, /* "according to": the clause is what the object says */
+    KG_WL_COUNT
+} kg_wordlist;
+
+bool kg_lexicon_in(const kg_lexicon *lx, kg_wordlist list, const char *word);
+
 #endif

@@ -18,6 +18,9 @@ static const char *const data_files[] = {
     "country-names.txt",  "country-aliases.txt", "demonyms.txt",    "titles.txt",
     "org-cues.txt",       "organizations.txt",   "given-names.txt", "professions.txt",
     "function-words.txt", "not-locations.txt",   "locations.txt",
+    "speech-verbs.txt", "cognition-verbs.txt", "negating-verbs.txt", "modal-verbs.txt",
+    "modal-auxiliaries.txt", "negators.txt", "relation-nouns.txt", "light-verbs.txt",
+    "attribution-prepositions.txt",
 };
 #define N_DATA_FILES (sizeof data_files / sizeof *data_files)
 
@@ -311,6 +314,21 @@ static void test_locations_from_link_grammar_without_junk(void **state)
     assert_false(kg_lexicon_is_location(*state, "Miss."));
 }
 
+static void test_relation_word_lists(void **state)
+{
+    const kg_lexicon *lx = *state;
+    assert_true(kg_lexicon_in(lx, KG_WL_SPEECH_VERBS, "say"));
+    assert_true(kg_lexicon_in(lx, KG_WL_SPEECH_VERBS, "Say")); /* compared in lower case */
+    assert_false(kg_lexicon_in(lx, KG_WL_SPEECH_VERBS, "eat"));
+    assert_true(kg_lexicon_in(lx, KG_WL_NEGATING_VERBS, "refuse"));
+    assert_true(kg_lexicon_in(lx, KG_WL_MODAL_AUX, "might"));
+    assert_false(kg_lexicon_in(lx, KG_WL_MODAL_AUX, "will")); /* scheduled, not modal */
+    assert_true(kg_lexicon_in(lx, KG_WL_NEGATORS, "n't"));
+    assert_true(kg_lexicon_in(lx, KG_WL_RELATION_NOUNS, "visit"));
+    assert_true(kg_lexicon_in(lx, KG_WL_ATTRIBUTION_PREPS, "according"));
+    assert_false(kg_lexicon_in(lx, KG_WL_COUNT, "say"));
+}
+
 static void test_professions_lower_case(void **state)
 {
     assert_true(kg_lexicon_is_profession(*state, "spokesperson")); /* link-grammar */
@@ -448,6 +466,15 @@ static void test_load_rejects_unknown_code_in_locations(void **state)
     assert_load_fails(&s, "locations.txt", line, "unknown country code ZZ");
 }
 
+static void test_load_rejects_capital_in_word_list(void **state)
+{
+    (void)state;
+    scratch s;
+    scratch_make(&s);
+    size_t line = scratch_append(&s, "speech-verbs.txt", "Say");
+    assert_load_fails(&s, "speech-verbs.txt", line, "entries are lower case");
+}
+
 static void test_load_rejects_missing_column(void **state)
 {
     (void)state;
@@ -523,6 +550,7 @@ int main(void)
 {
     const struct CMUnitTest with_lexicon[] = {
         cmocka_unit_test(test_country_found_by_iso_name),
+        cmocka_unit_test(test_relation_word_lists),
         cmocka_unit_test(test_country_russian_federation_is_named_russia),
         cmocka_unit_test(test_country_found_by_short_forms),
         cmocka_unit_test(test_country_iso_name_with_comma_maps_to_news_name),
@@ -552,6 +580,7 @@ int main(void)
         cmocka_unit_test(test_load_copy_of_data_succeeds),
         cmocka_unit_test(test_load_rejects_unknown_country_code),
         cmocka_unit_test(test_load_rejects_unknown_code_in_locations),
+        cmocka_unit_test(test_load_rejects_capital_in_word_list),
         cmocka_unit_test(test_load_rejects_missing_column),
         cmocka_unit_test(test_load_rejects_bad_demonym_kind),
         cmocka_unit_test(test_load_rejects_name_given_two_countries),

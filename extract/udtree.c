@@ -1,0 +1,228 @@
+/* udtree.c - the sentence tree relation extraction walks (see udtree.h). */
+#include "udtree.h"
+
+#include <ctype.h>
+#include <string.h>
+
+kg_status kg_udtree_build(kg_arena *a, const char *text, const kg_ud_word *w, size_t n,
+                          const long *word_entity, kg_udtree *t, kg_error *err)
+{
+    memset(t, 0, sizeof *t);
+    t->text = text;
+    t->w = w;
+    t->n = n;
+    t->entity = word_entity;
+    size_t m = n ? n : 1;
+    t->head = kg_arena_alloc(a, m * sizeof *t->head);
+    t->kids = kg_arena_alloc(a, m * sizeof *t->kids);
+    t->kid_at = kg_arena_alloc(a, (m + 1) * sizeof *t->kid_at);
+    t->lo = kg_arena_alloc(a, m * sizeof *t->lo);
+    t->hi = kg_arena_alloc(a, m * sizeof *t->hi);
+    if (!t->head || !t->kids || !t->kid_at || !t->lo || !t->hi)
+        return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        t->head[i] = w[i].head >= 1 && w[i].head <= n && w[i].head != i + 1 ? w[i].head - 1
+                                                                             : KG_UD_NONE;
+    /* the parser only makes trees, but a tree from elsewhere may loop: a
+     * word on a cycle is cut loose from its head */
+    for (size_t i = 0; i < n; i++) {
+        size_t h = t->head[i], steps = 0;
+        while (h != KG_UD_NONE && h != i && steps++ < n)
+            h = t->head[h];
+        if (h == i)
+            t->head[i] = KG_UD_NONE;
+    }
+    for (size_t i = 0; i <= n; i++)
+        t->kid_at[i] = 0;
+    for (size_t i = 0; i < n; i++)
+        if (t->head[i] != KG_UD_NONE)
+            t->kid_at[t->head[i] + 1]++;
+    for (size_t i = 0; i < n; i++)
+        t->kid_at[i + 1] += t->kid_at[i];
+    size_t *fill = kg_arena_alloc(a, m * sizeof *fill);
+    if (!fill)
+        return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        fill[i] = t->kid_at[i];
+    for (size_t i = 0; i < n; i++)
+        if (t->head[i] != KG_UD_NONE)
+            t->kids[fill[t->head[i]]++] = i;
+    for (size_t i = 0; i < n; i++)
+        t->lo[i] = t->hi[i] = i;
+    /* every word widens each of its ancestors' extents */
+    for (size_t i = 0; i < n; i++)
+        for (size_t h = t->head[i], steps = 0; h != KG_UD_NONE && steps < n;
+             h = t->head[h], steps++) {
+            if (t->lo[h] > i)
+                t->lo[h] = i;
+            if (t->hi[h] < i)
+                t->hi[h] = i;
+        }
+    return KG_OK;
+}
+
+bool kg_udtree_is(const kg_udtree *t, size_t i, const char *rel)
+{
+    if (i >= t->n || !t->w[i].deprel)
+        return false;
+    const char *d = t->w[i].deprel;
+    size_t k = strlen(rel);
+    if (strncmp(d, rel, k))
+        return false;
+    return d[k] == '\0' || (d[k] == ':' && !strchr(rel, ':'));
+}
+
+size_t kg_udtree_child(const kg_udtree *t, size_t i, const char *rel)
+{
+    if (i >= t->n)
+        return KG_UD_NONE;
+    for (size_t k = t->kid_at[i]; k < t->kid_at[i + 1]; k++)
+        if (kg_udtree_is(t, t->kids[k], rel))
+            return t->kids[k];
+    return KG_UD_NONE;
+}
+
+const size_t *kg_udtree_kids(const kg_udtree *t, size_t i, size_t *n)
+{
+    if (i >= t->n) {
+        *n = 0;
+        return t->kids;
+    }
+    *n = t->kid_at[i + 1] - t->kid_at[i];
+    return t->kids + t->kid_at[i];
+}
+
+bool kg_udtree_under(const kg_udtree *t, size_t i, size_t root)
+{
+    if (i >= t->n || root >= t->n || i < t->lo[root] || i > t->hi[root])
+        return false;
+    for (size_t h = i, steps = 0; h != KG_UD_NONE && steps <= t->n; h = t->head[h], steps++)
+        if (h == root)
+            return true;
+    return false;
+}
+
+bool kg_udtree_upos(const kg_udtree *t, size_t i, const char *upos)
+{
+    return i < t->n && t->w[i].upos && !strcmp(t->w[i].upos, upos);
+}
+
+const char *kg_udtree_lemma(kg_arena *a, const kg_udtree *t, size_t i)
+{
+    const char *l = t->w[i].lemma && *t->w[i].lemma ? t->w[i].lemma : t->w[i].form;
+    char *s = kg_arena_strdup(a, l ? l : "");
+    if (s)
+        for (char *p = s; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+    return s;
+}
+
+/* Words that never begin or end a phrase. */
+static bool edge_word(const kg_udtree *t, size_t i)
+{
+    return kg_udtree_upos(t, i, "PUNCT") || kg_udtree_upos(t, i, "CCONJ") ||
+           kg_udtree_is(t, i, "mark") || kg_udtree_is(t, i, "cc");
+}
+
+void kg_udtree_phrase_words(const kg_udtree *t, size_t root, const bool *cut, bool *keep)
+{
+    for (size_t i = 0; i < t->n; i++)
+        keep[i] = false;
+    if (root >= t->n)
+        return;
+    for (size_t i = t->lo[root]; i <= t->hi[root]; i++) {
+        bool in = false;
+        for (size_t h = i, steps = 0; h != KG_UD_NONE && steps <= t->n; h = t->head[h], steps++) {
+            if (h == root) {
+                in = true;
+                break;
+            }
+            if (cut && cut[h])
+                break;
+        }
+        keep[i] = in;
+    }
+    size_t first = t->lo[root], last = t->hi[root];
+    while (first <= last && (!keep[first] || (first != root && edge_word(t, first))))
+        keep[first++] = false;
+    while (last > first && (!keep[last] || (last != root && edge_word(t, last))))
+        keep[last--] = false;
+}
+
+const char *kg_udtree_join(kg_arena *a, const kg_udtree *t, const bool *keep, bool *oom)
+{
+    size_t len = 0, prev = KG_UD_NONE;
+    for (size_t i = 0; i < t->n; i++)
+        if (keep[i]) {
+            len += t->w[i].end - t->w[i].start + 1;
+            if (prev != KG_UD_NONE && prev + 1 == i)
+                len += t->w[i].start - t->w[prev].end;
+            prev = i;
+        }
+    if (!len)
+        return NULL;
+    char *s = kg_arena_alloc(a, len + 1);
+    if (!s) {
+        *oom = true;
+        return NULL;
+    }
+    size_t k = 0;
+    prev = KG_UD_NONE;
+    for (size_t i = 0; i < t->n; i++) {
+        if (!keep[i])
+            continue;
+        if (prev != KG_UD_NONE) {
+            if (prev + 1 == i && t->w[i].start >= t->w[prev].end) {
+                for (size_t b = t->w[prev].end; b < t->w[i].start; b++)
+                    s[k++] = isspace((unsigned char)t->text[b]) ? ' ' : t->text[b];
+            } else {
+                s[k++] = ' ';
+            }
+        }
+        for (size_t b = t->w[i].start; b < t->w[i].end; b++)
+            s[k++] = t->text[b] == '\n' || t->text[b] == '\r' || t->text[b] == '\t' ? ' '
+                                                                                   : t->text[b];
+        prev = i;
+    }
+    s[k] = '\0';
+    /* runs of spaces from a line break inside a phrase become one */
+    size_t j = 0;
+    for (size_t i = 0; i < k; i++)
+        if (s[i] != ' ' || (j && s[j - 1] != ' '))
+            s[j++] = s[i];
+    while (j && s[j - 1] == ' ')
+        j--;
+    s[j] = '\0';
+    return j ? s : NULL;
+}
+
+const char *kg_udtree_phrase(kg_arena *a, const kg_udtree *t, size_t root, const bool *cut,
+                             bool *oom)
+{
+    bool *keep = kg_arena_alloc(a, (t->n ? t->n : 1) * sizeof *keep);
+    if (!keep) {
+        *oom = true;
+        return NULL;
+    }
+    kg_udtree_phrase_words(t, root, cut, keep);
+    return kg_udtree_join(a, t, keep, oom);
+}
+
+long kg_udtree_entity(const kg_udtree *t, size_t i)
+{
+    if (i >= t->n)
+        return -1;
+    if (t->entity[i] >= 0)
+        return t->entity[i];
+    /* "Secretary Blinken", "President Joe Biden": the parser may head the
+     * phrase on the title */
+    size_t n;
+    const size_t *k = kg_udtree_kids(t, i, &n);
+    for (size_t j = 0; j < n; j++)
+        if ((kg_udtree_is(t, k[j], "flat") || kg_udtree_is(t, k[j], "appos") ||
+             kg_udtree_is(t, k[j], "compound")) &&
+            k[j] == i + 1 && t->entity[k[j]] >= 0 && kg_udtree_upos(t, k[j], "PROPN") &&
+            kg_udtree_upos(t, i, "PROPN"))
+            return t->entity[k[j]];
+    return -1;
+}

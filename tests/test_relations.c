@@ -1,0 +1,65 @@
+/* test_relations.c - relations read off the UD trees (extract/relations.h),
+ * on sentences written for the purpose; case format as in test_triples.c.
+ * The UD path is chosen with KG_RELATIONS=ud until it replaces
+ * link-grammar's (issue 12). */
+#include <stdlib.h>
+
+#include "triple_check.h"
+
+static int setup_ud(void **state)
+{
+    setenv("KG_RELATIONS", "ud", 1);
+    return setup(state);
+}
+
+CASE(test_rel_title_with_demonym_holder,
+     "British foreign minister Jack Straw said that Britain would not support the plan.",
+     "Jack Straw | foreign minister of | United Kingdom | e",
+     "Britain | support | the plan | na | by=Jack Straw",
+     "Jack Straw | say | Britain would not support the plan | A")
+CASE(test_rel_title_inside_mention_with_org_holder, "UN Secretary General Kofi Annan met officials.",
+     "Kofi Annan | secretary general of | United Nations | e")
+CASE(test_rel_title_before_name_accuses, "Tory leader Michael Howard accused Tony Blair of lying.",
+     "Michael Howard | accuse | Tony Blair | e")
+CASE(test_rel_between_two_entities, "ONGC and NIOC reached a deal between Iran and China.",
+     "Iran | deal with | China | e", "ONGC | reach | a deal", "NIOC | reach | a deal",
+     "!ONGC | and | NIOC", "!Iran | and | China")
+CASE(test_rel_participle_borrows_subject, "Mr. Ortega issued a statement, vowing to eliminate Hamas.",
+     "Ortega | vow to eliminate | Hamas | em", "Ortega | issue | a statement")
+CASE(test_rel_possessive_nested_stops,
+     "Ms. Lind's visit to the region, including stops in Peru and Chile, ended.",
+     "Lind | stop in | Peru | e", "Lind | stop in | Chile | e")
+CASE(test_rel_possessive_without_relation_relates_no_entities,
+     "Reporters saw Kenya's biggest shantytown.", "!Kenya | have | Reporters")
+CASE(test_rel_according_to_attributes_clause,
+     "The drought hit Somalia, according to the World Bank.",
+     "drought | hit | Somalia | a | by=World Bank", "!Somalia | accord to | World Bank")
+CASE(test_rel_negation_and_modal, "Iran may not accept the offer.", "Iran | accept | the offer | nm")
+CASE(test_rel_refuse_negates, "Serbia refused to sign the accord.",
+     "Serbia | refuse to sign | the accord | n")
+CASE(test_rel_coordinated_objects, "Ecuador condemned Peru and Chile.", "Ecuador | condemn | Peru | e",
+     "Ecuador | condemn | Chile | e", "!Peru | and | Chile")
+CASE(test_rel_oblique_preposition_in_label, "President Ruiz met Chancellor Weber in Berlin.",
+     "Ruiz | meet | Weber | e", "Ruiz | meet in | Berlin | e")
+CASE(test_rel_passive_agent_read_actively, "The plan was rejected by Norway.",
+     "Norway | reject | The plan")
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rel_title_with_demonym_holder),
+        cmocka_unit_test(test_rel_title_inside_mention_with_org_holder),
+        cmocka_unit_test(test_rel_title_before_name_accuses),
+        cmocka_unit_test(test_rel_between_two_entities),
+        cmocka_unit_test(test_rel_participle_borrows_subject),
+        cmocka_unit_test(test_rel_possessive_nested_stops),
+        cmocka_unit_test(test_rel_possessive_without_relation_relates_no_entities),
+        cmocka_unit_test(test_rel_according_to_attributes_clause),
+        cmocka_unit_test(test_rel_negation_and_modal),
+        cmocka_unit_test(test_rel_refuse_negates),
+        cmocka_unit_test(test_rel_coordinated_objects),
+        cmocka_unit_test(test_rel_oblique_preposition_in_label),
+        cmocka_unit_test(test_rel_passive_agent_read_actively),
+    };
+    return cmocka_run_group_tests(tests, setup_ud, teardown);
+}

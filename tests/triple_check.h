@@ -1,0 +1,141 @@
+/* triple_check.h - the CASE checker shared by test_triples.c (link-grammar)
+ * and test_relations.c (UD trees); the case format is described in
+ * test_triples.c. */
+#ifndef KG_TRIPLE_CHECK_H
+#define KG_TRIPLE_CHECK_H
+
+#include <stdio.h>
+#include <string.h>
+
+#include "fixtures.h"
+
+static kg_resources *res;
+
+static int setup(void **state)
+{
+    (void)state;
+    kg_error err = {0};
+    kg_resources_options o = {NULL, true};
+    if (kg_resources_load(&o, &res, &err) != KG_OK) {
+        fprintf(stderr, "%s\n", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    kg_resources_free(res);
+    return 0;
+}
+
+static void trim(char *s)
+{
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        s[--n] = '\0';
+    size_t k = 0;
+    while (s[k] == ' ')
+        k++;
+    memmove(s, s + k, strlen(s + k) + 1);
+}
+
+static void dump(const kg_document *d)
+{
+    size_t n;
+    const kg_triple *t = kg_document_triples(d, &n);
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, "  (%s | %s%s%s | %s) surface \"%s\"%s%s\n", t[i].subject.text,
+                t[i].negated ? "NOT " : "", t[i].modal ? "MODAL " : "", t[i].relation,
+                t[i].object.text ? t[i].object.text : "", t[i].surface ? t[i].surface : "",
+                t[i].attributed ? " said by " : "", t[i].attributed_to ? t[i].attributed_to : "");
+}
+
+/* The checks field: "surf=TEXT;by=TEXT". */
+static bool checks_hold(const kg_triple *t, const char *checks)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", checks);
+    char *save = NULL;
+    for (char *c = strtok_r(buf, ";", &save); c; c = strtok_r(NULL, ";", &save)) {
+        if (!strncmp(c, "surf=", 5) && (!t->surface || strcmp(t->surface, c + 5)))
+            return false;
+        if (!strncmp(c, "by=", 3) && (!t->attributed_to || !strstr(t->attributed_to, c + 3)))
+            return false;
+    }
+    return true;
+}
+
+static bool matches(const kg_triple *t, const char *s, const char *r, const char *o,
+                    const char *flags, const char *checks)
+{
+    if (!strstr(t->subject.text, s) || strcmp(t->relation, r))
+        return false;
+    const char *obj = t->object.text ? t->object.text : "";
+    if (*o ? !strstr(obj, o) : *obj != '\0')
+        return false;
+    if (strchr(flags, 'n') && !t->negated)
+        return false;
+    if (strchr(flags, 'N') && t->negated)
+        return false;
+    if (strchr(flags, 'm') && !t->modal)
+        return false;
+    if (strchr(flags, 'e') && (t->subject.entity < 0 || t->object.entity < 0))
+        return false;
+    if (strchr(flags, 'a') && !t->attributed)
+        return false;
+    if (strchr(flags, 'A') && t->attributed)
+        return false;
+    return checks_hold(t, checks);
+}
+
+static void check_case_with(const char *text, const char *const *expect, size_t max_parse_words)
+{
+    kg_error err = {0};
+    kg_document *d = NULL;
+    kg_extract_options o;
+    kg_extract_options_init(&o);
+    o.parse_all = true;
+    o.max_parse_words = max_parse_words;
+    if (kg_extract_buffer(res, &o, "case", text, strlen(text), &d, &err) != KG_OK)
+        fail_msg("%s", err.message);
+    size_t n;
+    const kg_triple *ts = kg_document_triples(d, &n);
+    for (size_t i = 0; expect[i]; i++) {
+        char buf[512];
+        char *f[5] = {NULL, NULL, NULL, NULL, NULL};
+        bool negative = expect[i][0] == '!';
+        snprintf(buf, sizeof buf, "%s", expect[i] + negative);
+        char *save = NULL;
+        size_t k = 0;
+        for (char *p = strtok_r(buf, "|", &save); p && k < 5; p = strtok_r(NULL, "|", &save))
+            f[k++] = p;
+        assert_true(k >= 3);
+        for (size_t j = 0; j < k; j++)
+            trim(f[j]);
+        bool found = false;
+        for (size_t j = 0; j < n && !found; j++)
+            found = matches(&ts[j], f[0], f[1], f[2], f[3] ? f[3] : "", f[4] ? f[4] : "");
+        if (found == negative) {
+            dump(d);
+            fail_msg("%s triple (%s | %s | %s)", negative ? "unexpected" : "missing", f[0], f[1],
+                     f[2]);
+        }
+    }
+    kg_document_free(d);
+}
+
+static void check_case(const char *text, const char *const *expect)
+{
+    check_case_with(text, expect, 60);
+}
+
+#define CASE(name, text, ...)                                                                      \
+    static void name(void **state)                                                                 \
+    {                                                                                              \
+        (void)state;                                                                               \
+        check_case(text, (const char *const[]){__VA_ARGS__, NULL});                                \
+    }
+
+#endif
