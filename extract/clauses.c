@@ -591,10 +591,17 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
                         prep_of(c, cc[ci], &a);
                     if (!*a.prep)
                         snprintf(a.prep, sizeof a.prep, "%s", args[k].prep);
+                    /* "increase humanitarian aid to Gaza": the object's noun
+                     * says what went to Gaza ("increase aid to") */
                     char rel[160], surf[224];
                     snprintf(rel, sizeof rel, "%s", l.rel);
-                    append(rel, sizeof rel, a.prep);
                     snprintf(surf, sizeof surf, "%s", l.surf);
+                    if (args[0].kind == ARG_OBJ && kg_udtree_upos(t, args[0].head, "NOUN") &&
+                        kg_udtree_entity(t, args[0].head) < 0) {
+                        append_lower(rel, sizeof rel, t->w[args[0].head].form);
+                        append(surf, sizeof surf, t->w[args[0].head].form);
+                    }
+                    append(rel, sizeof rel, a.prep);
                     append(surf, sizeof surf, a.prep);
                     kg_arg o = {np_without(c, a.head, a.case_word), kg_udtree_entity(t, a.head)};
                     bool agent = kg_udtree_is(t, args[k].head, "obl:agent") ||

@@ -350,8 +350,10 @@ static kg_status possessives(kg_rel_ctx *c, kg_error *err)
             long ez = kg_udtree_entity(t, z);
             if (!p)
                 continue;
-            if (relnoun || ez >= 0)
-                st = related(c, s, relnoun ? lem : t->w[nn].form, z, p, nn, err);
+            /* only a noun that names a relation relates its possessor:
+             * "Kenya's biggest shantytown in Nairobi" relates nothing */
+            if (relnoun)
+                st = related(c, s, lem, z, p, nn, err);
             /* "his visit, including stops in Turkey and Greece" */
             const char *zl = relnoun && ez < 0 ? kg_udtree_lemma(c->a, t, z) : NULL;
             if (zl && relation_noun(c, z, zl)) {
@@ -405,7 +407,7 @@ static kg_status nominal_relations(kg_rel_ctx *c, kg_error *err)
                 continue;
             if (!lem && !(lem = kg_udtree_lemma(c->a, t, nn)))
                 return nomem(err);
-            if (!strcmp(p, "between")) {
+            if (!strcmp(p, "between") && relation_noun(c, nn, lem)) {
                 /* "talks between Iran and China" */
                 size_t z2 = kg_udtree_child(t, z, "conj");
                 long e2 = kg_udtree_entity(t, z2);
