@@ -249,6 +249,14 @@ static void verb_group(kg_rel_ctx *c, size_t p, bool *keep, label *l)
     }
 }
 
+/* "troops deployed in Gaza": a past participle modifying a noun is
+ * passive; a relative clause ("which critics praised") has its own voice. */
+static bool participle_passive(const kg_udtree *t, size_t q)
+{
+    return kg_udtree_is(t, q, "acl") && !kg_udtree_is(t, q, "acl:relcl") && t->w[q].xpos &&
+           !strcmp(t->w[q].xpos, "VBN") && kg_udtree_child(t, q, "nsubj") == KG_UD_NONE;
+}
+
 /* The link of a chain: q's lemma (with "be" for a copula), particle. */
 static void link_lemma(kg_rel_ctx *c, size_t q, label *l)
 {
@@ -256,7 +264,7 @@ static void link_lemma(kg_rel_ctx *c, size_t q, label *l)
     bool cop = kg_udtree_child(t, q, "cop") != KG_UD_NONE;
     bool pass = kg_udtree_child(t, q, "aux:pass") != KG_UD_NONE ||
                 kg_udtree_child(t, q, "nsubj:pass") != KG_UD_NONE ||
-                (kg_udtree_is(t, q, "acl") && t->w[q].xpos && !strcmp(t->w[q].xpos, "VBN"));
+                participle_passive(t, q);
     if (cop || pass)
         append(l->rel, sizeof l->rel, "be");
     const char *lem = kg_udtree_lemma(c->a, t, q);
@@ -348,8 +356,7 @@ static void make_label(kg_rel_ctx *c, size_t p, label *l, bool *keep)
     verb_group(c, p, keep, &pl);
     l->negated |= pl.negated;
     l->modal |= pl.modal;
-    l->passive = pl.passive || (kg_udtree_is(t, p, "acl") && t->w[p].xpos &&
-                                !strcmp(t->w[p].xpos, "VBN"));
+    l->passive = pl.passive || participle_passive(t, p);
     char own[128] = "";
     label tmp = {0};
     link_lemma(c, p, &tmp);

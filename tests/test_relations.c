@@ -44,6 +44,36 @@ CASE(test_rel_oblique_preposition_in_label, "President Ruiz met Chancellor Weber
 CASE(test_rel_passive_agent_read_actively, "The plan was rejected by Norway.",
      "Norway | reject | The plan")
 
+CASE(test_rel_apposition_role_for_org,
+     "Matthew Lowe, a spokesperson for the State Department, declined to comment.",
+     "Matthew Lowe | be spokesperson for | State Department | e")
+CASE(test_rel_apposition_senior_fellow,
+     "Amira Saleh, a senior fellow at the Brookings Institution, disagreed.",
+     "Amira Saleh | be senior fellow at | Brookings Institution | e")
+CASE(test_rel_copula_noun_with_preposition,
+     "Omar Haddad is a senior fellow at the Carnegie Foundation.",
+     "Omar Haddad | be fellow at | Carnegie Foundation | e")
+CASE(test_rel_speech_quoted_after, "\"We will not tolerate violence,\" Blair said.",
+     "We | tolerate | violence | na | by=Blair")
+CASE(test_rel_intransitive, "The ceasefire collapsed.", "ceasefire | collapse | ")
+CASE(test_rel_phrasal_particle, "The rebels gave up their weapons.",
+     "rebels | give up | their weapons")
+CASE(test_rel_relative_clause_subject, "The envoy met Rosa Diaz, who spent two years in Chile.",
+     "Rosa Diaz | spend | two years", "Rosa Diaz | spend years in | Chile | e")
+CASE(test_rel_object_relative, "The band released an album, which critics praised.",
+     "critics | praise | an album")
+CASE(test_rel_named_possessor_support, "Canada's support for Ukraine was praised.",
+     "Canada | support for | Ukraine | e")
+CASE(test_rel_light_verb_object, "Chile held talks with Peru.", "Chile | hold talks with | Peru | e")
+CASE(test_rel_coordinated_subjects, "Germany and France condemned the attack.",
+     "Germany | condemn | the attack", "France | condemn | the attack", "!Germany | and | France")
+CASE(test_rel_never_negates, "Japan never recognized the claim.",
+     "Japan | recognize | the claim | n")
+CASE(test_rel_affirmative_not_negated, "Norway accepted the refugees.",
+     "Norway | accept | the refugees | N")
+CASE(test_rel_demonym_title_role, "Israeli Prime Minister Dan Levi spoke.",
+     "Dan Levi | prime minister of | Israel | e")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -60,6 +90,20 @@ int main(void)
         cmocka_unit_test(test_rel_coordinated_objects),
         cmocka_unit_test(test_rel_oblique_preposition_in_label),
         cmocka_unit_test(test_rel_passive_agent_read_actively),
+        cmocka_unit_test(test_rel_apposition_role_for_org),
+        cmocka_unit_test(test_rel_apposition_senior_fellow),
+        cmocka_unit_test(test_rel_copula_noun_with_preposition),
+        cmocka_unit_test(test_rel_speech_quoted_after),
+        cmocka_unit_test(test_rel_intransitive),
+        cmocka_unit_test(test_rel_phrasal_particle),
+        cmocka_unit_test(test_rel_relative_clause_subject),
+        cmocka_unit_test(test_rel_object_relative),
+        cmocka_unit_test(test_rel_named_possessor_support),
+        cmocka_unit_test(test_rel_light_verb_object),
+        cmocka_unit_test(test_rel_coordinated_subjects),
+        cmocka_unit_test(test_rel_never_negates),
+        cmocka_unit_test(test_rel_affirmative_not_negated),
+        cmocka_unit_test(test_rel_demonym_title_role),
     };
     return cmocka_run_group_tests(tests, setup_ud, teardown);
 }
