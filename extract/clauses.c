@@ -326,7 +326,7 @@ static void make_label(kg_rel_ctx *c, size_t p, label *l, bool *keep)
         keep[i] = false;
     size_t links[MAX_CHAIN];
     size_t nl = chain_of(c, p, links);
-    char chain[128] = "";
+    char chain[128] = "", first[64] = "";
     for (size_t i = 0; i < nl; i++) {
         size_t q = links[i];
         label ql = {0};
@@ -343,6 +343,10 @@ static void make_label(kg_rel_ctx *c, size_t p, label *l, bool *keep)
         if (i == 0 || i + 1 == nl) {
             append(chain, sizeof chain, ql.rel);
             append(chain, sizeof chain, "to");
+        }
+        if (i == 0) {
+            append(first, sizeof first, ql.rel);
+            append(first, sizeof first, "to");
         }
     }
     /* the "to" of each infinitive on the way down */
@@ -364,6 +368,11 @@ static void make_label(kg_rel_ctx *c, size_t p, label *l, bool *keep)
     l->oom = tmp.oom;
     snprintf(l->rel, sizeof l->rel, "%s", chain);
     append(l->rel, sizeof l->rel, own);
+    /* at most four words: "intend to try to reach" is "intend to reach" */
+    if (words_of(l->rel) > 4) {
+        snprintf(l->rel, sizeof l->rel, "%s", first);
+        append(l->rel, sizeof l->rel, own);
+    }
     if (words_of(l->rel) > 4)
         snprintf(l->rel, sizeof l->rel, "%s", own);
 }

@@ -74,6 +74,33 @@ CASE(test_rel_affirmative_not_negated, "Norway accepted the refugees.",
 CASE(test_rel_demonym_title_role, "Israeli Prime Minister Dan Levi spoke.",
      "Dan Levi | prime minister of | Israel | e")
 
+CASE(test_rel_coordinated_verbs_share_subject, "Brazil signed the accord and praised Chile.",
+     "Brazil | sign | the accord", "Brazil | praise | Chile | e")
+CASE(test_rel_modal_control_verb, "Spain plans to expel the diplomats.",
+     "Spain | plan to expel | the diplomats | m")
+CASE(test_rel_passive_without_agent, "The embassy was closed in March.",
+     "embassy | be close in | March")
+CASE(test_rel_participle_with_agent_read_actively, "They found weapons used by the rebels.",
+     "the rebels | use | weapons")
+CASE(test_rel_no_longer_negates, "Sweden no longer supports the plan.",
+     "Sweden | support | the plan | n")
+CASE(test_rel_speech_after_the_clause, "The talks had failed, the minister told reporters.",
+     "The talks | fail | | a | by=the minister")
+CASE(test_rel_possessive_title_is_a_role,
+     "Norway's Prime Minister Ingrid Solberg met Poland's Foreign Minister Adam Nowak.",
+     "Ingrid Solberg | prime minister of | Norway | e", "!Norway | have | Ingrid Solberg")
+CASE(test_rel_believe_attributes, "Analysts believe that Iran will expand the program.",
+     "Iran | expand | the program | a | by=Analysts")
+CASE(test_rel_speaker_not_attributed_outside_speech, "Kenya signed the treaty.",
+     "Kenya | sign | the treaty | A")
+CASE(test_rel_list_is_no_apposition, "The envoy visited Turkey, Greece, Jordan and Egypt.",
+     "!Greece | be | Jordan", "!Turkey | be | Greece", "envoy | visit | Turkey")
+CASE(test_rel_label_at_most_four_words,
+     "Officials intend to try to reach the border.",
+     "Officials | intend to reach | the border | m", "!Officials | intend to try to reach | ")
+CASE(test_rel_say_to_belongs_to_inner_verb, "Reagan said he had sold arms to Iran.",
+     "he | sell arms to | Iran | a | by=Reagan", "!Reagan | say to | Iran")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -104,6 +131,18 @@ int main(void)
         cmocka_unit_test(test_rel_never_negates),
         cmocka_unit_test(test_rel_affirmative_not_negated),
         cmocka_unit_test(test_rel_demonym_title_role),
+        cmocka_unit_test(test_rel_coordinated_verbs_share_subject),
+        cmocka_unit_test(test_rel_modal_control_verb),
+        cmocka_unit_test(test_rel_passive_without_agent),
+        cmocka_unit_test(test_rel_participle_with_agent_read_actively),
+        cmocka_unit_test(test_rel_no_longer_negates),
+        cmocka_unit_test(test_rel_speech_after_the_clause),
+        cmocka_unit_test(test_rel_possessive_title_is_a_role),
+        cmocka_unit_test(test_rel_believe_attributes),
+        cmocka_unit_test(test_rel_speaker_not_attributed_outside_speech),
+        cmocka_unit_test(test_rel_list_is_no_apposition),
+        cmocka_unit_test(test_rel_label_at_most_four_words),
+        cmocka_unit_test(test_rel_say_to_belongs_to_inner_verb),
     };
     return cmocka_run_group_tests(tests, setup_ud, teardown);
 }
