@@ -107,7 +107,7 @@ typedef struct lexicon_load {
 static void *load_lexicon(void *arg)
 {
     lexicon_load *ll = arg;
-    ll->st = kg_lexicon_load(ll->dir, NULL, NULL, &ll->lexicon, &ll->err);
+    ll->st = kg_lexicon_load(ll->dir, NULL, &ll->lexicon, &ll->err);
     return NULL;
 }
 

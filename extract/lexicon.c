@@ -20,9 +20,12 @@
 #include <string.h>
 
 #include "strmap.h"
+#include "wordnet_words.h"
 
-#define LG_WORDS_DIR "/usr/share/link-grammar/en/words"
-#define DICT_WORDS_DIR "/usr/share/dict"
+#define WORDS_FILE "/usr/share/dict/american-english"
+#define WORDS_HINT " (English word list: apt-get install wamerican)"
+#define FFAKER_GEMS "/usr/share/rubygems-integration/all/gems"
+#define FFAKER_HINT " (given names come from ffaker: apt-get install ruby-ffaker)"
 #define ISO_3166_JSON "/usr/share/iso-codes/json/iso_3166-1.json"
 
 /* Longest word or phrase a lookup will lower-case or join on the stack;
@@ -61,6 +64,7 @@ static const char *const wordlist_files[KG_WL_COUNT] = {
     [KG_WL_RELATION_NOUNS] = "relation-nouns.txt",
     [KG_WL_LIGHT_VERBS] = "light-verbs.txt",
     [KG_WL_ATTRIBUTION_PREPS] = "attribution-prepositions.txt",
+    [KG_WL_LEGAL_FORMS] = "legal-forms.txt",
 };
 
 /* ---------------------------------------------------------------- reading files */
@@ -461,122 +465,114 @@ done:
     return st;
 }
 
-/* ---------------------------------------------------------------- link-grammar lists */
+/* ---------------------------------------------------------------- system word lists */
 
-enum lg_case { LG_LOWER_ONLY, LG_ANY_CASE };
-
-/* A link-grammar entry is "word.subscript" ("abandoned.v-d", "Aaron.m") or a
- * bare word; abbreviations keep their periods ("Mass.", "N.H.").  Cuts the
- * subscript off and returns the word, or NULL when it is empty. */
-static char *lg_word(char *entry)
+/* Whether s, in lower case, is a key of m. */
+static bool lower_in(const kg_strmap *m, const char *s)
 {
-    char *dot = strrchr(entry, '.');
-    if (dot && dot > entry && dot[1]) {
-        const char *s = dot + 1;
-        while (*s && (islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '-'))
-            s++;
-        if (!*s)
-            *dot = '\0';
+    char key[KEY_MAX];
+    size_t n = 0;
+    for (; s[n]; n++) {
+        if (n + 1 >= sizeof key)
+            return false;
+        key[n] = (char)tolower((unsigned char)s[n]);
     }
-    return *entry ? entry : NULL;
+    return kg_strmap_getn(m, key, n, NULL);
 }
 
-static bool has_upper(const char *s)
+/* Adds every entry of a plain word list (one word a line, as wamerican's and
+ * ffaker's are) to m; lower_only skips entries with a capital, and entries
+ * that are keys of except in lower case are skipped too.  A line with a
+ * space or a control character in it is an error naming the line: the file
+ * is not the list we expect.  Entries already in m keep their value. */
+static kg_status load_list(loader *ld, const char *path, const char *hint, kg_strmap *m,
+                           bool lower_only, const kg_strmap *except)
 {
-    for (; *s; s++)
-        if (isupper((unsigned char)*s))
-            return true;
-    return false;
-}
-
-/* Adds every entry of the link-grammar word file DIR/NAME to m.  LG_LOWER_ONLY
- * skips entries with a capital letter and multi-word entries; otherwise '_'
- * joins words and becomes a space.  Entries ending in '.' are abbreviations,
- * skipped when skip_abbrev.  Entries already in `except` are skipped. */
-static kg_status load_words(loader *ld, const char *dir, const char *name, const char *hint,
-                            kg_strmap *m, enum lg_case cases, bool skip_abbrev,
-                            const kg_strmap *except);
-
-static kg_status load_lg(loader *ld, const char *dir, const char *name, kg_strmap *m,
-                         enum lg_case cases, bool skip_abbrev, const kg_strmap *except)
-{
-    return load_words(ld, dir, name,
-                      " (word lists come from link-grammar: "
-                      "apt-get install link-grammar-dictionaries-en)",
-                      m, cases, skip_abbrev, except);
-}
-
-static kg_status load_words(loader *ld, const char *dir, const char *name, const char *hint,
-                            kg_strmap *m, enum lg_case cases, bool skip_abbrev,
-                            const kg_strmap *except)
-{
-    char path[4096];
-    if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
-        return kg_error_set(ld->err, KG_ERR_USAGE, "%s: directory path too long", dir);
     char *buf = NULL;
     size_t len = 0;
     kg_status st = read_file(path, hint, &buf, &len, ld->err);
     if (st)
         return st;
+    ld->path = path;
+    ld->line = 0;
+    size_t entries = 0;
     char *cursor = buf, *line;
     while (!st && (line = next_line(&cursor))) {
-        if (*line == '%')
+        ld->line++;
+        if (!*line)
             continue;
-        char *save = NULL;
-        for (char *tok = strtok_r(line, " \t", &save); tok && !st;
-             tok = strtok_r(NULL, " \t", &save)) {
-            char *w = lg_word(tok);
-            if (!w)
-                continue;
-            size_t n = strlen(w);
-            if (skip_abbrev && w[n - 1] == '.')
-                continue;
-            if (cases == LG_LOWER_ONLY && (has_upper(w) || strchr(w, '_')))
-                continue;
-            for (char *u = w; (u = strchr(u, '_'));)
-                *u = ' ';
-            if (except && kg_strmap_get(except, w, NULL))
-                continue;
-            if (kg_strmap_getn(m, w, n, NULL))
-                continue; /* an earlier entry's value stands */
-            if (kg_strmap_putn(m, w, n, 0))
-                st = kg_error_set(ld->err, KG_ERR_NOMEM, "%s: out of memory", path);
+        bool upper = false;
+        for (const char *p = line; *p && !st; p++) {
+            if ((unsigned char)*p <= ' ' || *p == 0x7f)
+                st = row_error(ld, "'%s' is not one word", line);
+            upper |= isupper((unsigned char)*p) != 0;
         }
+        entries++;
+        if (st || (lower_only && upper) || kg_strmap_get(m, line, NULL) ||
+            (except && lower_in(except, line)))
+            continue;
+        st = put_word(ld, m, line, 0);
     }
+    if (!st && !entries)
+        st = kg_error_set(ld->err, KG_ERR_INPUT, "%s: no entries%s", path, hint ? hint : "");
     free(buf);
+    ld->path = NULL;
     return st;
 }
 
-/* Every words.* file of link-grammar's English dictionary, lower-case entries. */
-static kg_status load_lg_common_words(loader *ld, const char *dir)
+/* ffaker keeps its data inside its gem, whose directory is named after its
+ * version ("ffaker-2.20.0"): the newest one found is used. */
+static kg_status find_ffaker(loader *ld, const char *gems, char *dir, size_t size)
 {
-    DIR *d = opendir(dir);
+    DIR *d = opendir(gems);
     if (!d)
-        return kg_error_set(ld->err, KG_ERR_IO,
-                            "%s: cannot open: %s (word lists come from link-grammar: "
-                            "apt-get install link-grammar-dictionaries-en)",
-                            dir, strerror(errno));
-    kg_status st = KG_OK;
-    size_t files = 0;
+        return kg_error_set(ld->err, KG_ERR_IO, "%s: cannot open: %s%s", gems, strerror(errno),
+                            FFAKER_HINT);
+    char best[256] = "";
     struct dirent *e;
-    while (!st && (e = readdir(d))) {
-        if (strncmp(e->d_name, "words.", 6))
-            continue;
-        files++;
-        st = load_lg(ld, dir, e->d_name, ld->lx->common_words, LG_LOWER_ONLY, false, NULL);
-    }
+    while ((e = readdir(d)))
+        if (!strncmp(e->d_name, "ffaker-", 7) && strlen(e->d_name) < sizeof best &&
+            strcmp(e->d_name, best) > 0)
+            strcpy(best, e->d_name);
     closedir(d);
-    if (!st && !files)
-        st = kg_error_set(ld->err, KG_ERR_INPUT, "%s: no words.* files", dir);
+    if (!*best)
+        return kg_error_set(ld->err, KG_ERR_IO, "%s: no ffaker-* gem%s", gems, FFAKER_HINT);
+    if ((size_t)snprintf(dir, size, "%s/%s/lib/ffaker/data/name", gems, best) >= size)
+        return kg_error_set(ld->err, KG_ERR_USAGE, "%s: path too long", gems);
+    return KG_OK;
+}
+
+/* The US Census Bureau's 1990 lists of male and female given names, as
+ * ruby-ffaker ships them.  The census counted every name some people bear,
+ * "In", "So" and "May" among them: names that are function words are left
+ * out, or a sentence's first word would start a person's name. */
+static kg_status load_given_names(loader *ld, const char *dir, const kg_strmap *function_words)
+{
+    char gem[4096];
+    if (!dir) {
+        kg_status st = find_ffaker(ld, FFAKER_GEMS, gem, sizeof gem);
+        if (st)
+            return st;
+        dir = gem;
+    }
+    static const char *const files[] = {"first_names_male", "first_names_female"};
+    kg_status st = KG_OK;
+    for (size_t i = 0; i < sizeof files / sizeof *files && !st; i++) {
+        char path[4096];
+        if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, files[i]) >= sizeof path)
+            return kg_error_set(ld->err, KG_ERR_USAGE, "%s: path too long", dir);
+        st = load_list(ld, path, FFAKER_HINT, ld->lx->given_names, false, function_words);
+    }
     return st;
 }
 
 /* ---------------------------------------------------------------- load and free */
 
-static kg_status load_all(loader *ld, const char *data, const char *lg, const char *iso)
+static kg_status load_all(loader *ld, const kg_lexicon_paths *paths)
 {
     kg_lexicon *lx = ld->lx;
-    kg_status st = load_iso(ld, iso);
+    const char *data = paths->data_dir;
+    kg_status st = load_iso(ld, paths->iso_json);
     if (!st)
         st = load_rows(ld, data, "country-names.txt", 2, 2, row_country_name);
     if (!st)
@@ -598,60 +594,57 @@ static kg_status load_all(loader *ld, const char *data, const char *lg, const ch
     for (size_t i = 0; i < KG_WL_COUNT && !st; i++)
         st = load_rows_into(ld, data, wordlist_files[i], ld->lx->wordlists[i]);
 
-    /* link-grammar's place list mixes in drugs, planets and surnames; the
-     * project's not-locations.txt names the entries to leave out.  The
-     * project's own locations load last so that their countries win. */
+    /* Given names before WordNet: common_words holds only the function
+     * words yet; and a place that is also a given name ("Chester", "Nancy")
+     * is left to the name. */
+    if (!st)
+        st = load_given_names(ld, paths->given_names_dir, lx->common_words);
+    /* WordNet has lemmas only: the American English word list (package
+     * wamerican) adds their inflections ("years", "said").  Lower-case
+     * entries only, so names like "Athens" stay out.  Loaded before
+     * WordNet, whose places must not be common words ("Nice", "Surrey"). */
+    if (!st)
+        st = load_list(ld, paths->words_file ? paths->words_file : WORDS_FILE, WORDS_HINT,
+                       lx->common_words, true, NULL);
+    /* WordNet's places less the project's not-locations.txt; the project's
+     * own locations load last so that their countries win. */
     kg_strmap *not_locations = kg_strmap_new();
     if (!not_locations)
-        return kg_error_set(ld->err, KG_ERR_NOMEM, "out of memory");
+        st = st ? st : kg_error_set(ld->err, KG_ERR_NOMEM, "out of memory");
     if (!st)
         st = load_set(ld, data, "not-locations.txt", not_locations);
+    kg_wordnet_words wn = {.people = lx->professions,
+                           .places = lx->locations,
+                           .common = lx->common_words,
+                           .not_places = {not_locations, lx->given_names}};
     if (!st)
-        st = load_lg(ld, lg, "entities.locations.sing", lx->locations, LG_ANY_CASE, true,
-                     not_locations);
-    if (!st)
-        st = load_lg(ld, lg, "entities.us-states.sing", lx->locations, LG_ANY_CASE, true,
-                     not_locations);
+        st = kg_wordnet_words_load(paths->wordnet_dir, &wn, ld->err);
     kg_strmap_free(not_locations);
     if (!st)
         st = load_rows(ld, data, "locations.txt", 1, 2, row_location);
-
-    const char *given[] = {"entities.given-male.sing", "entities.given-female.sing",
-                           "entities.given-bisex.sing"};
-    for (size_t i = 0; i < sizeof given / sizeof *given && !st; i++)
-        st = load_lg(ld, lg, given[i], lx->given_names, LG_ANY_CASE, true, NULL);
-    if (!st)
-        st = load_lg(ld, lg, "entities.prof", lx->professions, LG_LOWER_ONLY, true, NULL);
-    if (!st)
-        st = load_lg(ld, lg, "entities.prof.vowel", lx->professions, LG_LOWER_ONLY, true, NULL);
-    if (!st)
-        st = load_lg_common_words(ld, lg);
-    /* link-grammar keeps its core vocabulary ("year", "former") inside
-     * 4.0.dict rather than in words.*; the American English word list
-     * (package wamerican) fills that in.  Lower-case entries only, so
-     * names like "Athens" stay out. */
-    if (!st)
-        st = load_words(ld, DICT_WORDS_DIR, "american-english",
-                        " (English word list: apt-get install wamerican)", lx->common_words,
-                        LG_LOWER_ONLY, false, NULL);
     return st;
 }
 
-kg_status kg_lexicon_load(const char *data_dir, const char *lg_words_dir, const char *iso_json,
-                          kg_lexicon **out, kg_error *err)
+kg_status kg_lexicon_load(const char *data_dir, const char *iso_json, kg_lexicon **out,
+                          kg_error *err)
+{
+    kg_lexicon_paths paths = {.data_dir = data_dir, .iso_json = iso_json};
+    return kg_lexicon_load_from(&paths, out, err);
+}
+
+kg_status kg_lexicon_load_from(const kg_lexicon_paths *given, kg_lexicon **out, kg_error *err)
 {
     *out = NULL;
-    if (!data_dir) {
+    kg_lexicon_paths paths = *given;
+    if (!paths.data_dir) {
 #ifdef KG_DATADIR
-        data_dir = KG_DATADIR;
+        paths.data_dir = KG_DATADIR;
 #else
         return kg_error_set(err, KG_ERR_USAGE, "no data directory given");
 #endif
     }
-    if (!lg_words_dir)
-        lg_words_dir = LG_WORDS_DIR;
-    if (!iso_json)
-        iso_json = ISO_3166_JSON;
+    if (!paths.iso_json)
+        paths.iso_json = ISO_3166_JSON;
 
     kg_lexicon *lx = calloc(1, sizeof *lx);
     if (!lx)
@@ -671,7 +664,7 @@ kg_status kg_lexicon_load(const char *data_dir, const char *lg_words_dir, const 
         return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
     }
     loader ld = {.lx = lx, .err = err};
-    kg_status st = load_all(&ld, data_dir, lg_words_dir, iso_json);
+    kg_status st = load_all(&ld, &paths);
     if (st) {
         kg_lexicon_free(lx);
         return st;

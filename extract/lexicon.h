@@ -1,10 +1,13 @@
 /* lexicon.h - the word lists entity finding needs, loaded once, read-only after.
  *
- * Sources: iso-codes' iso_3166-1.json (country names, common and official
- * names, alpha-2/alpha-3 codes); link-grammar's English word lists (given
- * names, professions, place names, common words); the project's own files
- * under data/ (titles, demonyms, organization cue words and names, country
- * short forms, location names, function words, supplements to the lists).
+ * Sources, all Debian packages read where they install: iso-codes'
+ * iso_3166-1.json (country names, common and official names, alpha-2/alpha-3
+ * codes); WordNet 3.0 from wordnet-base (person nouns for professions, place
+ * names, common words: see wordnet_words.h); the US Census given names that
+ * ruby-ffaker ships; wamerican's word list (inflected common words); and the
+ * project's own files under data/ (titles, demonyms, organization cue words
+ * and names, country short forms, location names and their countries,
+ * function words, supplements to the lists).
  * Lookups are case-sensitive on the given string unless stated; all return
  * NULL/false when absent.  Thread-safe for concurrent lookups.
  */
@@ -25,12 +28,21 @@ typedef struct kg_country {
 } kg_country;
 
 /* Loads the lists.  data_dir holds the project's *.txt files (NULL: KG_DATADIR
- * when compiled in); lg_words_dir is link-grammar's en/words directory (NULL:
- * /usr/share/link-grammar/en/words); iso_json is iso-codes' iso_3166-1.json
- * (NULL: /usr/share/iso-codes/json/iso_3166-1.json).  Errors name the file
- * and line ("data/demonyms.txt:12: unknown country code XX"). */
-kg_status kg_lexicon_load(const char *data_dir, const char *lg_words_dir, const char *iso_json,
-                          kg_lexicon **out, kg_error *err);
+ * when compiled in); iso_json is iso-codes' iso_3166-1.json (NULL:
+ * /usr/share/iso-codes/json/iso_3166-1.json).  Errors name the file and line
+ * ("data/demonyms.txt:12: unknown country code XX"). */
+kg_status kg_lexicon_load(const char *data_dir, const char *iso_json, kg_lexicon **out,
+                          kg_error *err);
+
+/* Where kg_lexicon_load_from reads; a NULL member means the default. */
+typedef struct kg_lexicon_paths {
+    const char *data_dir, *iso_json; /* as for kg_lexicon_load */
+    const char *wordnet_dir;         /* /usr/share/wordnet */
+    const char *given_names_dir;     /* ffaker's data/name (first_names_male, _female) */
+    const char *words_file;          /* /usr/share/dict/american-english */
+} kg_lexicon_paths;
+
+kg_status kg_lexicon_load_from(const kg_lexicon_paths *paths, kg_lexicon **out, kg_error *err);
 void kg_lexicon_free(kg_lexicon *lx);
 
 /* A country by any of its names or short forms, exact spelling ("Israel",
@@ -52,7 +64,7 @@ bool kg_lexicon_is_org_cue(const kg_lexicon *lx, const char *word);
  * ("NATO", "UN", "Hamas", "World Health Organization"): its canonical name
  * ("United Nations" for "UN"), from data/organizations.txt. */
 const char *kg_lexicon_organization(const kg_lexicon *lx, const char *name);
-/* Given names from link-grammar's lists and data/given-names.txt ("Antony", "Khaled"). */
+/* Given names from the US Census lists and data/given-names.txt ("Antony", "Khaled"). */
 bool kg_lexicon_is_given_name(const kg_lexicon *lx, const char *word);
 /* Named places that are not countries: cities, regions, territories ("Gaza", "West Bank"). */
 bool kg_lexicon_is_location(const kg_lexicon *lx, const char *name);
@@ -82,6 +94,7 @@ typedef enum kg_wordlist {
     KG_WL_RELATION_NOUNS,  /* visit, talks, deal: a noun that relates its possessor to its object */
     KG_WL_LIGHT_VERBS,     /* hold, make, sign: "held talks with" relates through its object */
     KG_WL_ATTRIBUTION_PREPS, /* "according to": the clause is what the object says */
+    KG_WL_LEGAL_FORMS,       /* co, corp, inc, ltd, plc, ag: the word that ends a company's name */
     KG_WL_COUNT
 } kg_wordlist;
 

@@ -349,3 +349,25 @@ bool kg_name_is_all_caps(const char *s)
             return false;
     return n >= 2;
 }
+
+char *kg_name_title_case(kg_arena *a, const char *s)
+{
+    char *d = kg_arena_strdup(a, s);
+    if (!d)
+        return NULL;
+    /* a capital after a space, a hyphen or a period starts a word; after an
+     * apostrophe only when one letter precedes it ("N'Djamena", not "Don'T") */
+    bool start = true;
+    for (size_t i = 0; d[i]; i++) {
+        unsigned char c = (unsigned char)d[i];
+        if (isalpha(c)) {
+            if (!start)
+                d[i] = (char)tolower(c);
+            start = false;
+        } else {
+            start = c == ' ' || c == '-' || c == '.' ||
+                    (c == '\'' && i == 1) || (c == '\'' && i >= 2 && !isalpha((unsigned char)d[i - 2]));
+        }
+    }
+    return d;
+}

@@ -66,6 +66,11 @@ char *kg_name_lower_copy(kg_arena *a, const char *s, size_t len);
  * two (no acronym stands for a one-word name) or out of memory. */
 char *kg_name_initials(kg_arena *a, const char *name);
 
+/* A name written in capitals as running text writes it: "NEW YORK" ->
+ * "New York", "ST. LOUIS" -> "St. Louis", "AL-RAM" -> "Al-Ram",
+ * "N'DJAMENA" -> "N'Djamena", "N.H." unchanged; NULL when out of memory. */
+char *kg_name_title_case(kg_arena *a, const char *s);
+
 /* Two or more ASCII capitals and nothing else ("EU", "NATO"). */
 bool kg_name_is_all_caps(const char *s);
 

@@ -321,6 +321,63 @@ CASE(test_entities_news_outlet_is_an_organization,
      "The minister told Le Monde that talks would resume.", "Le Monde -> Le Monde (organization)",
      "#0 person")
 
+/* ---------------------------------------------------------------- wire copy */
+CASE(test_entities_dateline_city_is_one_location,
+     "NEW YORK, March 9 - Velnor Corp said profits rose.",
+     "NEW YORK -> New York (location)", "Velnor Corp -> Velnor Corp (organization)", "!YORK",
+     "!NEW", "#0 person")
+CASE(test_entities_dateline_agency_is_no_mention,
+     "WASHINGTON (Reuters) - Treasury officials met Kofi Mensah on Friday.",
+     "WASHINGTON -> Washington (location)", "Kofi Mensah -> Kofi Mensah (person)", "!Reuters",
+     "#0 organization")
+CASE(test_entities_dateline_with_date_and_agency,
+     "LONDON, Jan 5 (AP) \u2014 Brellan Ltd cut jobs.", "LONDON -> London (location)",
+     "Brellan Ltd -> Brellan Ltd (organization)", "!AP", "#0 person")
+CASE(test_entities_dateline_with_iso_date_and_region,
+     "ROCHESTER, N.H. 1996-08-22\n\nThe plant in Rochester closed.",
+     "ROCHESTER -> Rochester (location)", "Rochester -> Rochester (location)", "#0 person",
+     "#0 organization")
+CASE(test_entities_headline_keeps_only_known_names,
+     "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .\n\nJapan won.",
+     "JAPAN -> Japan (country)", "CHINA -> China (country)", "!SOCCER", "!WIN", "!LUCKY",
+     "#0 organization", "#0 person")
+CASE(test_entities_headline_city_is_whole,
+     "VELNOR TO BUY NEW YORK PLANT\n\nVelnor Corp will pay cash.",
+     "NEW YORK -> New York (location)", "!YORK", "!VELNOR",
+     "Velnor Corp -> Velnor Corp (organization)", "#0 person")
+CASE(test_entities_acronyms_in_a_sentence_are_no_headline,
+     "The IMF and NATO met officials of Brellan Ltd.", "NATO -> NATO (organization)",
+     "Brellan Ltd -> Brellan Ltd (organization)")
+CASE(test_entities_bracketed_tickers_are_no_entities,
+     "Velnor Corp <VLN> and Dask Group Inc (DSK) rose; Morrow Oil (NYSE: MRW) fell.",
+     "Velnor Corp -> Velnor Corp (organization)",
+     "Dask Group Inc -> Dask Group Inc (organization)", "!VLN", "!NYSE", "!MRW", "#0 person",
+     "#3 organization")
+CASE(test_entities_and_inside_a_name_ending_in_a_legal_form,
+     "Talks with Hudson Bay Mining and Smelting Co Ltd resumed.",
+     "Hudson Bay Mining and Smelting Co Ltd -> Hudson Bay Mining and Smelting Co Ltd "
+     "(organization)",
+     "!Smelting Co Ltd", "#1 organization")
+CASE(test_entities_legal_form_ends_a_name,
+     "Velnor Corp Dask Motors Corp agreed to merge.", "Velnor Corp -> Velnor Corp (organization)",
+     "Dask Motors Corp -> Dask Motors Corp (organization)", "#2 organization", "#0 person")
+CASE(test_entities_legal_form_then_and_is_two_companies,
+     "Analysts at Dask Motor Co and Dask Motor Credit agreed.",
+     "Dask Motor Co -> Dask Motor Co (organization)",
+     "Dask Motor Credit -> Dask Motor Credit (organization)", "#2 organization")
+CASE(test_entities_ampersand_company_with_legal_form,
+     "Analysts at Douglas & Lomason Co agreed.",
+     "Douglas & Lomason Co -> Douglas & Lomason Co (organization)", "#0 person")
+CASE(test_entities_demonym_starting_a_company_is_no_country,
+     "Shares in American Motors and British Airways fell; American Motors Corp denied it.",
+     "American Motors -> American Motors (organization)",
+     "British Airways -> British Airways (organization)",
+     "American Motors Corp -> American Motors (organization)", "#0 country")
+CASE(test_entities_demonym_before_a_person_stays_a_country,
+     "British Prime Minister Tom Ashby met American Pete Lund.",
+     "British -> United Kingdom (country)", "American -> United States (country)",
+     "Prime Minister Tom Ashby -> Tom Ashby (person)", "Pete Lund -> Pete Lund (person)")
+
 /* ---------------------------------------------------------------- name particles */
 CASE(test_entities_hyphenated_article_is_part_of_name,
      "Egyptian President Karim Fathi el-Masri met Nadia al-Hourani in Cairo. Masri thanked "
@@ -548,6 +605,20 @@ int main(void)
         cmocka_unit_test(test_entities_organization_before_title),
         cmocka_unit_test(test_entities_two_companies_joined_by_and),
         cmocka_unit_test(test_entities_news_outlet_is_an_organization),
+        cmocka_unit_test(test_entities_dateline_city_is_one_location),
+        cmocka_unit_test(test_entities_dateline_agency_is_no_mention),
+        cmocka_unit_test(test_entities_dateline_with_date_and_agency),
+        cmocka_unit_test(test_entities_dateline_with_iso_date_and_region),
+        cmocka_unit_test(test_entities_headline_keeps_only_known_names),
+        cmocka_unit_test(test_entities_headline_city_is_whole),
+        cmocka_unit_test(test_entities_acronyms_in_a_sentence_are_no_headline),
+        cmocka_unit_test(test_entities_bracketed_tickers_are_no_entities),
+        cmocka_unit_test(test_entities_and_inside_a_name_ending_in_a_legal_form),
+        cmocka_unit_test(test_entities_legal_form_ends_a_name),
+        cmocka_unit_test(test_entities_legal_form_then_and_is_two_companies),
+        cmocka_unit_test(test_entities_ampersand_company_with_legal_form),
+        cmocka_unit_test(test_entities_demonym_starting_a_company_is_no_country),
+        cmocka_unit_test(test_entities_demonym_before_a_person_stays_a_country),
         cmocka_unit_test(test_entities_hyphenated_article_is_part_of_name),
         cmocka_unit_test(test_entities_particle_keeps_name_whole),
         cmocka_unit_test(test_entities_capitalized_particles_open_a_surname),

@@ -20,7 +20,7 @@ static const char *const data_files[] = {
     "function-words.txt", "not-locations.txt",   "locations.txt",
     "speech-verbs.txt", "cognition-verbs.txt", "negating-verbs.txt", "modal-verbs.txt",
     "modal-auxiliaries.txt", "negators.txt", "relation-nouns.txt", "light-verbs.txt",
-    "attribution-prepositions.txt",
+    "attribution-prepositions.txt", "legal-forms.txt",
 };
 #define N_DATA_FILES (sizeof data_files / sizeof *data_files)
 
@@ -34,7 +34,7 @@ static int load_real(void **state)
 {
     kg_lexicon *lx = NULL;
     kg_error err = {0};
-    if (kg_lexicon_load(KG_DATADIR, NULL, NULL, &lx, &err)) {
+    if (kg_lexicon_load(KG_DATADIR, NULL, &lx, &err)) {
         fprintf(stderr, "lexicon: %s\n", err.message);
         return -1;
     }
@@ -274,16 +274,24 @@ static void test_organization_without_cue_word(void **state)
 
 /* ---------------------------------------------------------------- people, places, words */
 
-static void test_given_names_from_link_grammar_and_data(void **state)
+static void test_given_names_from_census_and_data(void **state)
 {
-    assert_true(kg_lexicon_is_given_name(*state, "Antony"));   /* link-grammar */
-    assert_true(kg_lexicon_is_given_name(*state, "Benjamin")); /* link-grammar */
-    assert_true(kg_lexicon_is_given_name(*state, "Khaled"));   /* data/given-names.txt */
+    assert_true(kg_lexicon_is_given_name(*state, "Benjamin")); /* census, male */
+    assert_true(kg_lexicon_is_given_name(*state, "Hillary"));  /* census, female */
+    assert_true(kg_lexicon_is_given_name(*state, "Antony"));   /* data/given-names.txt */
+    assert_true(kg_lexicon_is_given_name(*state, "Khaled"));
     assert_true(kg_lexicon_is_given_name(*state, "Volodymyr"));
-    /* link-grammar's ".m" subscript is not part of the name */
-    assert_false(kg_lexicon_is_given_name(*state, "Antony.m"));
     assert_false(kg_lexicon_is_given_name(*state, "Netanyahu"));
-    assert_false(kg_lexicon_is_given_name(*state, "antony"));
+    assert_false(kg_lexicon_is_given_name(*state, "benjamin"));
+}
+
+/* The census lists "In" and "So" as names: a sentence's first word is not one. */
+static void test_given_names_leave_out_function_words(void **state)
+{
+    assert_false(kg_lexicon_is_given_name(*state, "In"));
+    assert_false(kg_lexicon_is_given_name(*state, "So"));
+    assert_false(kg_lexicon_is_given_name(*state, "My"));
+    assert_true(kg_lexicon_is_common_word(*state, "In"));
 }
 
 static void test_locations_and_their_countries(void **state)
@@ -303,15 +311,22 @@ static void test_locations_and_their_countries(void **state)
     assert_false(kg_lexicon_is_location(*state, "Atlantis"));
 }
 
-static void test_locations_from_link_grammar_without_junk(void **state)
+static void test_locations_from_wordnet_without_junk(void **state)
 {
-    assert_true(kg_lexicon_is_location(*state, "Chicago")); /* entities.locations.sing */
-    assert_true(kg_lexicon_is_location(*state, "Utah"));    /* entities.us-states.sing */
-    /* entries of link-grammar's list that data/not-locations.txt drops */
-    assert_false(kg_lexicon_is_location(*state, "Cain"));
-    assert_false(kg_lexicon_is_location(*state, "Pentothal"));
-    /* state abbreviations are not loaded: "Miss." and "Ill." are words */
-    assert_false(kg_lexicon_is_location(*state, "Miss."));
+    /* noun.location instances, not in data/locations.txt */
+    assert_true(kg_lexicon_is_location(*state, "Yugoslavia"));
+    assert_true(kg_lexicon_is_location(*state, "Grozny"));
+    assert_true(kg_lexicon_is_location(*state, "Atlantic City"));
+    assert_null(kg_lexicon_location_country(*state, "Grozny"));
+    assert_true(kg_lexicon_is_location(*state, "Utah"));
+    assert_string_equal(kg_lexicon_location_country(*state, "Utah")->alpha2, "US");
+    /* classes are no places; state abbreviations are not loaded */
+    assert_false(kg_lexicon_is_location(*state, "city"));
+    assert_false(kg_lexicon_is_location(*state, "AK"));
+    /* also a person's name, a word, or a given name */
+    assert_false(kg_lexicon_is_location(*state, "Clinton"));
+    assert_false(kg_lexicon_is_location(*state, "Reading"));
+    assert_false(kg_lexicon_is_location(*state, "Nancy"));
 }
 
 static void test_relation_word_lists(void **state)
@@ -331,12 +346,14 @@ static void test_relation_word_lists(void **state)
 
 static void test_professions_lower_case(void **state)
 {
-    assert_true(kg_lexicon_is_profession(*state, "spokesperson")); /* link-grammar */
+    assert_true(kg_lexicon_is_profession(*state, "spokesperson")); /* WordNet noun.person */
+    assert_true(kg_lexicon_is_profession(*state, "cardiologist"));
     assert_true(kg_lexicon_is_profession(*state, "minister"));     /* data/professions.txt */
     assert_true(kg_lexicon_is_profession(*state, "diplomat"));
     assert_true(kg_lexicon_is_profession(*state, "fellow"));
     assert_false(kg_lexicon_is_profession(*state, "Spokesperson"));
     assert_false(kg_lexicon_is_profession(*state, "table"));
+    assert_false(kg_lexicon_is_profession(*state, "lincoln")); /* a person, not a class */
 }
 
 static void test_common_words_ignore_case(void **state)
@@ -346,7 +363,10 @@ static void test_common_words_ignore_case(void **state)
     assert_true(kg_lexicon_is_common_word(*state, "During"));
     assert_true(kg_lexicon_is_common_word(*state, "Unfortunately"));
     assert_true(kg_lexicon_is_common_word(*state, "THE"));
-    assert_true(kg_lexicon_is_common_word(*state, "Abandoned")); /* link-grammar abandoned.v-d */
+    assert_true(kg_lexicon_is_common_word(*state, "Year"));      /* WordNet */
+    assert_true(kg_lexicon_is_common_word(*state, "Abandoned")); /* wamerican */
+    /* a WordNet lemma SemCor never tagged, and a surname */
+    assert_false(kg_lexicon_is_common_word(*state, "Croft"));
     assert_false(kg_lexicon_is_common_word(*state, "Netanyahu"));
     assert_false(kg_lexicon_is_common_word(*state, "Blinken"));
     assert_false(kg_lexicon_is_common_word(*state, ""));
@@ -422,7 +442,7 @@ static void assert_load_fails(scratch *s, const char *name, size_t line, const c
 {
     kg_lexicon *lx = (kg_lexicon *)1;
     kg_error err = {0};
-    kg_status st = kg_lexicon_load(s->dir, NULL, NULL, &lx, &err);
+    kg_status st = kg_lexicon_load(s->dir, NULL, &lx, &err);
     scratch_remove(s);
     assert_int_equal(st, KG_ERR_INPUT);
     assert_int_equal(err.status, KG_ERR_INPUT);
@@ -440,7 +460,7 @@ static void test_load_copy_of_data_succeeds(void **state)
     scratch_make(&s);
     kg_lexicon *lx = NULL;
     kg_error err = {0};
-    kg_status st = kg_lexicon_load(s.dir, NULL, NULL, &lx, &err);
+    kg_status st = kg_lexicon_load(s.dir, NULL, &lx, &err);
     scratch_remove(&s);
     if (st)
         fail_msg("%s", err.message);
@@ -516,7 +536,7 @@ static void test_load_missing_data_dir_names_file(void **state)
     (void)state;
     kg_lexicon *lx = NULL;
     kg_error err = {0};
-    kg_status st = kg_lexicon_load("/nonexistent/kg-data", NULL, NULL, &lx, &err);
+    kg_status st = kg_lexicon_load("/nonexistent/kg-data", NULL, &lx, &err);
     assert_int_equal(st, KG_ERR_IO);
     assert_null(lx);
     assert_contains(err.message, "/nonexistent/kg-data/country-names.txt: cannot open");
@@ -527,23 +547,106 @@ static void test_load_missing_iso_file_suggests_package(void **state)
     (void)state;
     kg_lexicon *lx = NULL;
     kg_error err = {0};
-    kg_status st = kg_lexicon_load(KG_DATADIR, NULL, "/nonexistent/iso_3166-1.json", &lx, &err);
+    kg_status st = kg_lexicon_load(KG_DATADIR, "/nonexistent/iso_3166-1.json", &lx, &err);
     assert_int_equal(st, KG_ERR_IO);
     assert_null(lx);
     assert_contains(err.message, "/nonexistent/iso_3166-1.json: cannot open");
     assert_contains(err.message, "apt-get install iso-codes");
 }
 
-static void test_load_missing_link_grammar_suggests_package(void **state)
+/* Loads with one system source moved and checks the error. */
+static void assert_paths_fail(const kg_lexicon_paths *paths, kg_status want, const char *what,
+                              const char *hint)
+{
+    kg_lexicon *lx = (kg_lexicon *)1;
+    kg_error err = {0};
+    kg_status st = kg_lexicon_load_from(paths, &lx, &err);
+    assert_int_equal(st, want);
+    assert_null(lx);
+    assert_contains(err.message, what);
+    if (hint)
+        assert_contains(err.message, hint);
+}
+
+static void test_load_missing_wordnet_suggests_package(void **state)
 {
     (void)state;
-    kg_lexicon *lx = NULL;
-    kg_error err = {0};
-    kg_status st = kg_lexicon_load(KG_DATADIR, "/nonexistent/words", NULL, &lx, &err);
-    assert_int_equal(st, KG_ERR_IO);
-    assert_null(lx);
-    assert_contains(err.message, "/nonexistent/words/");
-    assert_contains(err.message, "link-grammar-dictionaries-en");
+    kg_lexicon_paths p = {.wordnet_dir = "/nonexistent/wordnet"};
+    assert_paths_fail(&p, KG_ERR_IO, "/nonexistent/wordnet/cntlist.rev: cannot open",
+                      "apt-get install wordnet-base");
+}
+
+static void test_load_missing_given_names_suggests_package(void **state)
+{
+    (void)state;
+    kg_lexicon_paths p = {.given_names_dir = "/nonexistent/names"};
+    assert_paths_fail(&p, KG_ERR_IO, "/nonexistent/names/first_names_male: cannot open",
+                      "apt-get install ruby-ffaker");
+}
+
+static void test_load_missing_word_list_suggests_package(void **state)
+{
+    (void)state;
+    kg_lexicon_paths p = {.words_file = "/nonexistent/american-english"};
+    assert_paths_fail(&p, KG_ERR_IO, "/nonexistent/american-english: cannot open",
+                      "apt-get install wamerican");
+}
+
+/* A scratch directory holding copies of system files a test may spoil. */
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    assert_int_equal(fclose(f), 0);
+}
+
+static void remove_files(const char *dir, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+static void test_load_bad_wordnet_line_names_file_and_line(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kg-test-wordnet-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    static const char *const names[] = {"cntlist.rev", "data.noun", "data.verb", "data.adj",
+                                        "data.adv"};
+    write_file(dir, "cntlist.rev", "year%1:28:01:: 1 250\n");
+    write_file(dir, "data.noun",
+               "  1 This software and database is being provided\n"
+               "00001740 03 n 01 entity 0 000 | that which exists\n"
+               "garbage\n");
+    for (size_t i = 2; i < 5; i++)
+        write_file(dir, names[i], "00001740 03 n 01 entity 0 000 | x\n");
+    kg_lexicon_paths p = {.wordnet_dir = dir};
+    char where[128];
+    snprintf(where, sizeof where, "%s/data.noun:3: not a WordNet synset line", dir);
+    assert_paths_fail(&p, KG_ERR_INPUT, where, NULL);
+    remove_files(dir, names, 5);
+}
+
+static void test_load_bad_given_name_line_names_file_and_line(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kg-test-names-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    static const char *const names[] = {"first_names_male", "first_names_female"};
+    write_file(dir, "first_names_male", "Aaron\n\nAbdul Aziz\n");
+    write_file(dir, "first_names_female", "Ada\n");
+    kg_lexicon_paths p = {.given_names_dir = dir};
+    char where[128];
+    snprintf(where, sizeof where, "%s/first_names_male:3: 'Abdul Aziz' is not one word", dir);
+    assert_paths_fail(&p, KG_ERR_INPUT, where, NULL);
+    remove_files(dir, names, 2);
 }
 
 int main(void)
@@ -570,9 +673,10 @@ int main(void)
         cmocka_unit_test(test_org_cue_words),
         cmocka_unit_test(test_organization_acronym_gives_full_name),
         cmocka_unit_test(test_organization_without_cue_word),
-        cmocka_unit_test(test_given_names_from_link_grammar_and_data),
+        cmocka_unit_test(test_given_names_from_census_and_data),
+        cmocka_unit_test(test_given_names_leave_out_function_words),
         cmocka_unit_test(test_locations_and_their_countries),
-        cmocka_unit_test(test_locations_from_link_grammar_without_junk),
+        cmocka_unit_test(test_locations_from_wordnet_without_junk),
         cmocka_unit_test(test_professions_lower_case),
         cmocka_unit_test(test_common_words_ignore_case),
     };
@@ -587,7 +691,11 @@ int main(void)
         cmocka_unit_test(test_load_rejects_acronym_given_two_organizations),
         cmocka_unit_test(test_load_missing_data_dir_names_file),
         cmocka_unit_test(test_load_missing_iso_file_suggests_package),
-        cmocka_unit_test(test_load_missing_link_grammar_suggests_package),
+        cmocka_unit_test(test_load_missing_wordnet_suggests_package),
+        cmocka_unit_test(test_load_missing_given_names_suggests_package),
+        cmocka_unit_test(test_load_missing_word_list_suggests_package),
+        cmocka_unit_test(test_load_bad_wordnet_line_names_file_and_line),
+        cmocka_unit_test(test_load_bad_given_name_line_names_file_and_line),
     };
     int failed = cmocka_run_group_tests_name("lexicon", with_lexicon, load_real, free_real);
     failed += cmocka_run_group_tests_name("lexicon loading", loading, NULL, NULL);
