@@ -180,7 +180,8 @@ static bool title_word(const kg_rel_ctx *c, size_t i)
     memcpy(w, t->text + t->w[i].start, len);
     w[len] = '\0';
     const char *words[1] = {w};
-    if (kg_lexicon_is_honorific(c->lx, w))
+    /* WordNet files some given names as people nouns ("jack", a sailor) */
+    if (kg_lexicon_is_honorific(c->lx, w) || kg_lexicon_is_given_name(c->lx, w))
         return false;
     if (kg_lexicon_title_len(c->lx, words, 1) > 0)
         return true;
