@@ -167,15 +167,14 @@ const char *kg_clause_np(kg_rel_ctx *c, size_t i)
     return phrase_cut(c, i, np_cut, KG_UD_NONE);
 }
 
-const char *kg_clause_subject_np(kg_rel_ctx *c, size_t i)
+const char *kg_clause_np_without(kg_rel_ctx *c, size_t i, size_t w)
 {
-    return phrase_cut(c, i, np_cut, kg_udtree_child(T(c), i, "case"));
+    return phrase_cut(c, i, np_cut, w);
 }
 
-/* The phrase of an oblique without its preposition. */
-static const char *np_without(kg_rel_ctx *c, size_t i, size_t case_word)
+const char *kg_clause_subject_np(kg_rel_ctx *c, size_t i)
 {
-    return phrase_cut(c, i, np_cut, case_word);
+    return kg_clause_np_without(c, i, kg_udtree_child(T(c), i, "case"));
 }
 
 /* ------------------------------------------------------------ labels */
@@ -456,7 +455,7 @@ static const char *arg_text(kg_rel_ctx *c, const arg *a, bool with_prep)
         return phrase_cut(c, a->head, np_cut, mk);
     }
     if (a->kind == ARG_OBL && !with_prep)
-        return np_without(c, a->head, a->case_word);
+        return kg_clause_np_without(c, a->head, a->case_word);
     return kg_clause_np(c, a->head);
 }
 
@@ -487,21 +486,7 @@ static kg_arg make_arg(kg_rel_ctx *c, size_t h, const char *text)
 static kg_status put(kg_rel_ctx *c, const label *l, kg_arg s, const char *rel, const char *surf,
                      kg_arg o, size_t pred, kg_emit_kind kind, kg_error *err)
 {
-    if (!s.text || !rel)
-        return KG_OK;
-    kg_triple tr = {0};
-    tr.subject = s;
-    tr.object = o;
-    tr.relation = kg_arena_strdup(c->a, rel);
-    tr.surface = kg_arena_strdup(c->a, surf);
-    if (!tr.relation || !tr.surface)
-        return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
-    tr.negated = l->negated;
-    tr.modal = l->modal;
-    tr.attributed = c->speaker[pred] != NULL;
-    tr.attributed_to = c->speaker[pred];
-    tr.source = KG_SRC_PARSE;
-    return kg_emit(&c->em, &tr, kind, err);
+    return kg_rel_put(c, s, rel, surf, o, pred, l->negated, l->modal, KG_SRC_PARSE, kind, err);
 }
 
 /* The relative pronoun object of a relative clause stands for the noun
@@ -537,7 +522,6 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
     surface_of(c, keep, &l);
     arg args[MAX_ARGS];
     size_t na = args_of(c, p, args);
-    bool cop = kg_udtree_child(t, p, "cop") != KG_UD_NONE;
     kg_emit_kind main_kind = borrowed ? KG_EMIT_CLAUSE_BORROWED : KG_EMIT_CLAUSE;
 
     size_t subj[8];
@@ -548,9 +532,7 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
         if (c->oom)
             return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
         kg_status st = KG_OK;
-        if (cop) {
-            st = KG_OK; /* copulas: nominal predicate below */
-        } else if (c->speech_verb[p] && (na == 0 || args[0].kind != ARG_OBJ)) {
+        if (c->speech_verb[p] && (na == 0 || args[0].kind != ARG_OBJ)) {
             /* what was said is speech.c's triple */
         } else if (na == 0) {
             st = put(c, &l, s, l.rel, l.surf, (kg_arg){NULL, -1}, p, KG_EMIT_CLAUSE_NO_OBJECT,
@@ -619,7 +601,7 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
                     }
                     append(rel, sizeof rel, a.prep);
                     append(surf, sizeof surf, a.prep);
-                    kg_arg o = {np_without(c, a.head, a.case_word), kg_udtree_entity(t, a.head)};
+                    kg_arg o = {kg_clause_np_without(c, a.head, a.case_word), kg_udtree_entity(t, a.head)};
                     bool agent = kg_udtree_is(t, args[k].head, "obl:agent") ||
                                  (l.passive && !strcmp(a.prep, "by"));
                     if (agent && l.passive) {
@@ -640,7 +622,7 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
             /* the first phrase alone, when it is the agent of a passive */
             if (st == KG_OK && na >= 1 && args[0].kind == ARG_OBL && l.passive &&
                 !strcmp(args[0].prep, "by")) {
-                kg_arg o = {np_without(c, args[0].head, args[0].case_word),
+                kg_arg o = {kg_clause_np_without(c, args[0].head, args[0].case_word),
                             kg_udtree_entity(t, args[0].head)};
                 const char *lem = kg_udtree_lemma(c->a, t, p);
                 st = put(c, &l, o, lem, t->w[p].form, s, p, KG_EMIT_ACTIVE, err);
@@ -672,7 +654,7 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
                         snprintf(surf, sizeof surf, "%s", l.surf);
                         append(surf, sizeof surf, t->w[obj].form);
                         append(surf, sizeof surf, a.prep);
-                        kg_arg o = {np_without(c, cc[ci], a.case_word),
+                        kg_arg o = {kg_clause_np_without(c, cc[ci], a.case_word),
                                     kg_udtree_entity(t, cc[ci])};
                         if (o.entity >= 0)
                             st = put(c, &l, s, rel, surf, o, p, KG_EMIT_OBLIQUE, err);
@@ -761,7 +743,7 @@ static kg_status read_copula(kg_rel_ctx *c, size_t p, bool *keep, kg_error *err)
             char s2[224];
             snprintf(s2, sizeof s2, "%s", surf);
             append(s2, sizeof s2, a.prep);
-            kg_arg o2 = {np_without(c, w, a.case_word), kg_udtree_entity(t, w)};
+            kg_arg o2 = {kg_clause_np_without(c, w, a.case_word), kg_udtree_entity(t, w)};
             st = put(c, &l, s, r2, s2, o2, p, KG_EMIT_OBLIQUE, err);
         }
     }

@@ -244,7 +244,8 @@ static int parse_budget(const kg_extract_options *o)
 /* The sentence's words for the UD tagger and parser, tied to the entities
  * of the mentions whose bytes they lie in. */
 static kg_status ud_sentence_triples(kg_document *d, const kg_resources *r, size_t s,
-                                     size_t first_mention, kg_vec *out, kg_error *err)
+                                     size_t first_mention, size_t *role_at, kg_vec *out,
+                                     kg_error *err)
 {
     kg_extract_stats *stats = &d->stats;
     double t0 = now();
@@ -282,7 +283,8 @@ static kg_status ud_sentence_triples(kg_document *d, const kg_resources *r, size
     stats->parsed++;
     stats->linked++;
     double t1 = now();
-    size_t r0 = 0;
+    /* role facts are in sentence order, as sentences are read */
+    size_t r0 = *role_at;
     while (r0 < d->ents.n_roles && d->ents.roles[r0].sentence < s)
         r0++;
     size_t r1 = r0;
@@ -297,6 +299,7 @@ static kg_status ud_sentence_triples(kg_document *d, const kg_resources *r, size
                           .n_entities = d->ents.n_entities,
                           .roles = d->ents.roles + r0,
                           .n_roles = r1 - r0};
+    *role_at = r1;
     st = kg_relations_extract(d->arena, r->lexicon, &rs, out, err);
     stats->triples_s += now() - t1;
     return st;
@@ -412,7 +415,8 @@ static kg_status extract_all_triples(kg_document *d, const kg_resources *r,
     kg_vec out;
     kg_vec_init(&out, sizeof(kg_triple));
     kg_status st = KG_OK;
-    size_t m = 0; /* mentions are in text order */
+    size_t m = 0;       /* mentions are in text order */
+    size_t role_at = 0; /* so are role facts */
     for (size_t s = 0; s < d->n_sentences && st == KG_OK; s++) {
         long *tok_ent = kg_arena_alloc(d->arena, (d->n_tokens[s] + 1) * sizeof *tok_ent);
         if (!tok_ent) {
@@ -432,7 +436,7 @@ static kg_status extract_all_triples(kg_document *d, const kg_resources *r,
         if (r->ud) {
             if (!o->graph_only || ne >= 2) {
                 d->stats.candidates++;
-                st = ud_sentence_triples(d, r, s, m, &out, err);
+                st = ud_sentence_triples(d, r, s, m, &role_at, &out, err);
             }
         } else {
             st = sentence_triples(d, r, o, s, tok_ent, ne, &out, err);

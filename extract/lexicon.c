@@ -326,12 +326,19 @@ static kg_status row_set(loader *ld, char **cols, size_t n)
     return put_word(ld, ld->set, cols[0], 1);
 }
 
-static kg_status load_set(loader *ld, const char *dir, const char *name, kg_strmap *set)
+/* A one-column list into set, each row through fn (row_set or row_lower). */
+static kg_status load_set_with(loader *ld, const char *dir, const char *name, kg_strmap *set,
+                               row_fn fn)
 {
     ld->set = set;
-    kg_status st = load_rows(ld, dir, name, 1, 1, row_set);
+    kg_status st = load_rows(ld, dir, name, 1, 1, fn);
     ld->set = NULL;
     return st;
+}
+
+static kg_status load_set(loader *ld, const char *dir, const char *name, kg_strmap *set)
+{
+    return load_set_with(ld, dir, name, set, row_set);
 }
 
 /* One-column lists compared in lower case: an entry with a capital is a
@@ -343,14 +350,6 @@ static kg_status row_lower(loader *ld, char **cols, size_t n)
         if (isupper((unsigned char)*p))
             return row_error(ld, "'%s': entries are lower case", cols[0]);
     return put_word(ld, ld->set, cols[0], 1);
-}
-
-static kg_status load_rows_into(loader *ld, const char *dir, const char *name, kg_strmap *set)
-{
-    ld->set = set;
-    kg_status st = load_rows(ld, dir, name, 1, 1, row_lower);
-    ld->set = NULL;
-    return st;
 }
 
 static kg_status row_organization(loader *ld, char **cols, size_t n)
@@ -467,7 +466,7 @@ done:
 
 /* ---------------------------------------------------------------- system word lists */
 
-/* Whether s, in lower case, is a key of m. */
+/* Whether s, in lower case, is a key of m (an empty s never is). */
 static bool lower_in(const kg_strmap *m, const char *s)
 {
     char key[KEY_MAX];
@@ -477,7 +476,7 @@ static bool lower_in(const kg_strmap *m, const char *s)
             return false;
         key[n] = (char)tolower((unsigned char)s[n]);
     }
-    return kg_strmap_getn(m, key, n, NULL);
+    return n && kg_strmap_getn(m, key, n, NULL);
 }
 
 /* Adds every entry of a plain word list (one word a line, as wamerican's and
@@ -592,7 +591,7 @@ static kg_status load_all(loader *ld, const kg_lexicon_paths *paths)
     if (!st)
         st = load_rows(ld, data, "function-words.txt", 1, 1, row_function_word);
     for (size_t i = 0; i < KG_WL_COUNT && !st; i++)
-        st = load_rows_into(ld, data, wordlist_files[i], ld->lx->wordlists[i]);
+        st = load_set_with(ld, data, wordlist_files[i], ld->lx->wordlists[i], row_lower);
 
     /* Given names before WordNet: common_words holds only the function
      * words yet; and a place that is also a given name ("Chester", "Nancy")
@@ -793,26 +792,10 @@ bool kg_lexicon_is_profession(const kg_lexicon *lx, const char *word)
 
 bool kg_lexicon_is_common_word(const kg_lexicon *lx, const char *word)
 {
-    char key[KEY_MAX];
-    size_t n = 0;
-    for (; word[n]; n++) {
-        if (n + 1 >= sizeof key)
-            return false;
-        key[n] = (char)tolower((unsigned char)word[n]);
-    }
-    return n && kg_strmap_getn(lx->common_words, key, n, NULL);
+    return lower_in(lx->common_words, word);
 }
 
 bool kg_lexicon_in(const kg_lexicon *lx, kg_wordlist list, const char *word)
 {
-    if ((unsigned)list >= KG_WL_COUNT)
-        return false;
-    char key[KEY_MAX];
-    size_t n = 0;
-    for (; word[n]; n++) {
-        if (n + 1 >= sizeof key)
-            return false;
-        key[n] = (char)tolower((unsigned char)word[n]);
-    }
-    return n && kg_strmap_getn(lx->wordlists[list], key, n, NULL);
+    return (unsigned)list < KG_WL_COUNT && lower_in(lx->wordlists[list], word);
 }

@@ -516,6 +516,15 @@ static size_t role_description(const kg_lexicon *lx, kg_arena *a, const kg_token
     return after - i;
 }
 
+/* c names country, written as title: the country's own name or an alias. */
+static void as_country(kg_cand *c, const kg_country *country, const char *title)
+{
+    c->type = KG_ENT_COUNTRY;
+    c->country = country;
+    c->name = country->name;
+    c->how = eq(title, country->name) ? KG_RES_NAME : KG_RES_ALIAS;
+}
+
 /* A candidate of the whole name tokens [s, e) as the lexicon knows it,
  * written in capitals ("NEW YORK", "NATO", "U.S."): a country, an
  * organization or a place, looked up in title case and, for acronyms, as
@@ -535,10 +544,7 @@ static bool known_capital_name(kg_entity_finder *f, const kg_token *t, size_t s,
     if (!country && !common)
         country = kg_lexicon_country(lx, raw);
     if (country) {
-        c->type = KG_ENT_COUNTRY;
-        c->country = country;
-        c->name = country->name;
-        c->how = eq(title, country->name) ? KG_RES_NAME : KG_RES_ALIAS;
+        as_country(c, country, title);
         return true;
     }
     if (common)
@@ -626,10 +632,7 @@ static kg_status dateline_place(kg_entity_finder *f, size_t si, const kg_token *
                  .place = -1};
     const kg_country *country = kg_lexicon_country(f->lx, title);
     if (country) {
-        c.type = KG_ENT_COUNTRY;
-        c.country = country;
-        c.name = country->name;
-        c.how = eq(title, country->name) ? KG_RES_NAME : KG_RES_ALIAS;
+        as_country(&c, country, title);
     } else {
         c.country = kg_lexicon_location_country(f->lx, title);
     }

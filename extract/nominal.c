@@ -29,19 +29,7 @@ static kg_status nomem(kg_error *err)
 static kg_status put(kg_rel_ctx *c, kg_arg s, const char *rel, const char *surf, kg_arg o,
                      size_t at, kg_emit_kind kind, kg_error *err)
 {
-    if (!s.text || !rel)
-        return KG_OK;
-    kg_triple tr = {0};
-    tr.subject = s;
-    tr.object = o;
-    tr.relation = kg_arena_strdup(c->a, rel);
-    tr.surface = kg_arena_strdup(c->a, surf ? surf : rel);
-    if (!tr.relation || !tr.surface)
-        return nomem(err);
-    tr.attributed = at != KG_UD_NONE && c->speaker[at] != NULL;
-    tr.attributed_to = at != KG_UD_NONE ? c->speaker[at] : NULL;
-    tr.source = KG_SRC_PATTERN;
-    return kg_emit(&c->em, &tr, kind, err);
+    return kg_rel_put(c, s, rel, surf, o, at, false, false, KG_SRC_PATTERN, kind, err);
 }
 
 static void lower(char *s)
@@ -66,16 +54,6 @@ static const char *prep(kg_rel_ctx *c, size_t i, size_t *case_word)
     if (!strcmp(p, "'s") || !strcmp(p, "'"))
         return NULL;
     return p;
-}
-
-static const char *np_without(kg_rel_ctx *c, size_t i, size_t cw)
-{
-    if (cw != KG_UD_NONE)
-        c->cut[cw] = true;
-    const char *s = kg_clause_np(c, i);
-    if (cw != KG_UD_NONE)
-        c->cut[cw] = false;
-    return s;
 }
 
 static bool is_person(const kg_rel_ctx *c, long e)
@@ -134,7 +112,7 @@ static kg_status appositions(kg_rel_ctx *c, kg_error *err)
             char rel[64];
             snprintf(rel, sizeof rel, "be %s", py);
             kg_arg s = {kg_clause_np(c, x), ex};
-            kg_arg o = {np_without(c, y, cw), kg_udtree_entity(t, y)};
+            kg_arg o = {kg_clause_np_without(c, y, cw), kg_udtree_entity(t, y)};
             st = put(c, s, rel, rel, o, x, KG_EMIT_APPOSITION, err);
             continue;
         }
@@ -161,7 +139,7 @@ static kg_status appositions(kg_rel_ctx *c, kg_error *err)
             if (!p)
                 continue;
             const char *rel = role_label(c, desc, p);
-            kg_arg o2 = {np_without(c, k[j], cw), kg_udtree_entity(t, k[j])};
+            kg_arg o2 = {kg_clause_np_without(c, k[j], cw), kg_udtree_entity(t, k[j])};
             st = put(c, s, rel, rel, o2, x, KG_EMIT_APPOSITION, err);
         }
     }
@@ -243,6 +221,8 @@ static kg_status titles(kg_rel_ctx *c, kg_error *err)
                      (int)(t->w[k].end - t->w[k].start), t->text + t->w[k].start);
         }
         char *surf = kg_arena_strdup(c->a, buf);
+        if (!surf)
+            return nomem(err);
         lower(buf);
         size_t n = strlen(buf);
         kg_arg s = {c->s->entities[e].name, e};
@@ -254,8 +234,6 @@ static kg_status titles(kg_rel_ctx *c, kg_error *err)
             kg_arg o = {surf, -1};
             st = put(c, s, "be", "is", o, i, KG_EMIT_TITLE, err);
         }
-        if (!surf)
-            return nomem(err);
     }
     return st;
 }
@@ -308,7 +286,7 @@ static kg_status related(kg_rel_ctx *c, kg_arg s, const char *noun, size_t z, co
     }
     for (size_t q = 0; q < nc && st == KG_OK; q++) {
         size_t cw = kg_udtree_child(t, conj[q], "case");
-        kg_arg o = {np_without(c, conj[q], cw), kg_udtree_entity(t, conj[q])};
+        kg_arg o = {kg_clause_np_without(c, conj[q], cw), kg_udtree_entity(t, conj[q])};
         st = put(c, s, rel, rel, o, at, KG_EMIT_POSSESSIVE, err);
     }
     return st;
@@ -335,7 +313,7 @@ static kg_status possessives(kg_rel_ctx *c, kg_error *err)
         if (t->entity[nn] >= 0)
             continue;
         size_t xcase = kg_udtree_child(t, x, "case");
-        kg_arg s = {np_without(c, x, xcase), ex};
+        kg_arg s = {kg_clause_np_without(c, x, xcase), ex};
         const char *lem = kg_udtree_lemma(c->a, t, nn);
         if (!lem)
             return nomem(err);
@@ -417,7 +395,7 @@ static kg_status nominal_relations(kg_rel_ctx *c, kg_error *err)
                 char *rel = kg_arena_printf(c->a, "%s with", lem);
                 if (!rel)
                     return nomem(err);
-                kg_arg s = {np_without(c, z, cw), ez};
+                kg_arg s = {kg_clause_np_without(c, z, cw), ez};
                 kg_arg o = {kg_clause_np(c, z2), e2};
                 st = put(c, s, rel, rel, o, nn, KG_EMIT_NOMINAL, err);
             } else if (!strcmp(p, "of")) {
@@ -434,7 +412,7 @@ static kg_status nominal_relations(kg_rel_ctx *c, kg_error *err)
                     char *rel = kg_arena_printf(c->a, "%s of", lem);
                     if (!rel)
                         return nomem(err);
-                    kg_arg s = {np_without(c, z, cw), ez};
+                    kg_arg s = {kg_clause_np_without(c, z, cw), ez};
                     kg_arg o = {c->s->entities[eh].name, eh};
                     st = put(c, s, rel, rel, o, nn, KG_EMIT_NOMINAL, err);
                 }

@@ -21,6 +21,14 @@ typedef struct kg_rel_ctx {
     bool oom;
 } kg_rel_ctx;
 
+/* One triple (s, rel, o) out through the emitter, rel and surf copied
+ * (surf NULL: rel); attributed to the speaker of word at's clause, none
+ * when at is KG_UD_NONE.  Without a subject or a relation nothing is
+ * emitted. */
+kg_status kg_rel_put(kg_rel_ctx *c, kg_arg s, const char *rel, const char *surf, kg_arg o,
+                     size_t at, bool negated, bool modal, kg_triple_source source,
+                     kg_emit_kind kind, kg_error *err);
+
 kg_status kg_speech_read(kg_rel_ctx *c, kg_error *err);
 kg_status kg_clauses_read(kg_rel_ctx *c, kg_error *err);
 kg_status kg_nominal_read(kg_rel_ctx *c, kg_error *err);
@@ -32,6 +40,8 @@ size_t kg_clause_subject(const kg_rel_ctx *c, size_t p, bool *borrowed);
 /* A noun phrase argument: the subtree of i without its relative clauses,
  * appositions, coordinated conjuncts and punctuation. */
 const char *kg_clause_np(kg_rel_ctx *c, size_t i);
+/* The same without word w and its subtree (a preposition: "in Chile"). */
+const char *kg_clause_np_without(kg_rel_ctx *c, size_t i, size_t w);
 /* The same without a preposition the parser left on it ("for X, who ..."). */
 const char *kg_clause_subject_np(kg_rel_ctx *c, size_t i);
 bool kg_clause_is_predicate(const kg_rel_ctx *c, size_t i);

@@ -21,14 +21,6 @@ static bool saying(const kg_rel_ctx *c, size_t v)
                                             kg_lexicon_in(c->lx, KG_WL_COGNITION_VERBS, lem));
 }
 
-static size_t depth_of(const kg_udtree *t, size_t i)
-{
-    size_t d = 0;
-    for (size_t h = t->head[i]; h != KG_UD_NONE && d <= t->n; h = t->head[h])
-        d++;
-    return d;
-}
-
 /* Marks every predicate under root (but not under skip) as said by speaker,
  * unless an inner report already claimed it. */
 static void attribute(kg_rel_ctx *c, size_t root, size_t skip, const char *speaker)
@@ -93,17 +85,24 @@ static kg_status report(kg_rel_ctx *c, size_t v, size_t clause, size_t skip, kg_
 kg_status kg_speech_read(kg_rel_ctx *c, kg_error *err)
 {
     const kg_udtree *t = &c->t;
-    /* innermost reports first, so their marks stand */
+    /* innermost reports first, so their marks stand: words deepest first,
+     * in word order within a depth */
+    size_t *depth = kg_arena_alloc(c->a, (t->n ? t->n : 1) * sizeof *depth);
+    if (!depth)
+        return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
     size_t max_depth = 0;
     for (size_t i = 0; i < t->n; i++) {
-        size_t d = depth_of(t, i);
+        size_t d = 0;
+        for (size_t h = t->head[i]; h != KG_UD_NONE && d <= t->n; h = t->head[h])
+            d++;
+        depth[i] = d;
         if (d > max_depth)
             max_depth = d;
     }
     kg_status st = KG_OK;
     for (size_t d = max_depth + 1; d-- > 0 && st == KG_OK;) {
         for (size_t v = 0; v < t->n && st == KG_OK; v++) {
-            if (depth_of(t, v) != d)
+            if (depth[v] != d)
                 continue;
             if (saying(c, v)) {
                 size_t cl = kg_udtree_child(t, v, "ccomp");
