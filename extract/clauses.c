@@ -77,6 +77,18 @@ static size_t antecedent(const kg_rel_ctx *c, size_t p, size_t rw)
     return KG_UD_NONE;
 }
 
+/* ", who spent two years in Chile" hung on the main verb (parataxis,
+ * conj, advcl) rather than on the noun: a wh- relative word right after a
+ * comma still stands for the noun before the comma. */
+static bool set_off_relative(const kg_rel_ctx *c, size_t p, size_t rw)
+{
+    const kg_udtree *t = T(c);
+    const char *x = t->w[rw].xpos;
+    bool wh = x && (!strcmp(x, "WDT") || !strcmp(x, "WP"));
+    return wh && !kg_udtree_is(t, p, "acl") && rw > 0 && (t->lo[p] == rw || t->lo[p] + 1 == rw) &&
+           !strcmp(t->w[rw - 1].form, ",");
+}
+
 /* The parser sometimes gives a verb two subjects ("UN Secretary General
  * Kofi Annan met": UN and Kofi); the one nearest the verb is the name. */
 static size_t nearest_subject(const kg_udtree *t, size_t p)
@@ -102,6 +114,11 @@ size_t kg_clause_subject(const kg_rel_ctx *c, size_t p, bool *borrowed)
             if (rel_pronoun(c, s) && kg_udtree_is(t, p, "acl")) {
                 *borrowed = true;
                 return antecedent(c, p, s);
+            }
+            if (set_off_relative(c, p, s)) {
+                size_t a = antecedent(c, p, s);
+                *borrowed = a != KG_UD_NONE;
+                return a != KG_UD_NONE ? a : s;
             }
             return s;
         }
@@ -132,7 +149,7 @@ size_t kg_clause_subject(const kg_rel_ctx *c, size_t p, bool *borrowed)
 static bool np_cut(const kg_udtree *t, size_t k)
 {
     return kg_udtree_is(t, k, "acl:relcl") || kg_udtree_is(t, k, "appos") ||
-           kg_udtree_is(t, k, "conj") || kg_udtree_is(t, k, "cc") ||
+           kg_udtree_is(t, k, "conj") || kg_udtree_is(t, k, "cc") || kg_udtree_is(t, k, "list") ||
            kg_udtree_is(t, k, "punct") || kg_udtree_is(t, k, "parataxis") ||
            kg_udtree_is(t, k, "dep");
 }
@@ -352,6 +369,10 @@ static void make_label(kg_rel_ctx *c, size_t p, label *l, bool *keep)
     for (size_t i = 0; i < nl; i++) {
         size_t x = i + 1 < nl ? links[i + 1] : p;
         size_t mk = kg_udtree_child(t, x, "mark");
+        /* "aims to address the crisis and explore": the second infinitive
+         * shares the first one's "to" */
+        if (mk == KG_UD_NONE && kg_udtree_is(t, x, "conj") && t->head[x] != KG_UD_NONE)
+            mk = kg_udtree_child(t, t->head[x], "mark");
         if (mk != KG_UD_NONE)
             keep[mk] = true;
     }
@@ -472,6 +493,19 @@ static size_t conjuncts(const kg_rel_ctx *c, size_t i, size_t *out, size_t cap)
             if (kg_udtree_is(t, k[j], "conj") && !kg_clause_is_predicate(c, k[j]))
                 out[n++] = k[j];
     }
+    /* "visited Turkey, Greece, Jordan, and the West Bank" with the last
+     * conjunct hung on the verb: a name or noun with no subject of its own
+     * conjoined to a verb is one more object */
+    size_t h = t->head[i];
+    if (kg_udtree_is(t, i, "obj") && h != KG_UD_NONE) {
+        size_t nk;
+        const size_t *k = kg_udtree_kids(t, h, &nk);
+        for (size_t j = 0; j < nk && n < cap; j++)
+            if (k[j] > i && kg_udtree_is(t, k[j], "conj") &&
+                (kg_udtree_upos(t, k[j], "PROPN") || kg_udtree_upos(t, k[j], "NOUN")) &&
+                !kg_clause_is_predicate(c, k[j]) && kg_udtree_child(t, k[j], "nsubj") == KG_UD_NONE)
+                out[n++] = k[j];
+    }
     return n;
 }
 
@@ -494,7 +528,7 @@ static kg_status put(kg_rel_ctx *c, const label *l, kg_arg s, const char *rel, c
 static size_t resolve_object(const kg_rel_ctx *c, size_t p, size_t o)
 {
     const kg_udtree *t = T(c);
-    if (rel_pronoun(c, o) && kg_udtree_is(t, p, "acl")) {
+    if ((rel_pronoun(c, o) && kg_udtree_is(t, p, "acl")) || set_off_relative(c, p, o)) {
         size_t a = antecedent(c, p, o);
         return a != KG_UD_NONE ? a : o;
     }

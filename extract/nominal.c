@@ -102,13 +102,15 @@ static kg_status appositions(kg_rel_ctx *c, kg_error *err)
         if (x == KG_UD_NONE)
             continue;
         bool appos = kg_udtree_is(t, y, "appos");
-        bool comma_before = y > 0 && t->lo[y] > 0 && kg_udtree_upos(t, t->lo[y] - 1, "PUNCT");
+        /* the comma is the phrase's own first word or the one before it */
+        bool comma_before = !strcmp(t->w[t->lo[y]].form, ",") ||
+                            (t->lo[y] > 0 && kg_udtree_upos(t, t->lo[y] - 1, "PUNCT"));
         long ex = kg_udtree_entity(t, x);
         size_t cw;
         const char *py = prep(c, y, &cw);
         /* "Brad Adams, from Human Rights Watch," */
-        if (!appos && py && comma_before && is_person(c, ex) && kg_udtree_is(t, y, "nmod") &&
-            kg_udtree_entity(t, y) >= 0) {
+        bool set_off = kg_udtree_is(t, y, "nmod") || kg_udtree_is(t, y, "list") || appos;
+        if (py && comma_before && set_off && is_person(c, ex) && kg_udtree_entity(t, y) >= 0) {
             char rel[64];
             snprintf(rel, sizeof rel, "be %s", py);
             kg_arg s = {kg_clause_np(c, x), ex};

@@ -30,7 +30,7 @@ CASE(test_triples_verb_preposition, "Mr. Haddad communicated to the minister his
      "Haddad | communicate to | the minister")
 CASE(test_triples_focused_on, "The agency focused on Sudan.", "agency | focus on | Sudan")
 CASE(test_triples_phrasal_object_and_prep, "Chile sent troops to Haiti.", "Chile | send | troops",
-     "Chile | send to | Haiti | e")
+     "Chile | send troops to | Haiti | e")
 
 /* ---------------------------------------------------------------- control and purpose */
 CASE(test_triples_control_verb, "Mr. Ortega vowed to defeat the rebels.",
@@ -54,7 +54,7 @@ CASE(test_triples_noun_and_preposition_after_verb, "The envoy made stops in Chil
 
 /* ---------------------------------------------------------------- relative clauses */
 CASE(test_triples_relative_who, "The talks were led by Rosa Diaz, who spent two years in Chile.",
-     "Rosa Diaz | spend in | Chile")
+     "Rosa Diaz | spend years in | Chile | e")
 CASE(test_triples_relative_which, "Egypt opened a crossing which connects Gaza to Sinai.",
      "crossing | connect | Gaza")
 
@@ -84,11 +84,11 @@ CASE(test_triples_apposition_needs_role_words,
 
 /* ---------------------------------------------------------------- nominal relations */
 CASE(test_triples_possessive_visit, "Mr. Kato made his first visit to Vietnam.",
-     "his | visit to | Vietnam | e")
+     "Kato | make visit to | Vietnam | e")
 CASE(test_triples_named_possessor, "Canada's support for Ukraine was praised.",
      "Canada | support for | Ukraine | e")
 CASE(test_triples_opposition_to, "Mr. Rossi declared his opposition to a Palestinian state.",
-     "his | opposition to | a Palestinian state | e")
+     "Rossi | declare opposition to | a Palestinian state")
 
 /* ---------------------------------------------------------------- copulas */
 CASE(test_triples_copula_noun_prep, "Omar Haddad is a senior fellow at the Carnegie Foundation.",
@@ -129,7 +129,7 @@ static void test_triples_shallow_fallback_between_entities(void **state)
 {
     (void)state;
     check_case_with("Chile quietly visited Peru yesterday.",
-                    (const char *const[]){"Chile | quietly visited | Peru | e", NULL}, 0);
+                    (const char *const[]){"Chile | visit | Peru | e", NULL}, 0);
 }
 static void test_triples_shallow_fallback_stops_at_comma(void **state)
 {
@@ -154,13 +154,13 @@ CASE(test_triples_opener_is_an_argument,
 CASE(test_triples_adverbial_as_second_argument, "The station closed just after midnight.",
      "station | close after | midnight | | surf=closed after")
 CASE(test_triples_be_able_to, "He was able to control his instincts.",
-     "He | control | his instincts | | surf=was able to control")
+     "He | be able to control | his instincts | m | surf=was able to control")
 CASE(test_triples_purpose_infinitive_joins_relation,
      "Ballast tanks are equipped to change the trim.",
      "Ballast tanks | be equip to change | the trim | | surf=are equipped to change")
 CASE(test_triples_participle_read_as_adjective_is_passive,
      "After the Battle of Culloden in 1746, these rebellions were crushed.",
-     "these rebellions | be crush | After the Battle of Culloden in 1746 | | surf=were crushed")
+     "these rebellions | be crush after | the Battle of Culloden in 1746 | | surf=were crushed after")
 
 /* ---------------------------------------------------------------- coordination in chains */
 CASE(test_triples_control_verb_coordination,
@@ -176,7 +176,7 @@ CASE(test_triples_coordinated_infinitives_borrow_subject,
 CASE(test_triples_object_relative, "The band released an album, which critics praised.",
      "critics | praise | an album")
 CASE(test_triples_relative_clause_subject, "The mine, which collapsed in 1990, was closed.",
-     "The mine | collapse | in 1990")
+     "The mine | collapse in | 1990")
 
 /* ---------------------------------------------------------------- reported speech */
 CASE(test_triples_speech_inner_clause_attributed, "Straw said that Britain would support the plan.",
