@@ -12,21 +12,17 @@
 #
 # Everything is built under build/ (plain) and build/san/ (sanitizers).
 
-PKGS      := igraph jansson libcgraph libgvc link-grammar libutf8proc
+PKGS      := igraph jansson libcgraph libgvc libutf8proc
 CC        ?= cc
 O         ?= build
 DATADIR   ?= $(CURDIR)/data
 MODELDIR  ?= $(CURDIR)/models
-# link-grammar's English dictionary, opened by path: see kg_parser_new
-LG_PREFIX := $(shell pkg-config --variable=prefix link-grammar 2>/dev/null)
-LG_DICT   ?= $(if $(LG_PREFIX),$(LG_PREFIX),/usr)/share/link-grammar/en
 OPT       ?= -O2
 SANFLAGS  ?=
 CFLAGS_KG := -std=c11 -Wall -Wextra -Werror -g $(OPT) $(SANFLAGS) \
              -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
              -Iinclude -Iextract -Igraph -Iexport -Icore \
-             -DKG_DATADIR='"$(DATADIR)"' -DKG_MODELDIR='"$(MODELDIR)"' \
-             -DKG_LG_DICT='"$(LG_DICT)"'
+             -DKG_DATADIR='"$(DATADIR)"' -DKG_MODELDIR='"$(MODELDIR)"'
 DEPS_STAMP := $(O)/.deps-ok
 
 LIB_SRC   := $(sort $(wildcard core/*.c extract/*.c graph/*.c export/*.c))
@@ -141,8 +137,7 @@ FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 FUZZ_CFLAGS  := -std=c11 -Wall -Wextra -Werror -g -O1 $(FUZZ_SAN) \
                 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
                 -Iinclude -Iextract -Igraph -Iexport -Icore \
-                -DKG_DATADIR='"$(DATADIR)"' -DKG_MODELDIR='"$(MODELDIR)"' \
-                -DKG_LG_DICT='"$(LG_DICT)"'
+                -DKG_DATADIR='"$(DATADIR)"' -DKG_MODELDIR='"$(MODELDIR)"'
 # clang warns where gcc does not; the library's zero-warning rule is enforced
 # by the gcc build, and a new clang warning must not stop a fuzzing campaign.
 FUZZ_LIB_WARN := -Wno-error

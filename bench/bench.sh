@@ -11,7 +11,7 @@
 # Prints, one record a line, as "RECORD key=value ..." (values never contain
 # spaces, strings are quoted):
 #   bench    format version, date
-#   machine  CPU model, cores, kernel, compiler, kg and link-grammar versions
+#   machine  CPU model, cores, kernel, compiler, kg version, the model file
 #   load     the 1-minute load average before the first run (other work on
 #            the machine slows wall times; cpu_s and the stage times do not)
 #   corpus   directory, documents, skipped duplicates, MB
@@ -20,9 +20,10 @@
 #            sentences, MB, wall seconds, CPU seconds, sentences/s, sentences
 #            per CPU second, MB/s, peak RSS
 #   stage    CPU seconds per stage for that run: read, split, entities, parse
-#            (link-grammar on whole sentences), triples (reading triples, and
-#            re-parsing clause pieces of sentences that did not parse), graph,
-#            export; load is the dictionary and word lists
+#            (UD tokens, tags and trees), triples (read off the trees), graph,
+#            export; load is the model and word lists; sentences parsed
+#   same     whether each run's graph is byte for byte the first run's
+#            (kg build promises the same output for every -j)
 #   scale    peak memory and time at 1/4, 1/2 and all of the corpus (every
 #            4th, every 2nd and every document, so each part has the mix of
 #            the whole), at the first -j value
@@ -69,9 +70,10 @@ mb=$(xargs cat <"$T/docs" | wc -c | awk '{printf "%.2f", $1 / 1e6}')
 # -- the machine
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 cc_version=$(${CC:-cc} --version 2>/dev/null | head -n 1)
-lg=$(pkg-config --modversion link-grammar 2>/dev/null || echo unknown)
+model=$root/models/en-ud.kgm
+model_sum=$(sha256sum "$model" 2>/dev/null | cut -c1-16)
 echo "bench version=1 date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-echo "machine cpu=\"${cpu:-unknown}\" cores=$cores kernel=\"$(uname -sr)\" compiler=\"$cc_version\" kg=\"$("$KG" --version)\" link_grammar=$lg"
+echo "machine cpu=\"${cpu:-unknown}\" cores=$cores kernel=\"$(uname -sr)\" compiler=\"$cc_version\" kg=\"$("$KG" --version)\" model=${model_sum:-unknown}"
 echo "load avg1=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo unknown)"
 echo "corpus dir=$corpus documents=$ndocs skipped_duplicates=$nskip mb=$mb"
 
@@ -116,9 +118,19 @@ for j in $jobs; do
     for k in load read split entities parse triples graph export; do
         printf ' %s_s=%s' "$k" "$(stat_of "$s" "${k}_s")"
     done
-    printf ' parsed=%s linked=%s linked_null=%s timeouts=%s\n' "$(stat_of "$s" parsed)" \
-        "$(stat_of "$s" linked)" "$(stat_of "$s" linked_null)" "$(stat_of "$s" timeouts)"
-    [ -n "$first" ] || { first=$j; cp "$s" "$T/stats_all"; }
+    printf ' candidates=%s parsed=%s too_long=%s\n' "$(stat_of "$s" candidates)" \
+        "$(stat_of "$s" parsed)" "$(stat_of "$s" too_long)"
+    if [ -z "$first" ]; then
+        first=$j
+        cp "$s" "$T/stats_all"
+        cp "$T/graph.json" "$T/first.json"
+    elif cmp -s "$T/graph.json" "$T/first.json"; then
+        echo "same jobs=$j as_jobs=$first identical=yes"
+    else
+        echo "same jobs=$j as_jobs=$first identical=no"
+        echo "bench: -j $j wrote another graph than -j $first" >&2
+        exit 1
+    fi
 done
 
 scale_line() { # NAME STATS-FILE

@@ -4,7 +4,7 @@
 #
 #   people  one document of PEOPLE_N (100,000) short sentences naming twice as
 #           many different people, built with `kg build` (whole pipeline,
-#           link-grammar parse included: a 9-word sentence parses in ~0.1 ms,
+#           UD parse included: a 9-word sentence parses in ~0.2 ms,
 #           so the parse does not hide the entity stage; its own CPU time is
 #           the entities_s stage printed beside it), and listed with
 #           `kg entities` (no parser at all)

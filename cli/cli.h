@@ -18,7 +18,7 @@
 int kg_cli_die(const char *msg);
 /* Prints "kg: " + the formatted text and a hint to --help; returns KG_EXIT_TROUBLE. */
 int kg_cli_usage_error(const char *fmt, const char *arg);
-/* Loads the word lists and, if parser is set, the link-grammar dictionary. */
+/* Loads the word lists and, if parser is set, the tagger and parser. */
 kg_resources *kg_cli_load_resources(bool parser, kg_error *err);
 /* Warns once on standard error if the reader replaced invalid UTF-8. */
 void kg_cli_warn_invalid(const kg_document *d);

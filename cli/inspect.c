@@ -16,11 +16,10 @@ static const char entities_usage[] =
     "  another control character as \\xHH (\\x1b); jsonl: as JSON escapes\n";
 
 static const char triples_usage[] =
-    "usage: kg triples FILE [--format tsv|jsonl|carb] [--sentences] [--all]\n"
+    "usage: kg triples FILE [--format tsv|jsonl|carb] [--sentences]\n"
     "  -f, --format F   tsv (default), jsonl, or carb (CaRB's tabbed format)\n"
     "  --sentences      FILE holds one sentence per line (read as kg build reads an\n"
     "                   article: the same size limit and errors)\n"
-    "  --all            parse every sentence, not only those with an entity\n"
     "  tsv: a tab, newline, CR or backslash inside a field is written \\t \\n \\r \\\\,\n"
     "  another control character as \\xHH (\\x1b); carb (which has no escapes): a tab\n"
     "  or newline as a space, other controls as \\xHH; jsonl: as JSON escapes\n";
@@ -30,7 +29,6 @@ typedef struct options {
     size_t n_files;
     const char *format;
     bool sentences;
-    bool all;
 } options;
 
 /* Returns -1 to go on, else the exit status. */
@@ -38,7 +36,6 @@ static int parse_options(int argc, char **argv, const char *usage, options *o)
 {
     static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
                                              {"sentences", no_argument, NULL, 's'},
-                                             {"all", no_argument, NULL, 'a'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
@@ -50,9 +47,6 @@ static int parse_options(int argc, char **argv, const char *usage, options *o)
             break;
         case 's':
             o->sentences = true;
-            break;
-        case 'a':
-            o->all = true;
             break;
         case 'h':
             fputs(usage, stdout);
@@ -281,7 +275,6 @@ int kg_cmd_triples(int argc, char **argv)
         return kg_cli_die(err.message);
     kg_extract_options eo;
     kg_extract_options_init(&eo);
-    eo.parse_all = o->all || o->sentences || !strcmp(fmt, "carb");
     int rc = 0;
     if (!o->sentences)
         rc = triples_of(r, &eo, o->files[0], NULL, 0, fmt, NULL);

@@ -624,12 +624,14 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
                     if (!*a.prep)
                         snprintf(a.prep, sizeof a.prep, "%s", args[k].prep);
                     /* "increase humanitarian aid to Gaza": the object's noun
-                     * says what went to Gaza ("increase aid to") */
+                     * says what went to Gaza ("increase aid to"); the label
+                     * reads as the sentence does, so not when the phrase
+                     * comes first ("communicated to X the need for") */
                     char rel[160], surf[224];
                     snprintf(rel, sizeof rel, "%s", l.rel);
                     snprintf(surf, sizeof surf, "%s", l.surf);
                     if (args[0].kind == ARG_OBJ && kg_udtree_upos(t, args[0].head, "NOUN") &&
-                        kg_udtree_entity(t, args[0].head) < 0) {
+                        kg_udtree_entity(t, args[0].head) < 0 && args[0].head < a.head) {
                         append_lower(rel, sizeof rel, t->w[args[0].head].form);
                         append(surf, sizeof surf, t->w[args[0].head].form);
                     }

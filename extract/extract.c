@@ -1,14 +1,14 @@
 /* extract.c - the first stage end to end: read, split, tokenize, find
- * entities, parse, extract triples.
+ * entities, tag and parse (kg/parse.h), read triples off the trees
+ * (relations.h).
  *
  * Everything a document produces lives in one arena owned by kg_document.
- * Only sentences that mention an entity are parsed (unless parse_all), and
- * with graph_only only those naming two different entities: the graph keeps
- * only triples between two entities, every argument's entity comes from the
- * sentence's own mentions (pronouns and role descriptions included), and
- * parsing is most of the cost.  Each stage is timed into the document's
- * kg_extract_stats, which costs a few clock reads per sentence (~1 us against
- * a parse of ~20 ms). */
+ * Every sentence is parsed, except with graph_only, where only those naming
+ * two different entities are: the graph keeps only triples between two
+ * entities, and every argument's entity comes from the sentence's own
+ * mentions (pronouns and role descriptions included).  Each stage is timed
+ * into the document's kg_extract_stats, which costs a few clock reads per
+ * sentence (~1 us against a parse of ~0.7 ms). */
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -18,12 +18,11 @@
 #include "entities.h"
 #include "lexicon.h"
 #include "parse_cache.h"
-#include "parser.h"
 #include "reader.h"
 #include "relations.h"
 #include "sentences.h"
 #include "tokens.h"
-#include "triples.h"
+#include "wire.h"
 
 #ifndef KG_DATADIR
 #define KG_DATADIR "data"
@@ -34,9 +33,7 @@
 
 struct kg_resources {
     kg_lexicon *lexicon;
-    kg_parser *parser; /* NULL when not loaded */
-    kg_ud_model *ud;   /* NULL when not loaded */
-    bool use_lg;
+    kg_ud_model *ud; /* NULL when not loaded */
 };
 
 struct kg_document {
@@ -120,15 +117,9 @@ kg_status kg_resources_load(const kg_resources_options *opts, kg_resources **out
     if (!r)
         return kg_error_set(err, KG_ERR_NOMEM, "out of memory loading resources");
     /* The word lists (0.07-0.09 s) load on a thread of their own while this
-     * one loads the link-grammar dictionary (0.13-0.2 s): a start-up costs
-     * the longer of the two, not their sum, which is most of what a small
-     * job (one article, a kg diff on a warm cache) waits for.  The
-     * dictionary stays on the calling thread because link-grammar keeps
-     * per-thread state of its own that it never frees when a thread ends.
-     * link-grammar may switch the process's LC_CTYPE from "C" to "C.UTF-8"
-     * meanwhile; the lists are read with <ctype.h> calls on single bytes,
-     * which both locales class alike (ASCII as ASCII, bytes above 0x7F as
-     * nothing).  Without a thread the lists load first, here. */
+     * one loads the tagger and parser: a start-up costs the longer of the
+     * two, not their sum, which is most of what a small job (one article,
+     * one kg diff) waits for.  Without a thread the lists load first. */
     bool want_parser = !opts || opts->load_parser;
     lexicon_load ll = {.dir = dir, .st = KG_OK};
     pthread_t th;
@@ -137,13 +128,8 @@ kg_status kg_resources_load(const kg_resources_options *opts, kg_resources **out
         load_lexicon(&ll);
     kg_error perr = {0};
     kg_status pst = KG_OK;
-    /* Relations from the UD trees (relations.h) replace link-grammar's once
-     * they pass the suite written for link-grammar; until then they are
-     * chosen at load time with KG_RELATIONS=ud (issue 12). */
-    const char *which = getenv("KG_RELATIONS");
-    r->use_lg = !which || strcmp(which, "ud") != 0;
     if (want_parser && (threaded || ll.st == KG_OK))
-        pst = r->use_lg ? kg_parser_new(&r->parser, &perr) : kg_ud_model_load(NULL, &r->ud, &perr);
+        pst = kg_ud_model_load(NULL, &r->ud, &perr);
     if (threaded)
         pthread_join(th, NULL);
     r->lexicon = ll.lexicon;
@@ -163,21 +149,18 @@ void kg_resources_free(kg_resources *r)
     if (!r)
         return;
     kg_lexicon_free(r->lexicon);
-    kg_parser_free(r->parser);
     kg_ud_model_free(r->ud);
     free(r);
 }
 
 void kg_extract_options_init(kg_extract_options *o)
 {
-    o->parse_seconds = 2;
-    /* parse cost grows steeply with length (link-grammar-notes.md: 240 ms at
-     * 40-50 words); longer sentences go to the shallow extractor */
-    o->max_parse_words = 60;
-    o->parse_all = false;
+    /* the parser is linear in the words, but a "sentence" of thousands of
+     * words is a table or a list, and reading clauses off it costs more
+     * than it gives */
+    o->max_parse_words = 200;
     o->graph_only = false;
     o->max_bytes = KG_READER_MAX_BYTES;
-    o->parse_threads = 1;
     o->cache = NULL;
 }
 
@@ -217,47 +200,27 @@ size_t kg_document_cp(const kg_document *d, size_t byte_offset)
 
 /* ------------------------------------------------------------ triples */
 
-/* Every token of a multi-word mention but its head (the last word) is
- * hidden from the parser. */
-static bool *collapse_mentions(kg_document *d, size_t s, const long *tok_ent)
+/* The sentence's words for the UD tagger and parser (from the dateline's
+ * end: a dateline is no clause), tied to the entities of the mentions whose
+ * bytes they lie in; NULL words when nothing is left to read. */
+static kg_status sentence_words(kg_document *d, size_t s, size_t first_mention, kg_ud_word **out,
+                                long **out_ent, size_t *out_n, kg_error *err)
 {
-    size_t n = d->n_tokens[s];
-    bool *skip = kg_arena_alloc(d->arena, (n + 1) * sizeof *skip);
-    if (!skip)
-        return NULL;
-    for (size_t i = 0; i + 1 < n; i++)
-        skip[i] = tok_ent[i] >= 0 && tok_ent[i + 1] == tok_ent[i] &&
-                  d->tokens[s][i + 1].kind != KG_TOK_PUNCT;
-    return skip;
-}
-
-/* The time limit handed to link-grammar: it counts the CPU time of the whole
- * process (getrusage(RUSAGE_SELF) in 5.12), which parse_threads busy threads
- * advance that many times as fast. */
-static int parse_budget(const kg_extract_options *o)
-{
-    int threads = o->parse_threads > 1 ? o->parse_threads : 1;
-    int seconds = o->parse_seconds > 0 ? o->parse_seconds : 1;
-    return seconds > INT_MAX / threads ? INT_MAX : seconds * threads;
-}
-
-/* The sentence's words for the UD tagger and parser, tied to the entities
- * of the mentions whose bytes they lie in. */
-static kg_status ud_sentence_triples(kg_document *d, const kg_resources *r, size_t s,
-                                     size_t first_mention, size_t *role_at, kg_vec *out,
-                                     kg_error *err)
-{
-    kg_extract_stats *stats = &d->stats;
-    double t0 = now();
+    kg_span span = d->sentences[s];
+    span.start = kg_wire_dateline_end(d->doc.text, span);
+    *out_n = 0;
+    if (span.start >= span.end || kg_wire_is_headline(d->doc.text, span))
+        return KG_OK;
     kg_token *toks = NULL;
     size_t nt = 0;
-    kg_status st = kg_tokens_split_ud(d->arena, d->doc.text, d->sentences[s], &toks, &nt, err);
-    if (st != KG_OK)
+    kg_status st = kg_tokens_split_ud(d->arena, d->doc.text, span, &toks, &nt, err);
+    if (st != KG_OK || nt == 0)
         return st;
-    kg_ud_word *w = kg_arena_alloc(d->arena, (nt ? nt : 1) * sizeof *w);
-    long *ent = kg_arena_alloc(d->arena, (nt ? nt : 1) * sizeof *ent);
+    kg_ud_word *w = kg_arena_alloc(d->arena, nt * sizeof *w);
+    long *ent = kg_arena_alloc(d->arena, nt * sizeof *ent);
     if (!w || !ent)
         return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+    memset(w, 0, nt * sizeof *w);
     size_t k = first_mention;
     for (size_t i = 0; i < nt; i++) {
         w[i].form = kg_arena_strndup(d->arena, d->doc.text + toks[i].start,
@@ -275,13 +238,64 @@ static kg_status ud_sentence_triples(kg_document *d, const kg_resources *r, size
             d->ents.mentions[k].start <= w[i].start && w[i].end <= d->ents.mentions[k].end)
             ent[i] = (long)d->ents.mentions[k].entity;
     }
-    if (nt)
-        st = kg_ud_annotate(r->ud, d->arena, w, nt, NULL, err);
+    *out = w;
+    *out_ent = ent;
+    *out_n = nt;
+    return KG_OK;
+}
+
+/* A token with a letter or digit in it (bytes above 0x7F count: letters
+ * of other scripts), not punctuation or a symbol. */
+static bool is_word(const char *form)
+{
+    for (const unsigned char *p = (const unsigned char *)form; *p; p++)
+        if (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+            return true;
+    return false;
+}
+
+/* Tags and parses words[0..n), from the cache when it holds the sentence. */
+static kg_status annotate(kg_document *d, const kg_resources *r, const kg_extract_options *o,
+                          kg_ud_word *w, size_t n, kg_error *err)
+{
+    const char *key = o->cache ? kg_parse_cache_key(d->arena, kg_ud_model_id(r->ud), w, n) : NULL;
+    if (key && kg_parse_cache_get(o->cache, key, d->arena, w, n)) {
+        d->stats.cached++;
+        return KG_OK;
+    }
+    kg_status st = kg_ud_annotate(r->ud, d->arena, w, n, NULL, err);
+    if (st == KG_OK && key)
+        (void)kg_parse_cache_put(o->cache, key, w, n, NULL); /* only an optimisation */
+    return st;
+}
+
+static kg_status sentence_triples(kg_document *d, const kg_resources *r,
+                                  const kg_extract_options *o, size_t s, size_t first_mention,
+                                  size_t *role_at, kg_vec *out, kg_error *err)
+{
+    kg_extract_stats *stats = &d->stats;
+    double t0 = now();
+    kg_ud_word *w = NULL;
+    long *ent = NULL;
+    size_t nt = 0;
+    kg_status st = sentence_words(d, s, first_mention, &w, &ent, &nt, err);
+    if (st != KG_OK || nt == 0) {
+        stats->parse_s += now() - t0;
+        return st;
+    }
+    size_t words = 0;
+    for (size_t i = 0; i < nt; i++)
+        words += is_word(w[i].form);
+    if (o->max_parse_words && words > o->max_parse_words) {
+        stats->too_long++;
+        stats->parse_s += now() - t0;
+        return KG_OK;
+    }
+    st = annotate(d, r, o, w, nt, err);
     stats->parse_s += now() - t0;
     if (st != KG_OK)
         return st;
     stats->parsed++;
-    stats->linked++;
     double t1 = now();
     /* role facts are in sentence order, as sentences are read */
     size_t r0 = *role_at;
@@ -305,108 +319,19 @@ static kg_status ud_sentence_triples(kg_document *d, const kg_resources *r, size
     return st;
 }
 
-/* n_entities is the number of different entities the sentence mentions. */
-static kg_status sentence_triples(kg_document *d, const kg_resources *r,
-                                  const kg_extract_options *o, size_t s, const long *tok_ent,
-                                  size_t n_entities, kg_vec *out, kg_error *err)
-{
-    kg_sentence_view view = {s, d->doc.text, d->tokens[s], d->n_tokens[s], tok_ent};
-    if (!o->parse_all && n_entities < (o->graph_only ? 2u : 1u))
-        return KG_OK;
-    kg_extract_stats *stats = &d->stats;
-    stats->candidates++;
-    kg_linkage lk = {0};
-    kg_parse_result res = KG_PARSE_NONE;
-    size_t words = 0;
-    for (size_t i = 0; i < d->n_tokens[s]; i++)
-        words += d->tokens[s][i].kind != KG_TOK_PUNCT;
-    if (r->parser && words > o->max_parse_words)
-        stats->too_long++;
-    if (r->parser && words <= o->max_parse_words) {
-        bool *skip = collapse_mentions(d, s, tok_ent);
-        if (!skip)
-            return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
-        double t0 = now();
-        const char *key = o->cache ? kg_parse_cache_key(d->arena, d->tokens[s], d->n_tokens[s],
-                                                        skip, o->parse_seconds)
-                                   : NULL;
-        kg_status st = KG_OK;
-        if (!key || !kg_parse_cache_get(o->cache, key, d->arena, &res, &lk)) {
-            st = kg_parser_parse(r->parser, d->arena, d->tokens[s], d->n_tokens[s], skip,
-                                 parse_budget(o), &lk, &res, err);
-            /* a timeout depends on the machine's load: not remembered */
-            if (st == KG_OK && key && res != KG_PARSE_TIMEOUT)
-                (void)kg_parse_cache_put(o->cache, key, res, &lk, NULL);
-        }
-        stats->parse_s += now() - t0;
-        if (st != KG_OK)
-            return st;
-        stats->parsed++;
-        stats->linked += res == KG_PARSE_OK && lk.nulls == 0;
-        stats->linked_null += res == KG_PARSE_OK && lk.nulls > 0;
-        stats->timeouts += res == KG_PARSE_TIMEOUT;
-    }
-    double t0 = now();
-    kg_status st =
-        kg_triples_extract(d->arena, r->parser, &view, res == KG_PARSE_OK ? &lk : NULL, out, err);
-    stats->triples_s += now() - t0;
-    return st;
-}
-
-/* How many different entities tok_ent[0..n) names, counting up to 2. */
-static size_t distinct_entities(const long *tok_ent, size_t n)
+/* How many different entities sentence s mentions (mentions from m on),
+ * counting up to 2. */
+static size_t distinct_entities(const kg_document *d, size_t s, size_t m)
 {
     long first = -1;
-    for (size_t i = 0; i < n; i++) {
-        if (tok_ent[i] < 0)
-            continue;
+    for (size_t k = m; k < d->ents.n_mentions && d->ents.mentions[k].sentence == s; k++) {
+        long e = (long)d->ents.mentions[k].entity;
         if (first < 0)
-            first = tok_ent[i];
-        else if (tok_ent[i] != first)
+            first = e;
+        else if (e != first)
             return 2;
     }
     return first >= 0;
-}
-
-/* "Israeli Prime Minister Benjamin Netanyahu" -> (Netanyahu, prime minister of, Israel) */
-static kg_status role_triples(kg_document *d, kg_vec *out, kg_error *err)
-{
-    for (size_t i = 0; i < d->ents.n_roles; i++) {
-        const kg_role_fact *rf = &d->ents.roles[i];
-        if (rf->place < 0)
-            continue;
-        kg_triple t = {0};
-        t.subject.entity = (long)rf->person;
-        t.subject.text = d->ents.entities[rf->person].name;
-        t.object.entity = rf->place;
-        t.object.text = d->ents.entities[rf->place].name;
-        char *rel = kg_arena_printf(d->arena, "%s of", rf->role);
-        if (!rel)
-            return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
-        for (char *p = rel; *p; p++)
-            if (*p >= 'A' && *p <= 'Z')
-                *p = (char)(*p - 'A' + 'a');
-        t.relation = rel;
-        t.surface = rf->role;
-        t.confidence = 0.95;
-        t.sentence = rf->sentence;
-        t.source = KG_SRC_PATTERN;
-        /* "Israel's Prime Minister X" said (Israel, have, X) too: the role
-         * says it better */
-        size_t kept = 0;
-        for (size_t k = 0; k < out->len; k++) {
-            kg_triple *o = kg_vec_at(out, k);
-            bool said_better = o->sentence == rf->sentence && o->source == KG_SRC_PATTERN &&
-                               o->subject.entity == rf->place &&
-                               o->object.entity == (long)rf->person && !strcmp(o->relation, "have");
-            if (!said_better)
-                *(kg_triple *)kg_vec_at(out, kept++) = *o;
-        }
-        out->len = kept;
-        if (!kg_vec_push(out, &t))
-            return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
-    }
-    return KG_OK;
 }
 
 static kg_status extract_all_triples(kg_document *d, const kg_resources *r,
@@ -417,35 +342,13 @@ static kg_status extract_all_triples(kg_document *d, const kg_resources *r,
     kg_status st = KG_OK;
     size_t m = 0;       /* mentions are in text order */
     size_t role_at = 0; /* so are role facts */
-    for (size_t s = 0; s < d->n_sentences && st == KG_OK; s++) {
-        long *tok_ent = kg_arena_alloc(d->arena, (d->n_tokens[s] + 1) * sizeof *tok_ent);
-        if (!tok_ent) {
-            st = kg_error_set(err, KG_ERR_NOMEM, "out of memory");
-            break;
-        }
-        for (size_t i = 0; i < d->n_tokens[s]; i++)
-            tok_ent[i] = -1;
+    for (size_t s = 0; r->ud && s < d->n_sentences && st == KG_OK; s++) {
         while (m < d->ents.n_mentions && d->ents.mentions[m].sentence < s)
             m++;
-        for (size_t k = m; k < d->ents.n_mentions && d->ents.mentions[k].sentence == s; k++) {
-            const kg_mention *mm = &d->ents.mentions[k];
-            for (size_t t = mm->tok_start; t < mm->tok_end && t < d->n_tokens[s]; t++)
-                tok_ent[t] = (long)mm->entity;
-        }
-        size_t ne = distinct_entities(tok_ent, d->n_tokens[s]);
-        if (r->ud) {
-            if (!o->graph_only || ne >= 2) {
-                d->stats.candidates++;
-                st = ud_sentence_triples(d, r, s, m, &role_at, &out, err);
-            }
-        } else {
-            st = sentence_triples(d, r, o, s, tok_ent, ne, &out, err);
-        }
-    }
-    if (st == KG_OK && !r->ud) {
-        double t0 = now();
-        st = role_triples(d, &out, err);
-        d->stats.triples_s += now() - t0;
+        if (o->graph_only && distinct_entities(d, s, m) < 2)
+            continue;
+        d->stats.candidates++;
+        st = sentence_triples(d, r, o, s, m, &role_at, &out, err);
     }
     if (st == KG_OK) {
         d->triples = kg_arena_alloc(d->arena, (out.len + 1) * sizeof *d->triples);
@@ -586,9 +489,7 @@ void kg_extract_stats_add(kg_extract_stats *sum, const kg_extract_stats *s)
     sum->sentences += s->sentences;
     sum->candidates += s->candidates;
     sum->parsed += s->parsed;
-    sum->linked += s->linked;
-    sum->linked_null += s->linked_null;
-    sum->timeouts += s->timeouts;
+    sum->cached += s->cached;
     sum->too_long += s->too_long;
 }
 

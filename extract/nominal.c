@@ -118,7 +118,9 @@ static kg_status appositions(kg_rel_ctx *c, kg_error *err)
             st = put(c, s, rel, rel, o, x, KG_EMIT_APPOSITION, err);
             continue;
         }
-        if (!appos)
+        /* an apposition is set off ("Matthew Miller, a spokesperson"); a
+         * name run into a noun ("Netanyahu the need for") is a misparse */
+        if (!appos || !comma_before)
             continue;
         bool y_common = kg_udtree_upos(t, y, "NOUN");
         bool x_common = kg_udtree_upos(t, x, "NOUN");
@@ -128,7 +130,7 @@ static kg_status appositions(kg_rel_ctx *c, kg_error *err)
         size_t desc = subj == x ? y : x;
         if (subj == KG_UD_NONE)
             continue; /* two names: a list, not a description */
-        kg_arg s = {kg_clause_np(c, subj), kg_udtree_entity(t, subj)};
+        kg_arg s = {kg_clause_subject_np(c, subj), kg_udtree_entity(t, subj)};
         kg_arg o = {kg_clause_np(c, desc), -1};
         st = put(c, s, "be", "is", o, x, KG_EMIT_APPOSITION, err);
         /* "a spokesperson for the State Department" */

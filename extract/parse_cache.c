@@ -1,20 +1,19 @@
-/* parse_cache.c - a directory of parse results, one file per sentence.
+/* parse_cache.c - a directory of UD annotations, one file per sentence.
  *
  * An entry file, DIR/<sha256(key) in hex>:
  *
  *   kg-parse-cache <format>\n
  *   <sha256 of everything after this line, hex>\n
  *   key <bytes>\n<key>\n
- *   result ok|none|timeout\n
- *   nulls <n>\n
- *   words <n>\n  then per word:  <token> <len>:<word> <len>:<base> <len>:<sub>\n
- *   links <n>\n  then per link:  <left> <right> <len>:<label>\n
+ *   words <n>\n  then per word:  <head> <lemma> <upos> <xpos> <deprel>\n
  *   end\n
  *
- * Strings are length-prefixed, so any byte may occur in them.  Writing goes
- * to DIR/.tmp-<hash>-XXXXXX (mkstemp) and rename(2) puts it in place, which
- * is atomic within a directory: concurrent writers of the same key both
- * write a whole file and the last rename wins; readers open either one.
+ * A string is <len>:<bytes>, so any byte but NUL may occur in it, or "-" for
+ * NULL (only lemma and xpos may be NULL).  The forms are not repeated: they
+ * are in the key, which must match in full.  Writing goes to
+ * DIR/.tmp-<hash>-XXXXXX (mkstemp) and rename(2) puts it in place, which is
+ * atomic within a directory: concurrent writers of the same key both write a
+ * whole file and the last rename wins; readers open either one.
  *
  * The hash is SHA-256 (FIPS 180-4), written here because nothing else in kg
  * needs a cryptographic library.
@@ -22,8 +21,7 @@
 #include "parse_cache.h"
 
 #include <errno.h>
-#include <limits.h>
-#include <link-grammar/link-includes.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -217,49 +215,7 @@ const char *kg_parse_cache_dir(const kg_parse_cache *c)
     return c->dir;
 }
 
-/* ---------------------------------------------------------------- keys */
-
-/* Mirrors join_tokens in parser.c: the kept tokens' normal forms, with a
- * space where the input had one or where a skipped token was. */
-char *kg_parse_cache_key(kg_arena *a, const kg_token *tokens, size_t n, const bool *skip,
-                         int seconds)
-{
-    size_t text_len = 0, kept = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!(skip && skip[i])) {
-            text_len += strlen(tokens[i].norm) + 1;
-            kept++;
-        }
-    const char *lg = linkgrammar_get_version();
-    size_t cap = 256 + strlen(lg) + text_len + kept * 44;
-    char *key = kg_arena_alloc(a, cap);
-    if (!key)
-        return NULL;
-    int head = snprintf(key, cap, "%s %d kg %s %s seconds %d tokens %zu\ntext ", MAGIC,
-                        KG_PARSE_CACHE_FORMAT, KG_VERSION, lg, seconds, n);
-    size_t at = (size_t)head, text_start = at;
-    size_t *starts = kg_arena_alloc(a, (n + 1) * sizeof *starts);
-    if (!starts)
-        return NULL;
-    for (size_t i = 0; i < n; i++) {
-        if (skip && skip[i])
-            continue;
-        if (at > text_start && (tokens[i].space_before || (i > 0 && skip && skip[i - 1])))
-            key[at++] = ' ';
-        starts[i] = at - text_start;
-        size_t k = strlen(tokens[i].norm);
-        memcpy(key + at, tokens[i].norm, k);
-        at += k;
-    }
-    at += (size_t)snprintf(key + at, cap - at, "\nat");
-    for (size_t i = 0; i < n; i++)
-        if (!(skip && skip[i]))
-            at += (size_t)snprintf(key + at, cap - at, " %zu:%zu", i, starts[i]);
-    snprintf(key + at, cap - at, "\n");
-    return key;
-}
-
-/* ---------------------------------------------------------------- writing */
+/* ---------------------------------------------------------------- buffers */
 
 typedef struct buffer {
     char *data;
@@ -298,43 +254,127 @@ static void buf_printf(buffer *b, const char *fmt, ...)
     int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0 || (size_t)n >= sizeof small) {
-        b->failed = true; /* only short numeric fields come through here */
+        b->failed = true; /* only short fixed fields come through here */
         return;
     }
     buf_add(b, small, (size_t)n);
 }
 
-static void buf_string(buffer *b, const char *s)
+/* ---------------------------------------------------------------- keys */
+
+/* s and a newline, with backslash and newline escaped: a form or model name
+ * holding a newline must not read as two lines of another key. */
+static void buf_line(buffer *b, const char *s)
 {
-    size_t n = strlen(s ? s : "");
-    buf_printf(b, "%zu:", n);
-    buf_add(b, s ? s : "", n);
+    while (*s) {
+        size_t span = strcspn(s, "\\\n");
+        buf_add(b, s, span);
+        s += span;
+        if (*s) {
+            buf_add(b, *s == '\n' ? "\\n" : "\\\\", 2);
+            s++;
+        }
+    }
+    buf_add(b, "\n", 1);
 }
 
-static const char *const result_names[] = {
-    [KG_PARSE_OK] = "ok", [KG_PARSE_NONE] = "none", [KG_PARSE_TIMEOUT] = "timeout"};
+char *kg_parse_cache_key(kg_arena *a, const char *model_id, const kg_ud_word *words, size_t n)
+{
+    if (!a || !model_id || (n > 0 && !words))
+        return NULL;
+    buffer b = {0};
+    buf_printf(&b, "%s %d kg %s model ", MAGIC, KG_PARSE_CACHE_FORMAT, KG_VERSION);
+    buf_line(&b, model_id);
+    for (size_t i = 0; i < n && !b.failed; i++) {
+        if (!words[i].form)
+            b.failed = true;
+        else
+            buf_line(&b, words[i].form);
+    }
+    char *key = b.failed ? NULL : kg_arena_strndup(a, b.data, b.len);
+    free(b.data);
+    return key;
+}
 
-static void entry_body(buffer *b, const char *key, kg_parse_result result, const kg_linkage *lk)
+/* ---------------------------------------------------------------- trees */
+
+/* What kg_ud_annotate promises of its heads and a hit must keep, so that a
+ * caller may follow head chains without guarding against loops: every head
+ * in range, exactly one root, every chain reaching it.  state: n zeroed
+ * bytes of scratch (0 unseen, 1 on the current chain, 2 reaches the root). */
+static bool is_tree(const kg_ud_word *w, size_t n, unsigned char *state)
+{
+    size_t roots = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i].head > n)
+            return false;
+        roots += w[i].head == 0;
+    }
+    if (n > 0 && roots != 1)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = i;
+        while (state[j] != 2) {
+            if (state[j] == 1)
+                return false;
+            state[j] = 1;
+            if (w[j].head == 0)
+                break;
+            j = w[j].head - 1;
+        }
+        for (j = i; state[j] == 1; j = w[j].head - 1) {
+            state[j] = 2;
+            if (w[j].head == 0)
+                break;
+        }
+    }
+    return true;
+}
+
+/* NULL when the words are fit to store, else why not. */
+static const char *unfit_words(const kg_ud_word *w, size_t n, bool *nomem)
+{
+    *nomem = false;
+    for (size_t i = 0; i < n; i++)
+        if (!w[i].upos || !w[i].deprel)
+            return "a word has no UPOS or relation";
+    unsigned char *state = calloc(n + 1, 1);
+    if (!state) {
+        *nomem = true;
+        return "out of memory";
+    }
+    bool tree = is_tree(w, n, state);
+    free(state);
+    return tree ? NULL : "the heads are not a tree";
+}
+
+/* ---------------------------------------------------------------- writing */
+
+static void buf_string(buffer *b, const char *s)
+{
+    if (!s) {
+        buf_add(b, "-", 1);
+        return;
+    }
+    size_t n = strlen(s);
+    buf_printf(b, "%zu:", n);
+    buf_add(b, s, n);
+}
+
+static void entry_body(buffer *b, const char *key, const kg_ud_word *words, size_t n)
 {
     buf_printf(b, "key %zu\n", strlen(key));
     buf_add(b, key, strlen(key));
-    buf_printf(b, "\nresult %s\n", result_names[result]);
-    size_t n_words = result == KG_PARSE_OK ? lk->n_words : 0;
-    size_t n_links = result == KG_PARSE_OK ? lk->n_links : 0;
-    buf_printf(b, "nulls %zu\nwords %zu\n", result == KG_PARSE_OK ? lk->nulls : 0, n_words);
-    for (size_t i = 0; i < n_words; i++) {
-        buf_printf(b, "%ld ", lk->words[i].token);
-        buf_string(b, lk->words[i].word);
+    buf_printf(b, "\nwords %zu\n", n);
+    for (size_t i = 0; i < n; i++) {
+        buf_printf(b, "%zu ", words[i].head);
+        buf_string(b, words[i].lemma);
         buf_add(b, " ", 1);
-        buf_string(b, lk->words[i].base);
+        buf_string(b, words[i].upos);
         buf_add(b, " ", 1);
-        buf_string(b, lk->words[i].sub);
-        buf_add(b, "\n", 1);
-    }
-    buf_printf(b, "links %zu\n", n_links);
-    for (size_t i = 0; i < n_links; i++) {
-        buf_printf(b, "%zu %zu ", lk->links[i].left, lk->links[i].right);
-        buf_string(b, lk->links[i].label);
+        buf_string(b, words[i].xpos);
+        buf_add(b, " ", 1);
+        buf_string(b, words[i].deprel);
         buf_add(b, "\n", 1);
     }
     buf_add(b, "end\n", 4);
@@ -365,36 +405,28 @@ static char *entry_path(const kg_parse_cache *c, const char *key, const char *pr
     return path;
 }
 
-kg_status kg_parse_cache_put(const kg_parse_cache *c, const char *key, kg_parse_result result,
-                             const kg_linkage *lk, kg_error *err)
+/* Not kg_file_write_atomic: that fsyncs every file, which for thousands of
+ * sentences a run costs more than the parses saved, and a lost entry is only
+ * a miss. */
+static kg_status write_entry(const kg_parse_cache *c, const char *path, const char *tmpl_base,
+                             const buffer *body, kg_error *err)
 {
-    if (!c || !key || (unsigned)result > (unsigned)KG_PARSE_TIMEOUT ||
-        (result == KG_PARSE_OK && !lk))
-        return kg_error_set(err, KG_ERR_USAGE, "parse cache: bad entry");
-    buffer body = {0};
-    entry_body(&body, key, result, lk);
-    char hex[65] = "";
-    if (!body.failed)
-        kg_parse_cache_sha256_hex(body.data, body.len, hex);
+    char hex[65];
+    kg_parse_cache_sha256_hex(body->data, body->len, hex);
     char head[128];
     int head_len = snprintf(head, sizeof head, "%s %d\n%s\n", MAGIC, KG_PARSE_CACHE_FORMAT, hex);
-    char *path = body.failed ? NULL : entry_path(c, key, "");
-    char *tmp = path ? entry_path(c, key, ".tmp-") : NULL;
-    char *tmpl = tmp ? malloc(strlen(tmp) + 8) : NULL;
-    if (!tmpl) {
-        free(body.data);
-        free(path);
-        free(tmp);
-        return kg_error_set(err, KG_ERR_NOMEM, "parse cache: out of memory");
-    }
-    sprintf(tmpl, "%s-XXXXXX", tmp);
+    size_t n = strlen(tmpl_base) + 8;
+    char *tmpl = malloc(n);
+    if (!tmpl)
+        return kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", c->dir);
+    snprintf(tmpl, n, "%s-XXXXXX", tmpl_base);
     kg_status st = KG_OK;
     int fd = mkstemp(tmpl);
     if (fd < 0) {
         st = io_error(err, "cannot write a cache entry", c->dir);
     } else {
         bool ok = fchmod(fd, 0644) == 0 && write_all(fd, head, (size_t)head_len) &&
-                  write_all(fd, body.data, body.len);
+                  write_all(fd, body->data, body->len);
         if (close(fd) != 0)
             ok = false;
         if (!ok || rename(tmpl, path) != 0) {
@@ -402,10 +434,30 @@ kg_status kg_parse_cache_put(const kg_parse_cache *c, const char *key, kg_parse_
             unlink(tmpl);
         }
     }
+    free(tmpl);
+    return st;
+}
+
+kg_status kg_parse_cache_put(const kg_parse_cache *c, const char *key, const kg_ud_word *words,
+                             size_t n, kg_error *err)
+{
+    if (!c || !key || (n > 0 && !words))
+        return kg_error_set(err, KG_ERR_USAGE, "%s: no key or no words to cache",
+                            c ? c->dir : "parse cache");
+    bool nomem;
+    const char *why = unfit_words(words, n, &nomem);
+    if (why)
+        return kg_error_set(err, nomem ? KG_ERR_NOMEM : KG_ERR_USAGE,
+                            "%s: cannot cache a sentence: %s", c->dir, why);
+    buffer body = {0};
+    entry_body(&body, key, words, n);
+    char *path = body.failed ? NULL : entry_path(c, key, "");
+    char *tmp = path ? entry_path(c, key, ".tmp-") : NULL;
+    kg_status st = tmp ? write_entry(c, path, tmp, &body, err)
+                       : kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", c->dir);
     free(body.data);
     free(path);
     free(tmp);
-    free(tmpl);
     return st;
 }
 
@@ -448,63 +500,23 @@ static bool number(cursor *c, size_t *out)
     return true;
 }
 
-static bool token_number(cursor *c, long *out)
+/* A string, or NULL for "-" when may_be_null; a NUL inside is corruption,
+ * since no C string the caller stored could hold one. */
+static const char *string(cursor *c, kg_arena *a, bool may_be_null)
 {
-    bool neg = c->p && c->p < c->end && *c->p == '-';
-    if (neg)
+    if (may_be_null && c->p && c->p < c->end && *c->p == '-') {
         c->p++;
-    size_t v;
-    if (!number(c, &v) || v > (size_t)LONG_MAX) {
-        c->p = NULL;
-        return false;
+        return NULL;
     }
-    *out = neg ? -(long)v : (long)v;
-    return true;
-}
-
-static const char *string(cursor *c, kg_arena *a)
-{
     size_t n;
-    if (!number(c, &n) || !lit(c, ":") || (size_t)(c->end - c->p) < n) {
+    if (!number(c, &n) || !lit(c, ":") || (size_t)(c->end - c->p) < n ||
+        memchr(c->p, '\0', n) != NULL) {
         c->p = NULL;
         return NULL;
     }
     char *s = kg_arena_strndup(a, c->p, n);
     c->p = s ? c->p + n : NULL;
     return s;
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *data = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (n == cap) {
-            cap = cap ? 2 * cap : 8192;
-            char *d = cap <= MAX_ENTRY_BYTES ? realloc(data, cap) : NULL;
-            if (!d) {
-                free(data);
-                fclose(f);
-                return NULL;
-            }
-            data = d;
-        }
-        size_t got = fread(data + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    bool bad = ferror(f) != 0;
-    fclose(f);
-    if (bad) {
-        free(data);
-        return NULL;
-    }
-    *len = n;
-    return data;
 }
 
 /* Checks magic and checksum and compares the key; on success c points at
@@ -530,87 +542,66 @@ static bool open_entry(const char *data, size_t len, const char *key, cursor *c)
     return lit(c, "\n");
 }
 
-static bool read_result(cursor *c, kg_parse_result *result)
+/* The word lines into w[0..n), whose forms are already set. */
+static bool read_words(cursor *c, kg_arena *a, kg_ud_word *w, size_t n)
 {
-    if (!lit(c, "result "))
-        return false;
-    for (int r = KG_PARSE_OK; r <= KG_PARSE_TIMEOUT; r++) {
-        size_t n = strlen(result_names[r]);
-        if ((size_t)(c->end - c->p) > n && memcmp(c->p, result_names[r], n) == 0 &&
-            c->p[n] == '\n') {
-            c->p += n + 1;
-            *result = (kg_parse_result)r;
-            return true;
-        }
-    }
-    return false;
-}
-
-static bool read_linkage(cursor *c, kg_arena *a, kg_linkage *lk)
-{
-    size_t nw, nl;
-    if (!lit(c, "nulls ") || !number(c, &lk->nulls) || !lit(c, "\nwords ") || !number(c, &nw) ||
-        !lit(c, "\n") || nw > (size_t)(c->end - c->p))
-        return false;
-    lk->words = kg_arena_alloc(a, (nw + 1) * sizeof *lk->words);
-    if (!lk->words)
-        return false;
-    for (size_t i = 0; i < nw && c->p; i++) {
-        kg_lg_word *w = &lk->words[i];
-        token_number(c, &w->token);
+    for (size_t i = 0; i < n && c->p; i++) {
+        number(c, &w[i].head);
         lit(c, " ");
-        w->word = string(c, a);
+        w[i].lemma = string(c, a, true);
         lit(c, " ");
-        w->base = string(c, a);
+        w[i].upos = string(c, a, false);
         lit(c, " ");
-        w->sub = string(c, a);
+        w[i].xpos = string(c, a, true);
+        lit(c, " ");
+        w[i].deprel = string(c, a, false);
         lit(c, "\n");
     }
-    if (!lit(c, "links ") || !number(c, &nl) || !lit(c, "\n") || nl > (size_t)(c->end - c->p))
-        return false;
-    lk->links = kg_arena_alloc(a, (nl + 1) * sizeof *lk->links);
-    if (!lk->links)
-        return false;
-    for (size_t i = 0; i < nl && c->p; i++) {
-        kg_lg_link *l = &lk->links[i];
-        number(c, &l->left);
-        lit(c, " ");
-        number(c, &l->right);
-        lit(c, " ");
-        l->label = string(c, a);
-        lit(c, "\n");
-        if (c->p && (l->left >= nw || l->right >= nw))
-            return false;
-    }
-    lk->n_words = nw;
-    lk->n_links = nl;
-    return c->p != NULL;
+    return lit(c, "end\n") && c->p == c->end;
 }
 
-bool kg_parse_cache_get(const kg_parse_cache *c, const char *key, kg_arena *a,
-                        kg_parse_result *result, kg_linkage *out)
+/* Parses the entry into a copy of words, so that a bad entry found halfway
+ * leaves the caller's words as they were. */
+static bool read_entry(const char *data, size_t len, const char *key, kg_arena *a,
+                       kg_ud_word *words, size_t n)
 {
-    if (!c || !key || !a || !result || !out)
+    cursor cur;
+    size_t stored;
+    if (!open_entry(data, len, key, &cur) || !lit(&cur, "words ") || !number(&cur, &stored) ||
+        !lit(&cur, "\n") || stored != n || n > (size_t)(cur.end - cur.p))
+        return false;
+    kg_ud_word *w = malloc((n + 1) * sizeof *w);
+    unsigned char *state = calloc(n + 1, 1);
+    bool ok = w && state;
+    if (ok) {
+        if (n > 0)
+            memcpy(w, words, n * sizeof *w);
+        ok = read_words(&cur, a, w, n) && is_tree(w, n, state);
+    }
+    for (size_t i = 0; ok && i < n; i++) {
+        words[i].lemma = w[i].lemma;
+        words[i].upos = w[i].upos;
+        words[i].xpos = w[i].xpos;
+        words[i].head = w[i].head;
+        words[i].deprel = w[i].deprel;
+    }
+    free(w);
+    free(state);
+    return ok;
+}
+
+bool kg_parse_cache_get(const kg_parse_cache *c, const char *key, kg_arena *a, kg_ud_word *words,
+                        size_t n)
+{
+    if (!c || !key || !a || (n > 0 && !words))
         return false;
     char *path = entry_path(c, key, "");
+    char *data = NULL;
     size_t len = 0;
-    char *data = path ? read_file(path, &len) : NULL;
-    free(path);
-    if (!data)
-        return false;
-    cursor cur;
-    kg_linkage lk = {0};
-    kg_parse_result res = KG_PARSE_NONE;
-    bool ok = open_entry(data, len, key, &cur) && read_result(&cur, &res) &&
-              read_linkage(&cur, a, &lk) && lit(&cur, "end\n") && cur.p == cur.end &&
-              (res == KG_PARSE_OK || (lk.n_words == 0 && lk.n_links == 0));
+    /* any failure to read, a missing file included, is a miss */
+    bool ok = path && kg_file_read_all(path, MAX_ENTRY_BYTES, &data, &len, NULL) == KG_OK &&
+              read_entry(data, len, key, a, words, n);
     free(data);
-    if (!ok)
-        return false;
-    *result = res;
-    if (res == KG_PARSE_OK)
-        *out = lk;
-    else
-        memset(out, 0, sizeof *out);
-    return true;
+    free(path);
+    return ok;
 }

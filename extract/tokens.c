@@ -1,5 +1,5 @@
 /* tokens.c - splits one sentence into words, numbers and punctuation, two
- * ways: kg_tokens_split for the link-grammar pipeline (described here) and
+ * ways: kg_tokens_split for the entity finder (described here) and
  * kg_tokens_split_ud for the UD tagger and parser (described at its section
  * below).  Both share the character classes, decoding, clitics, acronyms,
  * abbreviation periods, normalization and the loop that drives them

@@ -8,6 +8,7 @@
 #include "kg/parse.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <time.h>
 
@@ -51,6 +52,11 @@ void kg_ud_model_free(kg_ud_model *m)
 const char *kg_ud_model_name(const kg_ud_model *m)
 {
     return m->name;
+}
+
+const char *kg_ud_model_id(const kg_ud_model *m)
+{
+    return m->id ? m->id : m->name;
 }
 
 /* ------------------------------------------------------------ the file */
@@ -134,6 +140,14 @@ kg_status kg_ud_model_load(const char *path, kg_ud_model **out, kg_error *err)
             kg_mread_fail(&r, "bytes after the last section");
         st = kg_mread_status(&r, err);
     }
+    /* a retrained model is renamed into place: a new file time, so caches
+     * keyed by the id never hand back the old model's trees */
+    struct stat sb;
+    if (st == KG_OK && stat(path, &sb) == 0 &&
+        !(m->id = kg_arena_printf(m->strings, "%s %lld %lld.%09ld", m->name ? m->name : "",
+                                  (long long)sb.st_size, (long long)sb.st_mtim.tv_sec,
+                                  (long)sb.st_mtim.tv_nsec)))
+        st = kg_error_set(err, KG_ERR_NOMEM, "out of memory");
     if (st != KG_OK) {
         kg_ud_model_free(m);
         return st;

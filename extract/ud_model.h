@@ -12,6 +12,7 @@
 
 struct kg_ud_model {
     const char *name;
+    const char *id;       /* name, file size and modification time (kg_ud_model_id) */
     size_t n_tags, n_labels;
     const char **upos, **xpos; /* per tag id */
     const char **labels;       /* per label id */

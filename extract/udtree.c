@@ -4,13 +4,55 @@
 #include <ctype.h>
 #include <string.h>
 
+static bool nominal_upos(const kg_ud_word *w)
+{
+    return w->upos && (!strcmp(w->upos, "NOUN") || !strcmp(w->upos, "PROPN") ||
+                       !strcmp(w->upos, "PRON") || !strcmp(w->upos, "NUM"));
+}
+
+/* UD never makes a preposition the head of its noun, but the parser now and
+ * then does ("communicate to Israeli Prime Minister Benjamin Netanyahu" with
+ * "to" as the obl and the name as its subject): the first noun after such a
+ * preposition takes its place and relation, the preposition becomes its
+ * case marker, and the preposition's other dependents move to the noun. */
+static void promote_prepositions(kg_ud_word *w, size_t n)
+{
+    for (size_t p = 0; p < n; p++) {
+        if (!w[p].upos || strcmp(w[p].upos, "ADP") || !w[p].deprel ||
+            !strncmp(w[p].deprel, "case", 4) || !strncmp(w[p].deprel, "mark", 4) ||
+            !strncmp(w[p].deprel, "fixed", 5) || !strncmp(w[p].deprel, "compound", 8) ||
+            !strcmp(w[p].deprel, "root") || !strcmp(w[p].deprel, "conj"))
+            continue;
+        size_t noun = n;
+        for (size_t k = p + 1; k < n && noun == n; k++)
+            if (w[k].head == p + 1 && nominal_upos(&w[k]))
+                noun = k;
+        if (noun == n)
+            continue;
+        w[noun].head = w[p].head;
+        w[noun].deprel = w[p].deprel;
+        w[p].head = noun + 1;
+        w[p].deprel = "case";
+        for (size_t k = 0; k < n; k++)
+            if (k != noun && w[k].head == p + 1)
+                w[k].head = noun + 1;
+    }
+}
+
 kg_status kg_udtree_build(kg_arena *a, const char *text, const kg_ud_word *w, size_t n,
                           const long *word_entity, kg_udtree *t, kg_error *err)
 {
     memset(t, 0, sizeof *t);
     t->text = text;
-    t->w = w;
     t->n = n;
+    kg_ud_word *ww = kg_arena_alloc(a, (n ? n : 1) * sizeof *ww);
+    if (!ww)
+        return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+    if (n)
+        memcpy(ww, w, n * sizeof *ww);
+    promote_prepositions(ww, n);
+    t->w = ww;
+    w = ww;
     t->entity = word_entity;
     size_t m = n ? n : 1;
     t->head = kg_arena_alloc(a, m * sizeof *t->head);

@@ -1,6 +1,6 @@
 /* kg.h - the kg library: news text to a knowledge graph of actors and countries.
  *
- *   kg_resources_load     once per process (word lists, link-grammar dictionary)
+ *   kg_resources_load     once per process (word lists, tagger and parser model)
  *   kg_extract_file       text -> entities, mentions, triples   (kg/extract.h)
  *   kg_ud_parse_text      text -> tagged and parsed UD sentences (kg/parse.h)
  *   kg_graph_add_document triples -> graph                      (kg/graph.h)

@@ -1,16 +1,6 @@
 /* test_relations.c - relations read off the UD trees (extract/relations.h),
- * on sentences written for the purpose; case format as in test_triples.c.
- * The UD path is chosen with KG_RELATIONS=ud until it replaces
- * link-grammar's (issue 12). */
-#include <stdlib.h>
-
+ * on sentences written for the purpose; case format as in test_triples.c. */
 #include "triple_check.h"
-
-static int setup_ud(void **state)
-{
-    setenv("KG_RELATIONS", "ud", 1);
-    return setup(state);
-}
 
 CASE(test_rel_title_with_demonym_holder,
      "British foreign minister Jack Straw said that Britain would not support the plan.",
@@ -144,5 +134,5 @@ int main(void)
         cmocka_unit_test(test_rel_label_at_most_four_words),
         cmocka_unit_test(test_rel_say_to_belongs_to_inner_verb),
     };
-    return cmocka_run_group_tests(tests, setup_ud, teardown);
+    return cmocka_run_group_tests(tests, setup, teardown);
 }

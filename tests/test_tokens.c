@@ -429,7 +429,7 @@ static void test_ud_splits_hyphenated_words(void **state)
     assert_false(t[2].space_before);
     assert_false(t[5].space_before);
     assert_int_equal(t[10].kind, KG_TOK_NUMBER);
-    /* the link-grammar tokenizer keeps them whole, as before */
+    /* the entity finder's tokenizer keeps them whole */
     assert_string_equal(norms(state, text), "Al-Zaman|'s|long-term|plan|,|a|15-year|deal");
 }
 

@@ -123,20 +123,11 @@ CASE(test_triples_pronoun_subject_resolved, "Mr. Sato arrived. He criticized Chi
      "He | criticize | China | e")
 CASE(test_triples_intransitive, "The ceasefire collapsed.", "ceasefire | collapse | ")
 
-/* ---------------------------------------------------------------- fallback */
-/* the shallow extractor, as used for sentences the parser cannot take */
-static void test_triples_shallow_fallback_between_entities(void **state)
-{
-    (void)state;
-    check_case_with("Chile quietly visited Peru yesterday.",
-                    (const char *const[]){"Chile | visit | Peru | e", NULL}, 0);
-}
-static void test_triples_shallow_fallback_stops_at_comma(void **state)
-{
-    (void)state;
-    check_case_with("Chile, unlike Peru, voted.",
-                    (const char *const[]){"!Chile | , unlike | Peru", NULL}, 0);
-}
+/* ---------------------------------------------------------------- between entities */
+CASE(test_triples_adverb_between_entities, "Chile quietly visited Peru yesterday.",
+     "Chile | visit | Peru | e")
+CASE(test_triples_aside_is_no_relation, "Chile, unlike Peru, voted.", "!Chile | , unlike | Peru",
+     "!Chile | unlike | Peru", "Chile | vote | ")
 CASE(test_triples_phrasal_particle, "The rebels gave up their weapons.",
      "rebels | give up | their weapons")
 
@@ -202,14 +193,30 @@ CASE(test_triples_title_noun_gives_be, "The band hired producer Leo Graham.",
 CASE(test_triples_list_is_not_apposition, "The envoy visited Turkey, Greece, Jordan and Egypt.",
      "!Greece | be | Jordan", "!Turkey | be | Greece")
 
-/* ---------------------------------------------------------------- unparsed sentences */
-/* a sentence the parser does not get whole is parsed again in pieces */
-static void test_triples_pieces_after_failed_parse(void **state)
+/* ---------------------------------------------------------------- long sentences */
+CASE(test_triples_semicolon_joins_two_clauses, "Chile signed the treaty; Peru rejected the offer.",
+     "Chile | sign | the treaty", "Peru | reject | the offer")
+
+/* a sentence over max_parse_words is not parsed, and the rest of the
+ * document still is */
+static void test_triples_too_long_sentence_skipped(void **state)
 {
     (void)state;
-    check_case_with(
-        "Chile signed the treaty; Peru rejected the offer.",
-        (const char *const[]){"Chile | sign | the treaty", "Peru | reject | the offer", NULL}, 3);
+    const char *text = "Chile signed the treaty with Peru and Bolivia on Monday. Peru rejected it.";
+    kg_extract_options o;
+    kg_extract_options_init(&o);
+    o.max_parse_words = 5;
+    kg_document *d = NULL;
+    kg_error err = {0};
+    assert_int_equal(kg_extract_buffer(res, &o, "long", text, strlen(text), &d, &err), KG_OK);
+    size_t n;
+    const kg_triple *ts = kg_document_triples(d, &n);
+    assert_true(n >= 1);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(ts[i].sentence, 1);
+    assert_int_equal(kg_document_stats(d)->too_long, 1);
+    assert_int_equal(kg_document_stats(d)->parsed, 1);
+    kg_document_free(d);
 }
 CASE(test_triples_tex_quotes, "She began her career in the film `` A New Oath '' in 1947.",
      "She | begin | her career in the film")
@@ -259,8 +266,8 @@ int main(void)
         cmocka_unit_test(test_triples_entity_ids_on_both_ends),
         cmocka_unit_test(test_triples_pronoun_subject_resolved),
         cmocka_unit_test(test_triples_intransitive),
-        cmocka_unit_test(test_triples_shallow_fallback_between_entities),
-        cmocka_unit_test(test_triples_shallow_fallback_stops_at_comma),
+        cmocka_unit_test(test_triples_adverb_between_entities),
+        cmocka_unit_test(test_triples_aside_is_no_relation),
         cmocka_unit_test(test_triples_phrasal_particle),
         cmocka_unit_test(test_triples_surface_keeps_auxiliaries_and_preposition),
         cmocka_unit_test(test_triples_object_carries_time_phrase),
@@ -282,7 +289,8 @@ int main(void)
         cmocka_unit_test(test_triples_possessive_gives_have),
         cmocka_unit_test(test_triples_title_noun_gives_be),
         cmocka_unit_test(test_triples_list_is_not_apposition),
-        cmocka_unit_test(test_triples_pieces_after_failed_parse),
+        cmocka_unit_test(test_triples_semicolon_joins_two_clauses),
+        cmocka_unit_test(test_triples_too_long_sentence_skipped),
         cmocka_unit_test(test_triples_tex_quotes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,6 +1,6 @@
-/* triple_check.h - the CASE checker shared by test_triples.c (link-grammar)
- * and test_relations.c (UD trees); the case format is described in
- * test_triples.c. */
+/* triple_check.h - the CASE checker shared by test_triples.c (the pipeline
+ * on sentences) and test_relations.c (the readers of the trees); the case
+ * format is described in test_triples.c. */
 #ifndef KG_TRIPLE_CHECK_H
 #define KG_TRIPLE_CHECK_H
 
@@ -90,14 +90,12 @@ static bool matches(const kg_triple *t, const char *s, const char *r, const char
     return checks_hold(t, checks);
 }
 
-static void check_case_with(const char *text, const char *const *expect, size_t max_parse_words)
+static void check_case(const char *text, const char *const *expect)
 {
     kg_error err = {0};
     kg_document *d = NULL;
     kg_extract_options o;
     kg_extract_options_init(&o);
-    o.parse_all = true;
-    o.max_parse_words = max_parse_words;
     if (kg_extract_buffer(res, &o, "case", text, strlen(text), &d, &err) != KG_OK)
         fail_msg("%s", err.message);
     size_t n;
@@ -124,11 +122,6 @@ static void check_case_with(const char *text, const char *const *expect, size_t 
         }
     }
     kg_document_free(d);
-}
-
-static void check_case(const char *text, const char *const *expect)
-{
-    check_case_with(text, expect, 60);
 }
 
 #define CASE(name, text, ...)                                                                      \

@@ -6,7 +6,7 @@ set -eu
 
 PKGS="make gcc libc6-dev pkg-config ca-certificates
 libigraph-dev libjansson-dev libgraphviz-dev graphviz libcmocka-dev
-liblink-grammar-dev link-grammar-dictionaries-en iso-codes libutf8proc-dev wordnet-base wamerican ruby-ffaker
+iso-codes libutf8proc-dev wordnet-base wamerican ruby-ffaker
 python3 valgrind parallel nodejs $(command -v npm >/dev/null 2>&1 || echo npm)"
 
 missing=""

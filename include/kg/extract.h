@@ -1,7 +1,7 @@
 /* kg/extract.h - text to entities and triples (the first stage).
  *
  * A kg_resources holds everything that is loaded once per process and only
- * read afterwards (word lists, country codes, the link-grammar dictionary), so
+ * read afterwards (word lists, country codes, the tagger and parser), so
  * one instance serves any number of threads.  A kg_document holds one article
  * and everything found in it, in one arena freed by kg_document_free.
  *
@@ -122,9 +122,8 @@ typedef struct kg_mention {
 /* ---------------------------------------------------------------- triples */
 
 typedef enum kg_triple_source {
-    KG_SRC_PARSE,     /* read off a link-grammar linkage */
-    KG_SRC_PATTERN,   /* title, apposition or nominal pattern over tokens */
-    KG_SRC_SHALLOW    /* fallback when the sentence had no linkage */
+    KG_SRC_PARSE,     /* a clause of the dependency tree (verb and its arguments) */
+    KG_SRC_PATTERN    /* a noun phrase: title, apposition, possessive, role, nominal */
 } kg_triple_source;
 
 typedef struct kg_arg {
@@ -152,13 +151,13 @@ typedef struct kg_resources kg_resources;
 
 typedef struct kg_resources_options {
     const char *data_dir;    /* the project's word lists; NULL: $KG_DATA_DIR, then the built-in path */
-    bool load_parser;        /* load the link-grammar dictionary (entities alone do not need it) */
+    bool load_parser;        /* load the tagger and parser (entities alone do not need them) */
 } kg_resources_options;
 
 kg_status kg_resources_load(const kg_resources_options *opts, kg_resources **out, kg_error *err);
 void kg_resources_free(kg_resources *r);
 
-/* A directory of parses keyed by sentence, options and versions, so a new
+/* A directory of sentence parses keyed by the words and the model, so a new
  * version of a document re-parses only the sentences that changed; safe to
  * share between processes (see extract/parse_cache.h). */
 typedef struct kg_parse_cache kg_parse_cache;
@@ -166,16 +165,12 @@ kg_status kg_parse_cache_open(const char *dir, kg_parse_cache **out, kg_error *e
 void kg_parse_cache_close(kg_parse_cache *c);
 
 typedef struct kg_extract_options {
-    int parse_seconds;       /* link-grammar time limit per sentence (>= 1), CPU seconds */
-    size_t max_parse_words;  /* longer sentences go to the shallow extractor */
-    bool parse_all;          /* parse every sentence, not only those with an entity */
+    size_t max_parse_words;  /* longer sentences are not parsed and give no triple
+                                (default 200; 0: no limit) */
     /* throughput (kg build): */
     bool graph_only;         /* read triples only off sentences that name two different
                                 entities (pronouns count): the graph keeps no other triple */
     size_t max_bytes;        /* largest document accepted (default 64 MiB; 0 means the default) */
-    int parse_threads;       /* threads of this process parsing at once (default 1):
-                                link-grammar 5.12 times a parse by the CPU time of the whole
-                                process, so each parse is given parse_seconds x parse_threads */
     const kg_parse_cache *cache; /* NULL: parse every sentence afresh */
 } kg_extract_options;
 
@@ -211,15 +206,13 @@ typedef struct kg_extract_stats {
     double read_s;           /* reading, UTF-8 check, date header */
     double split_s;          /* sentences and tokens */
     double entities_s;       /* mentions, types, coreference, code-point offsets */
-    double parse_s;          /* link-grammar, the null-link retry included */
-    double triples_s;        /* triples off linkages, token patterns, shallow extractor */
+    double parse_s;          /* UD tokens, tags, lemmas and trees (cache lookups included) */
+    double triples_s;        /* triples read off the trees */
     size_t bytes;            /* document length */
     size_t sentences;        /* all sentences */
     size_t candidates;       /* sentences whose triples were looked for */
-    size_t parsed;           /* of those, handed to link-grammar */
-    size_t linked;           /* of those, given a linkage without null links */
-    size_t linked_null;      /* ... given one only with a null link */
-    size_t timeouts;         /* ... that ran out of time */
+    size_t parsed;           /* of those, given a tree */
+    size_t cached;           /* ... of which from the parse cache */
     size_t too_long;         /* candidates over max_parse_words, never parsed */
 } kg_extract_stats;
 

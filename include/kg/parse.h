@@ -58,6 +58,10 @@ kg_status kg_ud_model_save(const kg_ud_model *m, const char *path, kg_error *err
 void kg_ud_model_free(kg_ud_model *m);
 /* What the model says of itself: "en-ud 1 (UD_English-EWT train + GUM CC BY train)". */
 const char *kg_ud_model_name(const kg_ud_model *m);
+/* What tells this model's output from another's, for caches of it: the name,
+ * the file's size and modification time ("en-ud 1 (...) 47878408
+ * 1764686000.123456789"); the name alone for a model not loaded from a file. */
+const char *kg_ud_model_id(const kg_ud_model *m);
 
 /* What annotating cost, added up over calls: CPU seconds of the calling
  * thread (CLOCK_THREAD_CPUTIME_ID). */

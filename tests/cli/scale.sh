@@ -159,10 +159,10 @@ status_is max_bytes_keep_going_exit_1 1 $?
 "$KG" build -q --jsonl --max-bytes 200 "$T/corpus.jsonl" -o "$T/bigj" 2>"$T/bigj.err"
 status_is max_bytes_jsonl_exit_1 1 $?
 check max_bytes_jsonl_message grep -q "corpus.jsonl:1: larger than 200 bytes" "$T/bigj.err"
-"$KG" build -q --max-parse-words 5 --parse-seconds 1 "$C/a-summit.txt" -o "$T/short" 2>/dev/null
-status_is parse_limits_accepted 0 $?
-"$KG" build -q --parse-seconds 0 "$C/a-summit.txt" -o "$T/x" 2>/dev/null
-status_is parse_seconds_zero_refused 2 $?
+"$KG" build -q --max-parse-words 5 "$C/a-summit.txt" -o "$T/short" 2>/dev/null
+status_is parse_limit_accepted 0 $?
+"$KG" build -q --max-parse-words 0 "$C/a-summit.txt" -o "$T/x" 2>/dev/null
+status_is parse_limit_zero_refused 2 $?
 
 # -- the progress line: on a terminal only, never with -q
 "$KG" build -j2 "$C"/*.txt -o "$T/p" >/dev/null 2>"$T/pipe.err"

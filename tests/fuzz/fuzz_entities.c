@@ -2,7 +2,7 @@
  *
  * The word lists are loaded once (LLVMFuzzerInitialize) because loading them
  * takes far longer than one input; the parser is not loaded, so each input
- * runs reader, sentences, tokens, entities and the shallow triple path.  The
+ * runs reader, sentences, tokens and entities (no tree, so no triple).  The
  * resources pointer is the harness's only static state: libFuzzer's entry
  * point has no other way to receive it, and it is only read after loading.
  *
