@@ -425,14 +425,22 @@ static void prep_of(kg_rel_ctx *c, size_t h, arg *a)
     a->prep[0] = '\0';
     size_t n;
     const size_t *k = kg_udtree_kids(t, h, &n);
+    /* the first case marker and any right after it ("out of"); a second
+     * one further on belongs to a misparse ("in Saturday's win in Italy") */
+    size_t last = KG_UD_NONE;
     for (size_t j = 0; j < n; j++)
         if (kg_udtree_is(t, k[j], "case") && k[j] < h) {
+            size_t fx = kg_udtree_child(t, k[j], "fixed");
+            if (last != KG_UD_NONE && k[j] != last + 1)
+                break;
             if (a->case_word == KG_UD_NONE)
                 a->case_word = k[j];
             append_lower(a->prep, sizeof a->prep, t->w[k[j]].form);
-            size_t fx = kg_udtree_child(t, k[j], "fixed");
-            if (fx != KG_UD_NONE)
+            last = k[j];
+            if (fx != KG_UD_NONE) {
                 append_lower(a->prep, sizeof a->prep, t->w[fx].form);
+                last = fx;
+            }
         }
     /* "'s" is a possessive marker, not a preposition */
     if (!strcmp(a->prep, "'s") || !strcmp(a->prep, "’s") || !strcmp(a->prep, "'")) {
@@ -768,16 +776,22 @@ static kg_status read_copula(kg_rel_ctx *c, size_t p, bool *keep, kg_error *err)
             prep_of(c, w, &a);
             if (!*a.prep)
                 continue;
-            char r2[160] = "be";
-            if (*own.prep)
+            /* "was in talks with Y": through the noun, "be in talks with";
+             * a phrase of the clause ("was in Iraq on Monday") keeps only
+             * its own preposition, "be on" */
+            char r2[160] = "be", s2[224];
+            snprintf(s2, sizeof s2, "%s", l.surf);
+            const char *lem = kg_udtree_lemma(c->a, t, p);
+            if (*own.prep && nm) {
                 append(r2, sizeof r2, own.prep);
-            else if (nm || kg_udtree_upos(t, p, "ADJ")) {
-                const char *lem = kg_udtree_lemma(c->a, t, p);
+                append(s2, sizeof s2, own.prep);
+                append_lower(r2, sizeof r2, t->w[p].form); /* "talks", as written */
+                append(s2, sizeof s2, t->w[p].form);
+            } else if (!*own.prep && (nm || kg_udtree_upos(t, p, "ADJ"))) {
                 append(r2, sizeof r2, lem);
+                append(s2, sizeof s2, t->w[p].form);
             }
             append(r2, sizeof r2, a.prep);
-            char s2[224];
-            snprintf(s2, sizeof s2, "%s", surf);
             append(s2, sizeof s2, a.prep);
             kg_arg o2 = {kg_clause_np_without(c, w, a.case_word), kg_udtree_entity(t, w)};
             st = put(c, &l, s, r2, s2, o2, p, KG_EMIT_OBLIQUE, err);

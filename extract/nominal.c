@@ -172,6 +172,31 @@ static bool title_word(const kg_rel_ctx *c, size_t i)
            kg_lexicon_is_profession(c->lx, t->w[i].lemma ? t->w[i].lemma : w);
 }
 
+/* Whether words [from, to) are an office as titles.txt lists them
+ * ("foreign minister" as "Foreign Minister", "leader"), rather than only
+ * naming a kind of person (WordNet's "countryman", "rival"). */
+static bool office(const kg_rel_ctx *c, size_t from, size_t to)
+{
+    const kg_udtree *t = T(c);
+    char buf[8][48];
+    const char *words[8];
+    size_t n = 0;
+    for (size_t k = from; k < to && n < 8; k++) {
+        size_t len = t->w[k].end - t->w[k].start;
+        if (len == 0 || len >= sizeof buf[0])
+            return false;
+        memcpy(buf[n], t->text + t->w[k].start, len);
+        buf[n][len] = '\0';
+        if (buf[n][0] >= 'a' && buf[n][0] <= 'z')
+            buf[n][0] = (char)(buf[n][0] - 'a' + 'A');
+        words[n] = buf[n];
+        n++;
+    }
+    /* the whole phrase: "film director" and "world champion" are trades,
+     * whatever their last word */
+    return n > 0 && kg_lexicon_title_len(c->lx, words, n) == n;
+}
+
 /* "[holder] [title words] [person]" read off the words before a person's
  * name: "British foreign minister Jack Straw", "UN Secretary General Kofi
  * Annan", "Israel's Prime Minister Benjamin Netanyahu", "Tory leader
@@ -218,6 +243,19 @@ static kg_status titles(kg_rel_ctx *c, kg_error *err)
             h--;
         if (h > 0 && is_holder(c, t->entity[h - 1]))
             holder = t->entity[h - 1];
+        /* a nationality word before a title that is no office says where
+         * the person is from, not what they hold: "Dutch countryman Paul
+         * Haarhuis", "Jamaican rival"; and after an owner, the owner holds
+         * it: "Derbyshire's Australian captain" */
+        if (holder >= 0 && kg_udtree_upos(t, h - 1, "ADJ")) {
+            size_t o = h - 1;
+            if (o >= 2 && (!strcmp(t->w[o - 1].form, "'s") || !strcmp(t->w[o - 1].form, "’s")))
+                holder = is_holder(c, t->entity[o - 2]) && t->entity[o - 2] != holder
+                             ? t->entity[o - 2]
+                             : -1;
+            else if (!office(c, first_title, name))
+                holder = -1;
+        }
         char buf[160] = "";
         for (size_t k = first_title; k < name; k++) {
             size_t n = strlen(buf);

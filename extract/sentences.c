@@ -12,7 +12,9 @@
  *     "U.S. State Department" and "Antony J. Blinken" do not;
  *   - "etc." ends one unless a lower-case word follows (the general rule).
  * A closing quote after the period ("... ahead.” The") overrides the word
- * rules: the quoted sentence is over.  A blank line always ends a sentence.
+ * rules: the quoted sentence is over.  A blank line always ends a sentence,
+ * and so does the line break before and after an all-capital headline or a
+ * line with no letter (wire.h).
  *
  * Every byte is looked at a bounded number of times (look-behind for the word
  * before a period is capped, look-ahead stops at the next word), so a long
@@ -20,6 +22,7 @@
  */
 #include "sentences.h"
 #include "text.h"
+#include "wire.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -299,67 +302,29 @@ static size_t candidate_len(const char *t, size_t i, size_t end, size_t *j)
     return k == i ? 0 : k - i;
 }
 
-/* A wire dateline opening the text: "WASHINGTON (Reuters) - ", "KYIV,
- * Ukraine -- ", "GAZA CITY \u2014 ", "(AP) - ".  Returns the offset just after
- * its dash, or 0.  The dateline becomes a sentence of its own, so that the
- * first real sentence parses without it. */
-static size_t dateline_end(const char *t, size_t start, size_t end)
+static bool has_letter(const char *t, kg_span sp)
 {
-    size_t i = kg_text_skip_space(t, start, end), caps = 0;
-    /* the place, in capitals: words of two or more capital letters */
-    for (;;) {
-        size_t w = i, letters = 0;
-        while (w < end && (isupper((unsigned char)t[w]) || t[w] == '.' || t[w] == '\'' ||
-                           (t[w] == '-' && w > i))) {
-            letters += isupper((unsigned char)t[w]) != 0;
-            w++;
-        }
-        if (letters < 2 || (w < end && isalnum((unsigned char)t[w])))
-            break;
-        caps++;
-        i = w;
-        if (i < end && t[i] == ' ' && i + 1 < end && isupper((unsigned char)t[i + 1]))
-            i++;
-        else
-            break;
-    }
-    /* ", Ukraine", ", Jan. 5": a short addition up to the agency or dash */
-    if (caps && i < end && t[i] == ',') {
-        size_t k = i + 1;
-        while (k < end && k < i + 40 && t[k] != '\n' && t[k] != '(' && t[k] != '-' &&
-               (unsigned char)t[k] != 0xE2)
-            k++;
-        i = k;
-    }
-    i = kg_text_skip_space(t, i, end);
-    bool agency = false;
-    if (i < end && t[i] == '(') {
-        size_t k = i + 1;
-        while (k < end && k < i + 40 && t[k] != ')' && t[k] != '\n')
-            k++;
-        if (k < end && t[k] == ')' && k > i + 1) {
-            agency = true;
-            i = k + 1;
-        }
-    }
-    if (!caps && !agency)
-        return 0;
-    i = kg_text_skip_space(t, i, end);
-    size_t dash = 0;
-    if (i + 1 < end && t[i] == '-' && t[i + 1] == '-')
-        dash = 2;
-    else if (i < end && t[i] == '-')
-        dash = 1;
-    else if (i + 2 < end && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
-             ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94))
-        dash = 3;
-    if (!dash || i + dash >= end || kg_text_space_len(t, i + dash, end) == 0)
-        return 0;
-    /* the story starts after it: "NATO - the alliance - met" has none */
-    size_t next = kg_text_skip_space(t, i + dash, end);
-    if (next == end || islower((unsigned char)t[next]))
-        return 0;
-    return i + dash;
+    for (size_t i = sp.start; i < sp.end; i++)
+        if (isalpha((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80)
+            return true;
+    return false;
+}
+
+/* The line ending at the newline nl, or the one after it, is an
+ * all-capital headline or a line with no letter ("- - - -"): wire copy puts
+ * those on lines of their own without a full stop, and they are no part of
+ * the sentence next to them. */
+static bool headline_edge(const char *t, size_t s, size_t nl, size_t end)
+{
+    size_t b = nl;
+    while (b > s && t[b - 1] != '\n')
+        b--;
+    size_t e = nl + 1;
+    while (e < end && t[e] != '\n')
+        e++;
+    kg_span before = {b, nl}, after = {nl + 1, e};
+    return (b < nl && (kg_wire_is_headline(t, before) || !has_letter(t, before))) ||
+           (nl + 1 < e && (kg_wire_is_headline(t, after) || !has_letter(t, after)));
 }
 
 kg_status kg_sentences_split(kg_arena *a, const char *text, size_t start, size_t end, kg_span **out,
@@ -373,8 +338,10 @@ kg_status kg_sentences_split(kg_arena *a, const char *text, size_t start, size_t
     kg_vec_init(&v, sizeof(kg_span));
     size_t s = start, i = start, j, len;
     bool ok = true;
-    size_t dl = dateline_end(text, start, end);
-    if (dl) {
+    /* the dateline is a sentence of its own, so that the first real
+     * sentence parses without it */
+    size_t dl = kg_wire_dateline_end(text, (kg_span){start, end});
+    if (dl > start) {
         ok = emit(&v, text, s, dl);
         s = i = dl;
     }
@@ -384,6 +351,9 @@ kg_status kg_sentences_split(kg_arena *a, const char *text, size_t start, size_t
             if (after) {
                 ok = emit(&v, text, s, i);
                 s = after;
+            } else if (headline_edge(text, s, i, end)) {
+                ok = emit(&v, text, s, i);
+                s = i + 1;
             }
             i = after ? after : i + 1;
         } else if (terminator_len(text, i, end) == 0) {

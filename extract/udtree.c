@@ -39,6 +39,41 @@ static void promote_prepositions(kg_ud_word *w, size_t n)
     }
 }
 
+/* "has said Britain should take": the parser sometimes makes the subject
+ * of a reported clause the object of the verb of saying.  An object right
+ * before a clausal complement that has no subject (and is no "to"
+ * infinitive) is that clause's subject. */
+static void subject_of_complement(kg_ud_word *w, size_t n)
+{
+    for (size_t c = 0; c < n; c++) {
+        if (!w[c].deprel || strcmp(w[c].deprel, "ccomp") || !w[c].head)
+            continue;
+        size_t v = w[c].head, obj = n, first = c;
+        bool subject = false, to = false;
+        for (size_t k = 0; k < n; k++) {
+            if (w[k].head == c + 1 && w[k].deprel) {
+                subject |= !strncmp(w[k].deprel, "nsubj", 5) || !strncmp(w[k].deprel, "csubj", 5);
+                to |= !strcmp(w[k].deprel, "mark") && !strcmp(w[k].form, "to");
+                if (k < first)
+                    first = k;
+            }
+            if (w[k].head == v && w[k].deprel && !strcmp(w[k].deprel, "obj") && k < c)
+                obj = k;
+        }
+        if (subject || to || obj == n || !nominal_upos(&w[obj]))
+            continue;
+        /* adjacent: every word between the object and the clause hangs
+         * inside that stretch, so it is the object's (trees are projective) */
+        bool inside = true;
+        for (size_t k = obj + 1; k < first && inside; k++)
+            inside = w[k].head >= obj + 1 && w[k].head <= first;
+        if (!inside)
+            continue;
+        w[obj].head = c + 1;
+        w[obj].deprel = "nsubj";
+    }
+}
+
 kg_status kg_udtree_build(kg_arena *a, const char *text, const kg_ud_word *w, size_t n,
                           const long *word_entity, kg_udtree *t, kg_error *err)
 {
@@ -51,6 +86,7 @@ kg_status kg_udtree_build(kg_arena *a, const char *text, const kg_ud_word *w, si
     if (n)
         memcpy(ww, w, n * sizeof *ww);
     promote_prepositions(ww, n);
+    subject_of_complement(ww, n);
     t->w = ww;
     w = ww;
     t->entity = word_entity;
@@ -254,6 +290,17 @@ long kg_udtree_entity(const kg_udtree *t, size_t i)
 {
     if (i >= t->n)
         return -1;
+    /* a name's flat words follow its first word, which UD makes the head;
+     * the phrase names what its last word names ("U.N. Ambassador
+     * Albright", parsed as one flat name headed by "U.N.", is Albright) */
+    size_t last = i;
+    size_t nk;
+    const size_t *kk = kg_udtree_kids(t, i, &nk);
+    for (size_t j = 0; j < nk; j++)
+        if (kk[j] == last + 1 && kg_udtree_is(t, kk[j], "flat") && t->entity[kk[j]] >= 0)
+            last = kk[j];
+    if (last != i && t->entity[last] >= 0)
+        return t->entity[last];
     if (t->entity[i] >= 0)
         return t->entity[i];
     /* "Secretary Blinken", "President Joe Biden": the parser may head the

@@ -6,7 +6,9 @@
  * capitalized words ("N.H.", "Calif.", "New South Wales"); DATE an ISO date
  * or a month and a day ("March 9", "Jan. 5"); AGENCY one to four
  * capitalized words in brackets.  A place followed by neither a date nor an
- * agency is no dateline: "SOCCER - JAPAN GET LUCKY WIN" is a headline. */
+ * agency is a dateline only before a dash and a story that opens like a
+ * sentence ("KYIV, Ukraine -- Officials met"): "SOCCER - JAPAN GET LUCKY
+ * WIN" is a headline.  "(AP) - " alone opens a story too. */
 #include "wire.h"
 
 #include <string.h>
@@ -225,6 +227,26 @@ static bool date_or_agency(cursor *c, bool *dated)
     return true;
 }
 
+/* A dash and then a story that opens like a sentence ("- The senator",
+ * "-- Officials"): a capital and a lower-case letter, or a quote.  With it,
+ * a place needs no date ("KYIV, Ukraine -- Officials met"), while "SOCCER -
+ * JAPAN GET LUCKY WIN" and "NATO - the alliance - met" stay prose.  c moves
+ * past the dash. */
+static bool story_dash(cursor *c)
+{
+    cursor k = *c;
+    skip_spaces(&k);
+    if (!dash(&k) || (peek(&k) != ' ' && peek(&k) != '\n'))
+        return false;
+    cursor s = k;
+    skip_spaces(&s);
+    char a = peek(&s), b = s.at + 1 < s.end ? s.s[s.at + 1] : '\0';
+    if (!((is_up(a) && is_low(b)) || a == '"' || (unsigned char)a == 0xE2))
+        return false;
+    *c = k;
+    return true;
+}
+
 /* Reads a dateline from the sentence's start; its end (the story's start),
  * or 0 when there is none.  places[0..*n) get the place names. */
 static size_t dateline(const char *text, kg_span sentence, kg_span places[2], size_t *n)
@@ -234,10 +256,18 @@ static size_t dateline(const char *text, kg_span sentence, kg_span places[2], si
         return 0;
     cursor c = {text, sentence.start, sentence.end};
     kg_span city, region = {0, 0};
+    bool dated = false;
+    if (peek(&c) == '(') {
+        /* "(AP) - Talks resumed.": the agency alone */
+        if (!agency(&c) || !story_dash(&c))
+            return 0;
+        skip_spaces(&c);
+        return c.at;
+    }
     if (!words(&c, true, 4, &city) || city.end - city.start < 2)
         return 0;
     skip_spaces(&c);
-    bool dated = false;
+    bool dashed = false;
     if (peek(&c) == ',') {
         c.at++;
         skip_spaces(&c);
@@ -251,14 +281,14 @@ static size_t dateline(const char *text, kg_span sentence, kg_span places[2], si
                 c.at++;
                 skip_spaces(&c);
             }
-            if (!date_or_agency(&c, &dated))
+            if (!date_or_agency(&c, &dated) && !(dashed = story_dash(&c)))
                 return 0;
         }
-    } else if (!date_or_agency(&c, &dated)) {
+    } else if (!date_or_agency(&c, &dated) && !(dashed = story_dash(&c))) {
         return 0;
     }
     skip_spaces(&c);
-    bool dashed = dash(&c);
+    dashed = dashed || dash(&c);
     /* an agency alone must be followed by the dash: "LONDON (AP) -" */
     if (!dashed && !dated)
         return 0;

@@ -5,7 +5,7 @@
  * A dateline opens a story at the start of a line: the place in capitals,
  * then a date, the agency in brackets, or both, then usually a dash:
  * "NEW YORK, March 9 - ", "WASHINGTON (Reuters) - ", "LONDON, Jan 5 (AP) -- ",
- * "ROCHESTER, N.H. 1996-08-22".  A headline is a line in capitals:
+ * "ROCHESTER, N.H. 1996-08-22", "KYIV, Ukraine -- ", "(AP) - ".  A headline is a line in capitals:
  * "CHRYSLER TO BUY AMERICAN MOTORS", "SOCCER - JAPAN GET LUCKY WIN".
  * Pure functions of the text: no word list, no state. */
 #ifndef KG_WIRE_H

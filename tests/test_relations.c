@@ -91,6 +91,36 @@ CASE(test_rel_label_at_most_four_words,
 CASE(test_rel_say_to_belongs_to_inner_verb, "Reagan said he had sold arms to Iran.",
      "he | sell arms to | Iran | a | by=Reagan", "!Reagan | say to | Iran")
 
+/* ---------------------------------------------------------------- tree repairs */
+CASE(test_rel_object_of_say_is_the_clause_subject,
+     "Mr Howard has said Britain should take its fair share.",
+     "Britain | take | its fair share | ma | by=Howard",
+     "!Howard | say | Britain | | oid=united-kingdom")
+CASE(test_rel_preposition_made_head_is_demoted,
+     "Secretary Blinken did not communicate to Israeli Prime Minister Benjamin Netanyahu the need "
+     "for ceasefires.",
+     "Blinken | communicate to | Benjamin Netanyahu | en", "!Netanyahu | be | the need")
+CASE(test_rel_title_run_names_its_last_word, "U.N. Ambassador Albright arrives in Chile.",
+     "Albright | arrive in | Chile | e | sid=albright",
+     "!U.N. | arrive in | Chile | | sid=united-nations")
+CASE(test_rel_one_preposition_per_phrase,
+     "Robert Sidoli scored tries in Saturday's Six Nations win in Italy.",
+     "!Robert Sidoli | score tries in in | ")
+
+/* ---------------------------------------------------------------- nationality */
+CASE(test_rel_nationality_is_no_office, "Krajicek's Dutch countryman Paul Haarhuis won.",
+     "!Paul Haarhuis | countryman of | Netherlands",
+     "!Paul Haarhuis | countryman of | Krajicek")
+CASE(test_rel_nationality_trade_is_no_office, "Indian film director Satyajit Ray died.",
+     "!Satyajit Ray | film director of | India", "Satyajit Ray | be | film director")
+CASE(test_rel_owner_before_nationality_holds_it,
+     "Derbyshire's Australian captain Dean Jones scored.",
+     "!Dean Jones | captain of | Australia")
+
+/* ---------------------------------------------------------------- copula */
+CASE(test_rel_copula_through_its_noun, "Iran was in talks with China.",
+     "Iran | be in talks with | China | e", "!Iran | be in with | China")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -133,6 +163,14 @@ int main(void)
         cmocka_unit_test(test_rel_list_is_no_apposition),
         cmocka_unit_test(test_rel_label_at_most_four_words),
         cmocka_unit_test(test_rel_say_to_belongs_to_inner_verb),
+        cmocka_unit_test(test_rel_object_of_say_is_the_clause_subject),
+        cmocka_unit_test(test_rel_preposition_made_head_is_demoted),
+        cmocka_unit_test(test_rel_title_run_names_its_last_word),
+        cmocka_unit_test(test_rel_one_preposition_per_phrase),
+        cmocka_unit_test(test_rel_nationality_is_no_office),
+        cmocka_unit_test(test_rel_nationality_trade_is_no_office),
+        cmocka_unit_test(test_rel_owner_before_nationality_holds_it),
+        cmocka_unit_test(test_rel_copula_through_its_noun),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -69,6 +69,23 @@ static void test_sentence_split_breaks_after_acronym_before_opener(void **state)
           "Envoys flew back to the U.S.", "The next day, talks resumed in the U.K. on schedule.");
 }
 
+static void test_sentence_split_headline_line_stands_alone(void **state)
+{
+    CHECK("CHRYSLER TO BUY AMERICAN MOTORS\nChrysler Corp said it would buy American Motors.",
+          "CHRYSLER TO BUY AMERICAN MOTORS", "Chrysler Corp said it would buy American Motors.");
+    CHECK("- - - -\nMEDIA INDONESIA\nAround 2,000 cars arrived on Thursday.", "- - - -",
+          "MEDIA INDONESIA", "Around 2,000 cars arrived on Thursday.");
+}
+
+/* a line break inside prose, even before a capital, is no boundary */
+static void test_sentence_split_wrapped_line_is_one_sentence(void **state)
+{
+    CHECK("The Netherlands drew 2-2 with\nBrazil in a friendly on Saturday.",
+          "The Netherlands drew 2-2 with\nBrazil in a friendly on Saturday.");
+    CHECK("Officials of the UN and\nNATO met in Brussels.",
+          "Officials of the UN and\nNATO met in Brussels.");
+}
+
 static void test_sentence_split_keeps_decimal_numbers(void **state)
 {
     CHECK("Growth slowed to 3.5 percent in March. Analysts had expected 4.1 percent.",
@@ -353,6 +370,8 @@ int main(void)
         T(test_sentence_split_keeps_mr_abbreviation),
         T(test_sentence_split_keeps_titles_and_months),
         T(test_sentence_split_keeps_middle_initial),
+        T(test_sentence_split_headline_line_stands_alone),
+        T(test_sentence_split_wrapped_line_is_one_sentence),
         T(test_sentence_split_keeps_acronym_before_name),
         T(test_sentence_split_breaks_after_acronym_before_opener),
         T(test_sentence_split_keeps_decimal_numbers),

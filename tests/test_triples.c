@@ -6,7 +6,8 @@
  * no object); flags: n negated, m modal, N not negated, e both ends are
  * entities, a attributed (reported speech), A not attributed; checks, joined
  * by ';': "surf=TEXT" the surface relation is TEXT exactly, "by=TEXT" the
- * speaker phrase contains TEXT.
+ * speaker phrase contains TEXT, "sid=ID" / "oid=ID" the subject / object is
+ * the entity of that id.
  * "!SUBJECT | RELATION | OBJECT" asserts that no such triple exists. */
 #include <stdio.h>
 #include <string.h>

@@ -35,6 +35,22 @@ static void test_wire_dateline_agency_and_dash(void **state)
     assert_string_equal(story("PARIS, Sept. 22, 1997 (AFP) -- Talks ended."), "Talks ended.");
 }
 
+/* without a date, a place is a dateline only before a dash and a story
+ * that opens like a sentence */
+static void test_wire_dateline_place_and_dash_before_a_story(void **state)
+{
+    (void)state;
+    assert_string_equal(story("KYIV, Ukraine -- Officials met."), "Officials met.");
+    assert_string_equal(story("GAZA CITY \u2014 Aid arrived."), "Aid arrived.");
+    assert_string_equal(story("(AP) - Talks resumed."), "Talks resumed.");
+    const char *t = "KYIV, Ukraine -- Officials met.";
+    kg_span p[2];
+    assert_int_equal(kg_wire_dateline_places(t, whole(t), p, 2), 2);
+    const char *no[] = {"NATO - the alliance - met.", "RUSSIA - PUTIN WINS", "EU -- 12 states"};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        assert_int_equal(kg_wire_dateline_end(no[i], whole(no[i])), 0);
+}
+
 static void test_wire_dateline_iso_date_with_region(void **state)
 {
     (void)state;
@@ -90,6 +106,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wire_dateline_city_and_date),
         cmocka_unit_test(test_wire_dateline_agency_and_dash),
+        cmocka_unit_test(test_wire_dateline_place_and_dash_before_a_story),
         cmocka_unit_test(test_wire_dateline_iso_date_with_region),
         cmocka_unit_test(test_wire_no_dateline_without_date_or_agency),
         cmocka_unit_test(test_wire_dateline_only_at_a_line_start),

@@ -52,8 +52,14 @@ static void dump(const kg_document *d)
                 t[i].attributed ? " said by " : "", t[i].attributed_to ? t[i].attributed_to : "");
 }
 
-/* The checks field: "surf=TEXT;by=TEXT". */
-static bool checks_hold(const kg_triple *t, const char *checks)
+/* The id of the entity an argument names, or "" (ents: the document's). */
+static const char *arg_id(const kg_entity *ents, size_t ne, long e)
+{
+    return e >= 0 && (size_t)e < ne ? ents[e].id : "";
+}
+
+/* The checks field: "surf=TEXT;by=TEXT;sid=ID;oid=ID". */
+static bool checks_hold(const kg_triple *t, const char *checks, const kg_entity *ents, size_t ne)
 {
     char buf[256];
     snprintf(buf, sizeof buf, "%s", checks);
@@ -63,12 +69,16 @@ static bool checks_hold(const kg_triple *t, const char *checks)
             return false;
         if (!strncmp(c, "by=", 3) && (!t->attributed_to || !strstr(t->attributed_to, c + 3)))
             return false;
+        if (!strncmp(c, "sid=", 4) && strcmp(arg_id(ents, ne, t->subject.entity), c + 4))
+            return false;
+        if (!strncmp(c, "oid=", 4) && strcmp(arg_id(ents, ne, t->object.entity), c + 4))
+            return false;
     }
     return true;
 }
 
 static bool matches(const kg_triple *t, const char *s, const char *r, const char *o,
-                    const char *flags, const char *checks)
+                    const char *flags, const char *checks, const kg_entity *ents, size_t ne)
 {
     if (!strstr(t->subject.text, s) || strcmp(t->relation, r))
         return false;
@@ -87,7 +97,7 @@ static bool matches(const kg_triple *t, const char *s, const char *r, const char
         return false;
     if (strchr(flags, 'A') && t->attributed)
         return false;
-    return checks_hold(t, checks);
+    return checks_hold(t, checks, ents, ne);
 }
 
 static void check_case(const char *text, const char *const *expect)
@@ -98,8 +108,9 @@ static void check_case(const char *text, const char *const *expect)
     kg_extract_options_init(&o);
     if (kg_extract_buffer(res, &o, "case", text, strlen(text), &d, &err) != KG_OK)
         fail_msg("%s", err.message);
-    size_t n;
+    size_t n, ne;
     const kg_triple *ts = kg_document_triples(d, &n);
+    const kg_entity *ents = kg_document_entities(d, &ne);
     for (size_t i = 0; expect[i]; i++) {
         char buf[512];
         char *f[5] = {NULL, NULL, NULL, NULL, NULL};
@@ -114,7 +125,8 @@ static void check_case(const char *text, const char *const *expect)
             trim(f[j]);
         bool found = false;
         for (size_t j = 0; j < n && !found; j++)
-            found = matches(&ts[j], f[0], f[1], f[2], f[3] ? f[3] : "", f[4] ? f[4] : "");
+            found = matches(&ts[j], f[0], f[1], f[2], f[3] ? f[3] : "", f[4] ? f[4] : "", ents,
+                            ne);
         if (found == negative) {
             dump(d);
             fail_msg("%s triple (%s | %s | %s)", negative ? "unexpected" : "missing", f[0], f[1],
