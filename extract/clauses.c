@@ -286,7 +286,13 @@ static void link_lemma(kg_rel_ctx *c, size_t q, label *l)
     const char *lem = kg_udtree_lemma(c->a, t, q);
     if (!lem)
         l->oom = true;
-    append(l->rel, sizeof l->rel, lem);
+    /* the tagger's lemmatizer guesses unseen forms by their ending ("tied"
+     * -> "ty"): a verb WordNet does not know is looked up by its form */
+    char wn[128];
+    const char *fix = NULL;
+    if (lem && kg_udtree_upos(t, q, "VERB") && !kg_lexicon_is_verb(c->lx, lem))
+        fix = kg_lexicon_verb_lemma(c->lx, t->w[q].form, wn, sizeof wn);
+    append(l->rel, sizeof l->rel, fix ? fix : lem);
     size_t prt = kg_udtree_child(t, q, "compound:prt");
     if (prt != KG_UD_NONE)
         append_lower(l->rel, sizeof l->rel, t->w[prt].form);
@@ -343,6 +349,8 @@ static void make_label(kg_rel_ctx *c, size_t p, label *l, bool *keep)
     size_t links[MAX_CHAIN];
     size_t nl = chain_of(c, p, links);
     char chain[128] = "", first[64] = "";
+    char rels[MAX_CHAIN][128];
+    size_t nk = 0;
     for (size_t i = 0; i < nl; i++) {
         size_t q = links[i];
         label ql = {0};
@@ -350,18 +358,26 @@ static void make_label(kg_rel_ctx *c, size_t p, label *l, bool *keep)
         l->negated |= ql.negated;
         l->modal |= ql.modal;
         const char *lem = t->w[q].lemma ? t->w[q].lemma : t->w[q].form;
-        if (kg_lexicon_in(c->lx, KG_WL_NEGATING_VERBS, lem))
+        /* "refused to support": the flag says it, the label is what was
+         * not done ("support"), so negated "refuse to" never reads as a
+         * double negative */
+        if (kg_lexicon_in(c->lx, KG_WL_NEGATING_VERBS, lem)) {
             l->negated = true;
+            continue;
+        }
         if (kg_lexicon_in(c->lx, KG_WL_MODAL_VERBS, lem))
             l->modal = true;
         link_lemma(c, q, &ql);
-        /* at most the first and the last link: "intend to discuss" */
-        if (i == 0 || i + 1 == nl) {
-            append(chain, sizeof chain, ql.rel);
+        snprintf(rels[nk++], sizeof rels[0], "%s", ql.rel);
+    }
+    /* at most the first and the last link: "intend to discuss" */
+    for (size_t i = 0; i < nk; i++) {
+        if (i == 0 || i + 1 == nk) {
+            append(chain, sizeof chain, rels[i]);
             append(chain, sizeof chain, "to");
         }
         if (i == 0) {
-            append(first, sizeof first, ql.rel);
+            append(first, sizeof first, rels[i]);
             append(first, sizeof first, "to");
         }
     }
@@ -764,8 +780,11 @@ static kg_status read_copula(kg_rel_ctx *c, size_t p, bool *keep, kg_error *err)
         kg_arg o = {pred, *own.prep ? kg_udtree_entity(t, p) : -1};
         st = put(c, &l, s, rel, surf, o, p, borrowed ? KG_EMIT_CLAUSE_BORROWED : KG_EMIT_COPULA,
                  err);
-        /* "a fellow at Y", "critical of Y", and the clause's phrases */
-        for (size_t j = 0; j < n && st == KG_OK; j++) {
+        /* "a fellow at Y", "critical of Y", and the clause's phrases; "one
+         * of four Britons", "some of them" name a part, no relation */
+        bool part = kg_udtree_upos(t, p, "NUM") || kg_udtree_upos(t, p, "PRON") ||
+                    kg_udtree_upos(t, p, "DET");
+        for (size_t j = 0; j < n && st == KG_OK && !part; j++) {
             size_t w = k[j];
             bool nm = kg_udtree_is(t, w, "nmod") && !kg_udtree_is(t, w, "nmod:poss");
             if (!nm && !kg_udtree_is(t, w, "obl"))

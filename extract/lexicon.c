@@ -51,6 +51,9 @@ struct kg_lexicon {
     kg_strmap *locations; /* name -> country index + 1, or 0 */
     kg_strmap *professions;
     kg_strmap *common_words; /* lower case */
+    kg_strmap *verbs;        /* WordNet's verb lemmas */
+    kg_strmap *verb_forms;   /* WordNet's irregular verb forms -> index into verb_lemmas */
+    kg_vec verb_lemmas;      /* const char * */
     kg_strmap *wordlists[KG_WL_COUNT]; /* lower case */
 };
 
@@ -615,6 +618,10 @@ static kg_status load_all(loader *ld, const kg_lexicon_paths *paths)
     kg_wordnet_words wn = {.people = lx->professions,
                            .places = lx->locations,
                            .common = lx->common_words,
+                           .verbs = lx->verbs,
+                           .verb_forms = lx->verb_forms,
+                           .verb_lemmas = &lx->verb_lemmas,
+                           .strings = lx->strings,
                            .not_places = {not_locations, lx->given_names}};
     if (!st)
         st = kg_wordnet_words_load(paths->wordnet_dir, &wn, ld->err);
@@ -649,10 +656,12 @@ kg_status kg_lexicon_load_from(const kg_lexicon_paths *given, kg_lexicon **out, 
     if (!lx)
         return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
     kg_vec_init(&lx->org_names, sizeof(const char *));
+    kg_vec_init(&lx->verb_lemmas, sizeof(const char *));
     lx->strings = kg_arena_new();
     kg_strmap **maps[] = {&lx->country_names, &lx->country_codes, &lx->demonyms,    &lx->titles,
                           &lx->org_cues,      &lx->organizations, &lx->given_names, &lx->locations,
-                          &lx->professions,   &lx->common_words};
+                          &lx->professions,   &lx->common_words,  &lx->verbs,
+                          &lx->verb_forms};
     bool ok = lx->strings != NULL;
     for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
         ok = (*maps[i] = kg_strmap_new()) != NULL && ok;
@@ -679,6 +688,9 @@ void kg_lexicon_free(kg_lexicon *lx)
     for (size_t i = 0; i < KG_WL_COUNT; i++)
         kg_strmap_free(lx->wordlists[i]);
     kg_strmap_free(lx->common_words);
+    kg_strmap_free(lx->verbs);
+    kg_strmap_free(lx->verb_forms);
+    kg_vec_free(&lx->verb_lemmas);
     kg_strmap_free(lx->professions);
     kg_strmap_free(lx->locations);
     kg_strmap_free(lx->given_names);
@@ -798,4 +810,42 @@ bool kg_lexicon_is_common_word(const kg_lexicon *lx, const char *word)
 bool kg_lexicon_in(const kg_lexicon *lx, kg_wordlist list, const char *word)
 {
     return (unsigned)list < KG_WL_COUNT && lower_in(lx->wordlists[list], word);
+}
+
+bool kg_lexicon_is_verb(const kg_lexicon *lx, const char *lemma)
+{
+    return kg_strmap_get(lx->verbs, lemma, NULL);
+}
+
+/* WordNet's morphology for verbs (morphy): an irregular form from
+ * verb.exc, the form itself, or the first of its detachments (-s, -ies,
+ * -es, -ed, -ing, with -e restored where the rule says) that is a verb. */
+const char *kg_lexicon_verb_lemma(const kg_lexicon *lx, const char *form, char *buf, size_t cap)
+{
+    static const char *const rules[][2] = {{"s", ""},   {"ies", "y"}, {"es", "e"}, {"es", ""},
+                                           {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
+    size_t n = strlen(form);
+    if (n == 0 || n >= cap)
+        return NULL;
+    for (size_t i = 0; i <= n; i++)
+        buf[i] = (char)(form[i] >= 'A' && form[i] <= 'Z' ? form[i] + ('a' - 'A') : form[i]);
+    size_t v;
+    if (kg_strmap_get(lx->verb_forms, buf, &v))
+        return *(const char **)kg_vec_at(&lx->verb_lemmas, v);
+    if (kg_strmap_get(lx->verbs, buf, NULL))
+        return buf;
+    char low[128];
+    if (n >= sizeof low)
+        return NULL;
+    memcpy(low, buf, n + 1);
+    for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
+        size_t sl = strlen(rules[r][0]), al = strlen(rules[r][1]);
+        if (n <= sl || strcmp(low + n - sl, rules[r][0]) || n - sl + al >= cap)
+            continue;
+        memcpy(buf, low, n - sl);
+        memcpy(buf + n - sl, rules[r][1], al + 1);
+        if (kg_strmap_get(lx->verbs, buf, NULL))
+            return buf;
+    }
+    return NULL;
 }

@@ -79,6 +79,12 @@ bool kg_lexicon_is_profession(const kg_lexicon *lx, const char *word);
  * also hold words that are names ("Bush", "Rice", "Turkey"), so callers check
  * countries, titles and given names first. */
 bool kg_lexicon_is_common_word(const kg_lexicon *lx, const char *word);
+/* A verb lemma WordNet knows ("tie"; lower case). */
+bool kg_lexicon_is_verb(const kg_lexicon *lx, const char *lemma);
+/* The verb lemma of a form by WordNet's morphology ("tied" -> "tie",
+ * "abode" -> "abide", "biased" -> "bias"), in buf (cap bytes) or in the
+ * lexicon; NULL when WordNet knows no verb it could be. */
+const char *kg_lexicon_verb_lemma(const kg_lexicon *lx, const char *form, char *buf, size_t cap);
 
 /* The plain word lists relation extraction reads, one file each under data/
  * (one lower-case word or phrase a line); kg_lexicon_in compares in lower

@@ -101,7 +101,7 @@ typedef struct reading {
     kg_vec place_order; /* const char *: the candidates in the files' order */
     kg_arena *names;    /* the strings place_order points to */
     kg_strmap *people;  /* names of people (noun.person instances: "Clinton") */
-    bool noun;
+    bool noun, verb;
     const char *path;
 } reading;
 
@@ -146,6 +146,7 @@ static kg_status synset_line(reading *r, scan sc, size_t no, kg_error *err)
                                 r->path, no, words);
     }
     bool person = r->noun && lexfile == NOUN_PERSON, place = r->noun && lexfile == NOUN_LOCATION;
+    bool verb = r->verb;
     bool instance = (person || place) && is_instance(sc);
     kg_status st = KG_OK;
     for (unsigned long i = 0; i < words && !st; i++) {
@@ -155,6 +156,8 @@ static kg_status synset_line(reading *r, scan sc, size_t no, kg_error *err)
         bool plain = what && !(what & (HAS_UPPER | HAS_SPACE));
         if (plain && r->tagged && kg_strmap_getn(r->tagged, buf, n, NULL))
             st = add(r->into->common, buf, n, r->path, err);
+        if (!st && plain && verb)
+            st = add(r->into->verbs, buf, n, r->path, err);
         if (!st && plain && person && !instance)
             st = add(r->into->people, buf, n, r->path, err);
         if (!st && person && instance && (what & HAS_UPPER))
@@ -211,6 +214,7 @@ static kg_status read_data(reading *r, const char *dir, const char *pos, kg_erro
     if (st)
         return st;
     r->noun = !strcmp(pos, "noun");
+    r->verb = !strcmp(pos, "verb");
     r->path = path;
     size_t no = 0, synsets = 0;
     for (const char *p = buf, *end = buf + len; p < end && !st;) {
@@ -252,6 +256,40 @@ static kg_status read_tagged(reading *r, const char *dir, kg_error *err)
                 kg_error_set(err, KG_ERR_INPUT, "%s:%zu: not a WordNet sense count line", path, no);
         else if (eol > p && !memchr(p, '_', (size_t)(pct - p)))
             st = add(r->tagged, p, (size_t)(pct - p), path, err);
+        p = eol + 1;
+    }
+    unmap_file(buf, len);
+    return st;
+}
+
+/* verb.exc: "form lemma [lemma...]", one irregular form a line; the first
+ * lemma is kept. */
+static kg_status read_verb_forms(const kg_wordnet_words *into, const char *dir, kg_error *err)
+{
+    char path[4096];
+    const char *buf = NULL;
+    size_t len = 0;
+    kg_status st = map_file(dir, "verb.exc", path, sizeof path, &buf, &len, err);
+    if (st)
+        return st;
+    size_t no = 0;
+    for (const char *p = buf, *end = buf + len; p < end && !st;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *eol = nl ? nl : end;
+        no++;
+        const char *sp = memchr(p, ' ', (size_t)(eol - p));
+        const char *lem = sp ? sp + 1 : NULL;
+        const char *lem_end = lem ? memchr(lem, ' ', (size_t)(eol - lem)) : NULL;
+        if (!lem_end)
+            lem_end = eol;
+        if (eol > p && (!sp || sp == p || lem == lem_end)) {
+            st = kg_error_set(err, KG_ERR_INPUT, "%s:%zu: not a WordNet exception line", path, no);
+        } else if (eol > p && !kg_strmap_getn(into->verb_forms, p, (size_t)(sp - p), NULL)) {
+            const char *copy = kg_arena_strndup(into->strings, lem, (size_t)(lem_end - lem));
+            if (!copy || !kg_vec_push(into->verb_lemmas, &copy) ||
+                kg_strmap_putn(into->verb_forms, p, (size_t)(sp - p), into->verb_lemmas->len - 1))
+                st = kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", path);
+        }
         p = eol + 1;
     }
     unmap_file(buf, len);
@@ -307,6 +345,8 @@ kg_status kg_wordnet_words_load(const char *dir, const kg_wordnet_words *into, k
         st = read_data(&r, dir, pos[i], err);
     if (!st && into->places)
         st = choose_places(&r, err);
+    if (!st && into->verb_forms)
+        st = read_verb_forms(into, dir, err);
     kg_vec_free(&r.place_order);
     if (r.names)
         kg_arena_free(r.names);

@@ -13,7 +13,10 @@
  *             instances) and names that are, in lower case, keys of
  *             common when the lists are chosen ("Nice", "Reading");
  *   common  - lower-case one-word lemmas of any part of speech with a sense
- *             tagged in SemCor (cntlist.rev): "year", not "croft".
+ *             tagged in SemCor (cntlist.rev): "year", not "croft";
+ *   verbs   - every one-word verb lemma of data.verb ("tie", "bias"), and
+ *             from verb.exc the irregular forms with their lemma ("tied"
+ *             is regular, "abode" is "abide"), for WordNet's morphology.
  * Keys already in a map keep their value.  wordnet.c reads the same files
  * for the tagger's model; this reader only scans for words and is kept apart
  * so that the model's table never changes with the lexicon's needs.
@@ -28,11 +31,15 @@ typedef struct kg_wordnet_words {
     kg_strmap *people; /* NULL: not wanted */
     kg_strmap *places; /* each added with value 0, in the files' order */
     kg_strmap *common;
+    kg_strmap *verbs;        /* lemma -> 0 */
+    kg_strmap *verb_forms;   /* irregular form -> index into verb_lemmas */
+    kg_vec *verb_lemmas;     /* const char *, in strings */
+    kg_arena *strings;       /* needed with verb_forms */
     /* Places also named in these maps are left out (NULL: none). */
     const kg_strmap *not_places[2];
 } kg_wordnet_words;
 
-/* Reads dir/data.noun, data.verb, data.adj, data.adv and cntlist.rev (dir
+/* Reads dir/data.noun, data.verb, data.adj, data.adv, verb.exc and cntlist.rev (dir
  * NULL: /usr/share/wordnet); a line that is not a synset (or a sense count)
  * is "FILE:LINE: why". */
 kg_status kg_wordnet_words_load(const char *dir, const kg_wordnet_words *into, kg_error *err);

@@ -329,6 +329,20 @@ static void test_locations_from_wordnet_without_junk(void **state)
     assert_false(kg_lexicon_is_location(*state, "Nancy"));
 }
 
+static void test_verb_lemmas_from_wordnet(void **state)
+{
+    const kg_lexicon *lx = *state;
+    char buf[64];
+    assert_string_equal(kg_lexicon_verb_lemma(lx, "tied", buf, sizeof buf), "tie");
+    assert_string_equal(kg_lexicon_verb_lemma(lx, "Biased", buf, sizeof buf), "bias");
+    assert_string_equal(kg_lexicon_verb_lemma(lx, "carries", buf, sizeof buf), "carry");
+    assert_string_equal(kg_lexicon_verb_lemma(lx, "abode", buf, sizeof buf), "abide");
+    assert_string_equal(kg_lexicon_verb_lemma(lx, "met", buf, sizeof buf), "meet");
+    assert_null(kg_lexicon_verb_lemma(lx, "ty", buf, sizeof buf));
+    assert_true(kg_lexicon_is_verb(lx, "tie"));
+    assert_false(kg_lexicon_is_verb(lx, "ty"));
+}
+
 static void test_relation_word_lists(void **state)
 {
     const kg_lexicon *lx = *state;
@@ -655,6 +669,7 @@ int main(void)
     const struct CMUnitTest with_lexicon[] = {
         cmocka_unit_test(test_country_found_by_iso_name),
         cmocka_unit_test(test_relation_word_lists),
+        cmocka_unit_test(test_verb_lemmas_from_wordnet),
         cmocka_unit_test(test_country_russian_federation_is_named_russia),
         cmocka_unit_test(test_country_found_by_short_forms),
         cmocka_unit_test(test_country_iso_name_with_comma_maps_to_news_name),

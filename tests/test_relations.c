@@ -26,7 +26,7 @@ CASE(test_rel_according_to_attributes_clause,
      "drought | hit | Somalia | a | by=World Bank", "!Somalia | accord to | World Bank")
 CASE(test_rel_negation_and_modal, "Iran may not accept the offer.", "Iran | accept | the offer | nm")
 CASE(test_rel_refuse_negates, "Serbia refused to sign the accord.",
-     "Serbia | refuse to sign | the accord | n")
+     "Serbia | sign | the accord | n | surf=refused to sign", "!Serbia | refuse to sign | the accord")
 CASE(test_rel_coordinated_objects, "Ecuador condemned Peru and Chile.", "Ecuador | condemn | Peru | e",
      "Ecuador | condemn | Chile | e", "!Peru | and | Chile")
 CASE(test_rel_oblique_preposition_in_label, "President Ruiz met Chancellor Weber in Berlin.",
@@ -121,6 +121,14 @@ CASE(test_rel_owner_before_nationality_holds_it,
 CASE(test_rel_copula_through_its_noun, "Iran was in talks with China.",
      "Iran | be in talks with | China | e", "!Iran | be in with | China")
 
+CASE(test_rel_partitive_is_no_relation, "Mr Mubanga was one of four Britons who were released.",
+     "Mubanga | be | one of four Britons", "!Mubanga | be one of | Britons")
+CASE(test_rel_refused_between_people, "Jim Callaghan refused to support Harold Wilson.",
+     "Jim Callaghan | support | Harold Wilson | en | sid=jim-callaghan;oid=harold-wilson")
+
+CASE(test_rel_unseen_verb_form_lemma_from_wordnet, "Parnevik tied the record.",
+     "Parnevik | tie | the record", "!Parnevik | ty | the record")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +179,9 @@ int main(void)
         cmocka_unit_test(test_rel_nationality_trade_is_no_office),
         cmocka_unit_test(test_rel_owner_before_nationality_holds_it),
         cmocka_unit_test(test_rel_copula_through_its_noun),
+        cmocka_unit_test(test_rel_partitive_is_no_relation),
+        cmocka_unit_test(test_rel_refused_between_people),
+        cmocka_unit_test(test_rel_unseen_verb_form_lemma_from_wordnet),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -104,7 +104,7 @@ CASE(test_triples_did_not_attend, "Germany did not attend the summit.",
 CASE(test_triples_will_not_tolerate, "The government will not tolerate violence.",
      "government | tolerate | violence | nm")
 CASE(test_triples_refuses_to_accept, "Serbia refuses to accept the verdict.",
-     "Serbia | refuse to accept | the verdict | n")
+     "Serbia | accept | the verdict | n | surf=refuses to accept")
 CASE(test_triples_modal_may, "Iran may reject the proposal.", "Iran | reject | the proposal | mN")
 CASE(test_triples_never_negates, "Japan never recognized the claim.",
      "Japan | recognize | the claim | n")
