@@ -731,6 +731,12 @@ const kg_country *kg_lexicon_demonym(const kg_lexicon *lx, const char *word, boo
     return &lx->countries[v / 4];
 }
 
+bool kg_lexicon_demonym_person(const kg_lexicon *lx, const char *word)
+{
+    size_t v;
+    return kg_strmap_get(lx->demonyms, word, &v) && v % 4 == DEMONYM_PERSON;
+}
+
 /* Joins words[0..k) with single spaces into key; false if it does not fit. */
 static bool join_words(const char *const *words, size_t k, char key[KEY_MAX], size_t *len)
 {

@@ -53,6 +53,9 @@ const kg_country *kg_lexicon_country_code(const kg_lexicon *lx, const char *code
 /* The country a nationality word stands for: "Israeli", "Palestinians",
  * "British", "Emirati". *plural tells whether the word names people ("Palestinians"). */
 const kg_country *kg_lexicon_demonym(const kg_lexicon *lx, const char *word, bool *plural);
+/* The word names one person of a nation, apart from the adjective
+ * ("Briton", "Spaniard"). */
+bool kg_lexicon_demonym_person(const kg_lexicon *lx, const char *word);
 /* Titles that precede names ("Secretary", "Prime Minister", "Mr.", "President").
  * Returns the number of words of the longest title starting at words[0], 0 if none. */
 size_t kg_lexicon_title_len(const kg_lexicon *lx, const char *const *words, size_t n);

@@ -254,6 +254,22 @@ static bool demonym_company(const kg_lexicon *lx, const kg_token *t, size_t s, s
     return len > 4 && t[e - 1].norm[len - 1] == 's' && t[e - 1].norm[len - 2] != 's';
 }
 
+/* A determiner of one ("the", "a", "an", "this", "that") before token i,
+ * adjectives between allowed: "the scruffy little Austrian". */
+static bool person_determiner(const kg_token *t, size_t i)
+{
+    static const char *const dets[] = {"the", "a", "an", "this", "that", "The", "A", "An", "This",
+                                       "That"};
+    for (size_t k = i, seen = 0; k-- > 0 && seen < 4; seen++) {
+        for (size_t d = 0; d < sizeof dets / sizeof *dets; d++)
+            if (eq(t[k].norm, dets[d]))
+                return true;
+        if (!is_word(&t[k]) || kg_name_is_cap(&t[k]))
+            return false;
+    }
+    return false;
+}
+
 /* A nationality word before a title or a name: "Israeli Prime Minister X"
  * becomes the country, and c's place; "Israeli government" an organization
  * tied to it, which is the whole run (*done). */
@@ -269,6 +285,15 @@ static kg_status run_demonym(kg_entity_finder *f, const kg_token *t, size_t n, s
     const kg_country *dem = kg_lexicon_demonym(lx, t[*s].norm, &plural);
     if (!dem || kg_lexicon_country(lx, whole) || kg_lexicon_organization(lx, whole))
         return KG_OK;
+    /* "the Spaniard took over", "a Briton was freed", "the scruffy little
+     * Austrian.": one person of that nation, not the country (which
+     * "Spaniards" and "the Austrian team" may still stand for) */
+    bool alone = *s + 1 >= n || !is_word(&t[*s + 1]); /* "the Austrian," not "the Austrian team" */
+    if (e == *s + 1 && !plural && *s > 0 && person_determiner(t, *s) &&
+        (alone || kg_lexicon_demonym_person(lx, t[*s].norm))) {
+        *done = true;
+        return KG_OK;
+    }
     if (demonym_company(lx, t, *s, e)) {
         /* "American Motors", "British Airways": the company, not the country */
         c->type = KG_ENT_ORGANIZATION;

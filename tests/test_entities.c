@@ -548,6 +548,17 @@ CASE(test_entities_math_letter_does_not_start_a_name,
      "\U0001F600 \U0001D401 Benjamin Netanyahu met Antony Blinken.",
      "Benjamin Netanyahu -> Benjamin Netanyahu (person)")
 
+/* a nationality word for one person is no mention of the country */
+CASE(test_entities_the_spaniard_is_a_person_not_spain,
+     "Rafael Benitez is at Liverpool. The Spaniard took over in June.", "!Spaniard", "#0 country")
+CASE(test_entities_nationality_adjective_alone_is_a_person,
+     "Ivan Ljubicic lost to the Austrian.", "!Austrian", "#0 country")
+CASE(test_entities_nationality_before_a_noun_is_the_country,
+     "Spain and the Austrian team met in Madrid.", "Austrian -> Austria (country)",
+     "Spain -> Spain (country)")
+CASE(test_entities_a_briton_is_no_country, "A Briton was freed on Friday.", "!Briton",
+     "#0 country")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -644,6 +655,10 @@ int main(void)
         cmocka_unit_test(test_entities_non_latin_names_get_ids_of_their_own),
         cmocka_unit_test(test_entities_names_sharing_a_slug_get_distinct_ids),
         cmocka_unit_test(test_entities_math_letter_does_not_start_a_name),
+        cmocka_unit_test(test_entities_the_spaniard_is_a_person_not_spain),
+        cmocka_unit_test(test_entities_nationality_adjective_alone_is_a_person),
+        cmocka_unit_test(test_entities_nationality_before_a_noun_is_the_country),
+        cmocka_unit_test(test_entities_a_briton_is_no_country),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
