@@ -9,6 +9,8 @@
 #   make model   train the tagger and parser model, models/en-ud.kgm (not part
 #                of make test: CI never trains)
 #   make eval-parser  score the model on the UD English dev files
+#   make model-ner    train the named-entity tagger, models/en-ner.kgm, on GUM's
+#                CC BY train file (scored on its dev file while training)
 #
 # Everything is built under build/ (plain) and build/san/ (sanitizers).
 
@@ -32,7 +34,8 @@ CLI_OBJ   := $(CLI_SRC:%.c=$(O)/obj/%.o)
 TEST_SRC  := $(sort $(wildcard tests/test_*.c))
 TEST_BIN  := $(TEST_SRC:tests/%.c=$(O)/tests/%)
 
-.PHONY: all deps run test unit check-cli san bench bench-parse bench-scale model eval-parser lint format \
+.PHONY: all deps run test unit check-cli san bench bench-parse bench-scale model model-ner \
+        eval-parser lint format \
         clean
 all: $(O)/kg $(TEST_BIN)
 
@@ -98,8 +101,20 @@ TRAIN_OPTS ?=
 model: $(O)/kg
 	$(O)/kg train $(TRAIN_OPTS) -o $(MODEL) $(UD_TRAIN)
 
+# The NER tagger learns from GUM's entity annotation only (never CoNLL).
+NER_TRAIN ?= $(UD_DIR)/en_gum-cc-by-train.conllu
+NER_DEV   ?= $(UD_DIR)/en_gum-cc-by-dev.conllu
+NER_MODEL ?= $(MODELDIR)/en-ner.kgm
+NER_OPTS  ?=
+
+model-ner: $(O)/kg
+	$(O)/kg train --ner $(NER_OPTS) --dev $(NER_DEV) -o $(NER_MODEL) $(NER_TRAIN)
+
 eval-parser: $(O)/kg
 	@UD_EVAL=$(UD_EVAL) sh bench/eval_parser.sh $(O)/kg $(UD_DEV)
+
+eval-coref: $(O)/kg
+	@python3 bench/eval_coref.py --kg $(O)/kg
 
 bench-parse: $(O)/kg
 	@sh bench/parse_bench.sh $(O)/kg $(UD_BENCH)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "ner.h"
 
 static const char train_usage[] =
     "usage: kg train [OPTIONS] FILE.conllu...\n"
@@ -34,13 +35,18 @@ static const char train_usage[] =
     "                          classes (default /usr/share/wordnet; 'none': without)\n"
     "      --dev FILE          score the parser on FILE (CoNLL-U, gold tokens) after\n"
     "                          every epoch; never trained on (repeatable)\n"
+    "      --ner               train the named-entity tagger instead, on GUM's entity\n"
+    "                          annotation (`make model-ner`); the default output is\n"
+    "                          " KG_NER_MODEL_FILE " beside the parser model; --dev scores\n"
+    "                          its spans per class after every epoch\n"
+    "      --ner-epochs N      passes of the NER tagger over the data (default 10)\n"
     "  -q, --quiet             no progress lines\n"
     "  -h, --help              show this help\n"
     "exit status: 0 model written; 2 trouble, nothing written.\n";
 
 
 enum { OPT_TAGGER_EPOCHS = 256, OPT_PARSER_EPOCHS, OPT_FOLDS, OPT_SEED, OPT_NAME, OPT_DEV,
-       OPT_MIN_UPDATES, OPT_WORDNET };
+       OPT_MIN_UPDATES, OPT_WORDNET, OPT_NER, OPT_NER_EPOCHS };
 
 #define MAX_DEV_FILES 8
 
@@ -49,6 +55,8 @@ typedef struct train_opts {
     const char *dev[MAX_DEV_FILES];
     const char *output; /* NULL: the default model path */
     bool quiet;
+    bool ner;           /* the NER tagger (kg_ner_train) instead of kg_ud_train */
+    int ner_epochs;
 } train_opts;
 
 /* Sets an int option from a number in [1, max]; false (printed) if it is not one. */
@@ -76,11 +84,14 @@ static int parse_train_options(int argc, char **argv, train_opts *o)
         {"dev", required_argument, NULL, OPT_DEV},
         {"min-updates", required_argument, NULL, OPT_MIN_UPDATES},
         {"wordnet", required_argument, NULL, OPT_WORDNET},
+        {"ner", no_argument, NULL, OPT_NER},
+        {"ner-epochs", required_argument, NULL, OPT_NER_EPOCHS},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     kg_ud_train_options_init(&o->to);
+    o->ner_epochs = 10;
     opterr = 0;
     int c;
     bool ok = true;
@@ -126,6 +137,12 @@ static int parse_train_options(int argc, char **argv, train_opts *o)
         case OPT_WORDNET:
             o->to.wordnet_dir = strcmp(optarg, "none") == 0 ? NULL : optarg;
             break;
+        case OPT_NER:
+            o->ner = true;
+            break;
+        case OPT_NER_EPOCHS:
+            ok = set_count("--ner-epochs", optarg, 1000, &o->ner_epochs);
+            break;
         case 'q':
             o->quiet = true;
             break;
@@ -154,17 +171,50 @@ static int parse_train_options(int argc, char **argv, train_opts *o)
     return -1;
 }
 
-/* Where kg_ud_model_load(NULL) looks, malloc'd (NULL: out of memory). */
-static char *default_model_path(void)
+/* Where kg_ud_model_load(NULL) or kg_ner_load(NULL) looks, malloc'd (NULL:
+ * out of memory). */
+static char *default_model_path(const char *file)
 {
     const char *dir = getenv("KG_MODEL_DIR");
     if (!dir || !*dir)
         dir = KG_MODELDIR;
-    size_t len = strlen(dir) + sizeof "/" KG_UD_MODEL_FILE;
+    size_t len = strlen(dir) + strlen(file) + 2;
     char *path = malloc(len);
     if (path)
-        snprintf(path, len, "%s/%s", dir, KG_UD_MODEL_FILE);
+        snprintf(path, len, "%s/%s", dir, file);
     return path;
+}
+
+/* kg train --ner: the lexicon the features read (the one kg loads to find
+ * entities), the tagger, the file. */
+static int train_ner(const train_opts *o, const char *path)
+{
+    kg_error err = {0};
+    kg_lexicon *lx = NULL;
+    if (kg_lexicon_load(NULL, NULL, &lx, &err) != KG_OK)
+        return kg_cli_die(err.message);
+    kg_ner_train_options no;
+    kg_ner_train_options_init(&no);
+    no.files = o->to.files;
+    no.n_files = o->to.n_files;
+    no.dev_files = o->to.dev_files;
+    no.n_dev_files = o->to.n_dev_files;
+    no.lx = lx;
+    no.epochs = o->ner_epochs;
+    if (o->to.min_updates)
+        no.min_updates = o->to.min_updates;
+    no.seed = o->to.seed;
+    no.name = o->to.name;
+    no.log = o->to.log;
+    kg_ner *m = NULL;
+    int rc = KG_EXIT_OK;
+    if (kg_ner_train(&no, &m, &err) != KG_OK || kg_ner_save(m, path, &err) != KG_OK)
+        rc = kg_cli_die(err.message);
+    if (rc == KG_EXIT_OK && !o->quiet)
+        printf("wrote %s (%s)\n", path, kg_ner_name(m));
+    kg_ner_free(m);
+    kg_lexicon_free(lx);
+    return rc;
 }
 
 int kg_cmd_train(int argc, char **argv)
@@ -173,10 +223,15 @@ int kg_cmd_train(int argc, char **argv)
     int rc = parse_train_options(argc, argv, &o);
     if (rc >= 0)
         return rc;
-    char *own = o.output ? NULL : default_model_path();
+    char *own = o.output ? NULL : default_model_path(o.ner ? KG_NER_MODEL_FILE : KG_UD_MODEL_FILE);
     const char *path = o.output ? o.output : own;
     if (!path)
         return kg_cli_die("out of memory");
+    if (o.ner) {
+        rc = train_ner(&o, path);
+        free(own);
+        return rc;
+    }
     kg_error err = {0};
     kg_ud_model *m = NULL;
     if (kg_ud_train(&o.to, &m, &err) != KG_OK || kg_ud_model_save(m, path, &err) != KG_OK)

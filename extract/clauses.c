@@ -61,6 +61,22 @@ static size_t antecedent(const kg_rel_ctx *c, size_t p, size_t rw)
 {
     const kg_udtree *t = &c->t;
     size_t h = t->head[p];
+    /* "who" stands for a person: when the parser hung the clause on
+     * another noun ("a return to diplomacy for Secretary Blinken, who
+     * spent"), the person named right before it is meant */
+    const char *lem = t->w[rw].lemma ? t->w[rw].lemma : t->w[rw].form;
+    if ((!strcmp(lem, "who") || !strcmp(lem, "whom")) && h != KG_UD_NONE &&
+        kg_rel_entity_type(c, kg_udtree_entity(t, h)) != KG_ENT_PERSON) {
+        size_t i = rw;
+        while (i > 0 && kg_udtree_upos(t, i - 1, "PUNCT"))
+            i--;
+        if (i > 0 && kg_rel_entity_type(c, t->entity[i - 1]) == KG_ENT_PERSON) {
+            size_t w = i - 1;
+            while (t->head[w] != KG_UD_NONE && t->head[w] < rw && t->entity[t->head[w]] == t->entity[w])
+                w = t->head[w];
+            return w;
+        }
+    }
     if (h != KG_UD_NONE && nominal(t, h))
         return h;
     for (size_t i = rw; i-- > 0;) {

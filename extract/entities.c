@@ -152,7 +152,7 @@ static kg_status resolve_all(kg_entity_finder *f, kg_token *const *tokens)
             st = resolve_name(f, c);
             break;
         case KG_CAND_PRONOUN:
-            c->entity = kg_entity_match_latest(f, c->gender, ci + 1);
+            c->entity = kg_entity_match_pronoun(f, ci);
             break;
         case KG_CAND_ROLE:
             c->entity = kg_entity_match_role_holder(f, c->role);
@@ -260,11 +260,13 @@ static void finder_free(kg_entity_finder *f)
     kg_entity_index_free(f);
 }
 
-kg_status kg_entities_find(kg_arena *a, const kg_lexicon *lx, const char *text,
+kg_status kg_entities_find(kg_arena *a, const kg_lexicon *lx, const kg_ner *ner, const char *text,
                            const kg_span *sentences, size_t n_sentences, kg_token *const *tokens,
                            const size_t *n_tokens, kg_entity_result *out, kg_error *err)
 {
-    kg_entity_finder f = {.a = a, .lx = lx, .text = text, .err = err};
+    kg_entity_finder f = {
+        .a = a, .lx = lx, .ner = ner, .text = text, .sentences = sentences, .tokens = tokens,
+        .err = err};
     kg_vec_init(&f.cands, sizeof(kg_cand));
     kg_vec_init(&f.ents, sizeof(kg_entity));
     kg_vec_init(&f.ent_info, sizeof(kg_entity_info));
@@ -273,6 +275,8 @@ kg_status kg_entities_find(kg_arena *a, const kg_lexicon *lx, const char *text,
     kg_status st = kg_entity_index_init(&f);
     for (size_t s = 0; s < n_sentences && st == KG_OK; s++)
         st = kg_mentions_scan(&f, s, tokens[s], n_tokens[s]);
+    if (st == KG_OK)
+        st = kg_mentions_clubs(&f, tokens, n_tokens);
     if (st == KG_OK)
         st = resolve_all(&f, tokens);
     if (st == KG_OK)

@@ -14,6 +14,7 @@
 
 #include "kg/extract.h"
 #include "lexicon.h"
+#include "ner.h"
 
 /* A title phrase that tied a person to a country or organization in the
  * text ("Israeli Prime Minister Benjamin Netanyahu"): becomes a role triple. */
@@ -33,9 +34,10 @@ typedef struct kg_entity_result {
     size_t n_roles;
 } kg_entity_result;
 
-/* tokens[s] / n_tokens[s] are sentence s's tokens.  cp offsets are left 0
- * for the caller to fill. */
-kg_status kg_entities_find(kg_arena *a, const kg_lexicon *lx, const char *text,
+/* tokens[s] / n_tokens[s] are sentence s's tokens.  ner (NULL: none) types
+ * the names the word lists cannot.  cp offsets are left 0 for the caller to
+ * fill. */
+kg_status kg_entities_find(kg_arena *a, const kg_lexicon *lx, const kg_ner *ner, const char *text,
                            const kg_span *sentences, size_t n_sentences,
                            kg_token *const *tokens, const size_t *n_tokens,
                            kg_entity_result *out, kg_error *err);

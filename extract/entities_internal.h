@@ -13,6 +13,7 @@
 
 #include "entities.h"
 #include "multimap.h"
+#include "ner.h"
 #include "strmap.h"
 
 typedef enum kg_gender { KG_GENDER_UNKNOWN, KG_GENDER_MALE, KG_GENDER_FEMALE } kg_gender;
@@ -52,6 +53,13 @@ typedef struct kg_entity_finder {
     kg_vec ents;     /* kg_entity */
     kg_vec ent_info; /* kg_entity_info, parallel to ents */
     kg_vec roles;    /* kg_role_fact */
+    const kg_ner *ner;        /* the statistical typer, or NULL */
+    kg_ner_span *ner_spans;   /* its spans in the sentence being scanned */
+    size_t n_ner_spans;
+    bool score_line;          /* that sentence is a row of results ("Lotte 6 Hyundai 2") */
+    size_t cur_n;             /* its number of tokens */
+    const kg_span *sentences; /* byte spans, for where quotations lie */
+    kg_token *const *tokens;  /* tokens[s]: sentence s's */
     kg_error *err;
     /* the indexes of resolution (entity_index.h) */
     kg_multimap *by_last;       /* surname core -> person entities */
@@ -75,6 +83,11 @@ typedef struct kg_entity_info {
     kg_vec aliases;                                /* const char * */
     kg_vec roles;                                  /* const char * */
     size_t last_seen;                              /* index of the latest candidate tied to it */
+    /* what pronoun resolution weighs (persons only, kg_entity_index_touch) */
+    size_t n_named;       /* times named so far: pronouns are not counted, or one tied
+                             wrongly would draw the next ones after it */
+    size_t seen_sentence; /* sentence of the latest of them */
+    size_t seen_rank;     /* persons named before it there: 0 is the first, a subject proxy */
     size_t newer[KG_N_RECENT], older[KG_N_RECENT]; /* neighbours in the recency lists */
     bool listed[KG_N_RECENT];
 } kg_entity_info;

@@ -71,9 +71,39 @@ static bool recent_fits(int l, kg_gender g)
            (l == KG_RECENT_MALE) == (g == KG_GENDER_MALE);
 }
 
+size_t kg_entity_index_rank(kg_entity_finder *f, size_t ci)
+{
+    const kg_cand *c = kg_vec_at(&f->cands, ci);
+    size_t rank = 0;
+    for (size_t j = ci; j-- > 0;) {
+        const kg_cand *o = kg_vec_at(&f->cands, j);
+        if (o->sentence != c->sentence)
+            break;
+        if (o->entity >= 0 && o->entity != c->entity &&
+            ent_at(f, (size_t)o->entity)->type == KG_ENT_PERSON)
+            rank++;
+    }
+    return rank;
+}
+
+/* The salience record kg_entity_match_pronoun weighs. */
+static void note_salience(kg_entity_finder *f, size_t e)
+{
+    kg_entity_info *in = info_at(f, e);
+    size_t ci = in->last_seen - 1;
+    const kg_cand *c = kg_vec_at(&f->cands, ci);
+    if (in->n_named == 0 || in->seen_sentence != c->sentence) {
+        in->seen_sentence = c->sentence;
+        in->seen_rank = kg_entity_index_rank(f, ci);
+    }
+    if (c->kind != KG_CAND_PRONOUN)
+        in->n_named++;
+}
+
 void kg_entity_index_touch(kg_entity_finder *f, size_t e)
 {
     kg_entity_info *in = info_at(f, e);
+    note_salience(f, e);
     for (int l = 0; l < KG_N_RECENT; l++) {
         if (in->listed[l]) {
             if (in->newer[l] != KG_NO_ENTITY)

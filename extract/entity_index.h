@@ -18,8 +18,16 @@ kg_status kg_entity_index_tally_person(kg_entity_finder *f, size_t e, bool add);
 /* The one entity tallied under w: its index, -1 if none, -2 if several. */
 long kg_entity_index_tally_one(kg_entity_finder *f, const kg_strmap *m, const char *w);
 
-/* Person e was just seen: to the front of the lists its gender fits. */
+/* Person e was just seen, as candidate last_seen - 1: to the front of the
+ * lists its gender fits, one more time named (unless by a pronoun), and the
+ * sentence and rank of the mention (of two in one sentence the first's
+ * rank stands). */
 void kg_entity_index_touch(kg_entity_finder *f, size_t e);
+
+/* How many persons other than candidate ci's own entity are named before it
+ * in its sentence: 0 for the first, which is most often the subject. (A possessive
+ * "His" opening a sentence counts too: telling it from "He" lost on GUM.) */
+size_t kg_entity_index_rank(kg_entity_finder *f, size_t ci);
 
 /* A role of person e, under every key kg_entity_match_role_holder asks with: the role
  * lower-cased and without a lower-case qualifier ("former Prime Minister"

@@ -125,15 +125,188 @@ long kg_entity_match_any(kg_entity_finder *f, const char *key)
     return best;
 }
 
-long kg_entity_match_latest(kg_entity_finder *f, kg_gender g, size_t before)
+/* Pronouns: salience in the manner of Lappin and Leass (1994), with what a
+ * tokenizer can see standing in for the parse.  Each person seen in the last
+ * few sentences scores its recency in sentences, a bonus when its latest
+ * mention was the first person named in its sentence (most often the
+ * subject: "He told BBC News" follows the spokesman the previous sentence
+ * was about, not the man it named last), one for each earlier mention
+ * (the article's protagonist), one for a known gender that agrees (the
+ * recency lists already leave out those it rules out; the unknown may be
+ * either but lose to a known match), and a penalty for the one who says the
+ * quotation a pronoun stands in ("He is wrong," said Smith: not Smith).
+ * The weights were tuned on GUM's dev documents (bench/eval_coref.py). */
+typedef struct kg_salience {
+    int recency[4]; /* by sentences back: 0 is the pronoun's own */
+    int first;      /* named first in that sentence */
+    int mention, mention_cap;
+    int gender;
+    int speaker;
+} kg_salience;
+
+/* Tuned on GUM (bench/eval_coref.py): a known gender worth more than 40
+ * lost, as most persons have no title to give one and a titled person
+ * sentences back then beat the subject just named; so did counting pronouns
+ * as mentions, and a bonus for a pronoun first in its own sentence too
+ * (parallelism) never helped. */
+static const kg_salience SALIENCE = {
+    .recency = {100, 60, 35, 20},
+    .first = 50,
+    .mention = 10,
+    .mention_cap = 60,
+    .gender = 40,
+    .speaker = -200,
+};
+
+enum {
+    KG_PRONOUN_WINDOW = sizeof SALIENCE.recency / sizeof SALIENCE.recency[0],
+    KG_PRONOUN_MAX_RIVALS = 16, /* persons weighed at most: the latest */
+    KG_QUOTE_REACH = 1000,      /* bytes searched for a quotation's marks */
+    KG_MAX_SPEAKERS = 8
+};
+
+/* A quotation mark at text[i]: +1 opens, -1 closes, 0 none.
+ * Curly quotes face their way; a straight one opens at the start, after
+ * whitespace or a bracket, and closes otherwise. */
+static int quote_mark(const char *text, size_t i)
 {
-    int l = g == KG_GENDER_MALE     ? KG_RECENT_MALE
-            : g == KG_GENDER_FEMALE ? KG_RECENT_FEMALE
-                                    : KG_RECENT_ANY;
-    for (size_t e = f->recent[l]; e != KG_NO_ENTITY; e = info_at(f, e)->older[l])
-        if (info_at(f, e)->last_seen < before)
-            return (long)e;
-    return -1;
+    const unsigned char *u = (const unsigned char *)text + i;
+    if (u[0] == '"')
+        return i == 0 || isspace(u[-1]) || u[-1] == '(' || u[-1] == '[' ? 1 : -1;
+    if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x9C || u[2] == 0x9D))
+        return u[2] == 0x9C ? 1 : -1;
+    return 0;
+}
+
+static bool blank_line_at(const char *text, size_t i)
+{
+    return text[i] == '\n' && text[i + 1] == '\n';
+}
+
+/* Whether offset off lies inside a quotation: the nearest mark before it,
+ * within the paragraph, opens one.  *open is that mark; *close the mark
+ * that ends it (SIZE_MAX if none is near). */
+static bool quoted(const kg_entity_finder *f, size_t off, size_t *open, size_t *close)
+{
+    const char *t = f->text;
+    size_t i = off;
+    int m = 0;
+    while (i > 0 && off - i < KG_QUOTE_REACH && !blank_line_at(t, i - 1))
+        if ((m = quote_mark(t, --i)) != 0)
+            break;
+    if (m != 1)
+        return false;
+    *open = i;
+    *close = SIZE_MAX;
+    for (i = off; t[i] && i - off < KG_QUOTE_REACH && !blank_line_at(t, i); i++)
+        if ((m = quote_mark(t, i)) != 0) {
+            if (m == -1)
+                *close = i;
+            break;
+        }
+    return true;
+}
+
+static size_t cand_offset(const kg_entity_finder *f, const kg_cand *c)
+{
+    return f->tokens[c->sentence][c->tok_start].start;
+}
+
+/* The sentence holding byte off, searched back from sentence s. */
+static size_t sentence_of(const kg_entity_finder *f, size_t s, size_t off)
+{
+    while (s > 0 && f->sentences[s].start > off)
+        s--;
+    return s;
+}
+
+/* Who may say the quotation [open, close]: the persons named outside it in
+ * the sentence it opens in and the one it closes in ("Smith said: "...""
+ * and ""...," Smith said").  A name after the pronoun is not resolved yet:
+ * the person it would join stands for it. */
+static size_t quote_speakers(kg_entity_finder *f, size_t ci, size_t open, size_t close, long *out)
+{
+    const kg_cand *c = kg_vec_at(&f->cands, ci);
+    size_t s_open = sentence_of(f, c->sentence, open), n = 0;
+    for (size_t j = ci; j-- > 0 && n < KG_MAX_SPEAKERS;) {
+        const kg_cand *o = kg_vec_at(&f->cands, j);
+        if (o->sentence < s_open)
+            break;
+        if (o->entity >= 0 && cand_offset(f, o) < open)
+            out[n++] = o->entity;
+    }
+    if (close == SIZE_MAX)
+        return n;
+    size_t s_close = c->sentence;
+    for (size_t j = ci + 1; j < f->cands.len && n < KG_MAX_SPEAKERS; j++) {
+        const kg_cand *o = kg_vec_at(&f->cands, j);
+        if (o->sentence > s_close) {
+            if (cand_offset(f, o) > close)
+                break;
+            s_close = o->sentence; /* the quotation runs on */
+        }
+        size_t oo = cand_offset(f, o), q, r;
+        if (oo < close || quoted(f, oo, &q, &r))
+            continue;
+        bool person =
+            o->kind == KG_CAND_UNKNOWN || (o->kind == KG_CAND_NAME && o->type == KG_ENT_PERSON);
+        long e = person ? kg_entity_match_person(f, o->name) : -1;
+        if (e >= 0)
+            out[n++] = e;
+    }
+    return n;
+}
+
+static int salience(kg_entity_finder *f, const kg_cand *c, size_t e, const long *speakers,
+                    size_t n_speakers)
+{
+    const kg_entity_info *in = info_at(f, e);
+    const kg_salience *w = &SALIENCE;
+    int score = w->recency[c->sentence - in->seen_sentence];
+    if (in->seen_rank == 0)
+        score += w->first;
+    size_t more = in->n_named ? in->n_named - 1 : 0; /* names after the first */
+    score += more * (size_t)w->mention > (size_t)w->mention_cap ? w->mention_cap
+                                                                : (int)more * w->mention;
+    if (c->gender != KG_GENDER_UNKNOWN && in->gender == c->gender)
+        score += w->gender;
+    for (size_t k = 0; k < n_speakers; k++)
+        if (speakers[k] == (long)e) {
+            score += w->speaker;
+            break;
+        }
+    return score;
+}
+
+long kg_entity_match_pronoun(kg_entity_finder *f, size_t ci)
+{
+    const kg_cand *c = kg_vec_at(&f->cands, ci);
+    int l = c->gender == KG_GENDER_MALE     ? KG_RECENT_MALE
+            : c->gender == KG_GENDER_FEMALE ? KG_RECENT_FEMALE
+                                            : KG_RECENT_ANY;
+    long speakers[KG_MAX_SPEAKERS];
+    size_t n_speakers = 0, open, close;
+    if (quoted(f, cand_offset(f, c), &open, &close))
+        n_speakers = quote_speakers(f, ci, open, close, speakers);
+    long best = -1;
+    int best_score = 0;
+    size_t rivals = 0;
+    /* the lists run latest first, so on equal scores the first met stays */
+    for (size_t e = f->recent[l]; e != KG_NO_ENTITY && rivals < KG_PRONOUN_MAX_RIVALS;
+         e = info_at(f, e)->older[l]) {
+        const kg_entity_info *in = info_at(f, e);
+        if (in->last_seen > ci)
+            continue;
+        if (c->sentence - in->seen_sentence >= KG_PRONOUN_WINDOW)
+            return best >= 0 ? best : (long)e;
+        int score = salience(f, c, e, speakers, n_speakers);
+        if (best < 0 || score > best_score) {
+            best = (long)e;
+            best_score = score;
+        }
+        rivals++;
+    }
+    return best;
 }
 
 long kg_entity_match_role_holder(kg_entity_finder *f, const char *role)

@@ -27,8 +27,14 @@ long kg_entity_match_person(kg_entity_finder *f, const char *name);
  * lowest entity with that key or an alias of it. */
 long kg_entity_match_any(kg_entity_finder *f, const char *key);
 
-/* The latest person seen before candidate `before` whose gender fits g. */
-long kg_entity_match_latest(kg_entity_finder *f, kg_gender g, size_t before);
+/* The person pronoun candidate ci stands for: of the persons whose gender
+ * does not rule them out and who were seen in the last few sentences, the
+ * most salient (entity_match.c weighs recency in sentences, being named
+ * first in a sentence, how often the person was mentioned, a known gender
+ * that agrees, and, for a pronoun inside a quotation, not being the one who
+ * says it); of equals, the one seen latest.  When nobody was seen in those
+ * sentences, the latest person of fitting gender. */
+long kg_entity_match_pronoun(kg_entity_finder *f, size_t ci);
 
 /* The most recent person who was given this role: "the secretary" matches
  * "Secretary of State"; "the prime minister" matches "Prime Minister". */

@@ -17,6 +17,7 @@
 
 #include "entities.h"
 #include "lexicon.h"
+#include "ner.h"
 #include "parse_cache.h"
 #include "reader.h"
 #include "relations.h"
@@ -33,6 +34,7 @@
 
 struct kg_resources {
     kg_lexicon *lexicon;
+    kg_ner *ner;     /* the entity finder's statistical typer */
     kg_ud_model *ud; /* NULL when not loaded */
 };
 
@@ -97,6 +99,7 @@ const char *kg_resolution_name(kg_resolution r)
 typedef struct lexicon_load {
     const char *dir;
     kg_lexicon *lexicon;
+    kg_ner *ner;
     kg_error err;
     kg_status st;
 } lexicon_load;
@@ -105,6 +108,8 @@ static void *load_lexicon(void *arg)
 {
     lexicon_load *ll = arg;
     ll->st = kg_lexicon_load(ll->dir, NULL, &ll->lexicon, &ll->err);
+    if (ll->st == KG_OK)
+        ll->st = kg_ner_load(NULL, &ll->ner, &ll->err);
     return NULL;
 }
 
@@ -133,6 +138,7 @@ kg_status kg_resources_load(const kg_resources_options *opts, kg_resources **out
     if (threaded)
         pthread_join(th, NULL);
     r->lexicon = ll.lexicon;
+    r->ner = ll.ner;
     kg_status st = ll.st != KG_OK ? ll.st : pst;
     if (st != KG_OK) {
         if (err)
@@ -149,6 +155,7 @@ void kg_resources_free(kg_resources *r)
     if (!r)
         return;
     kg_lexicon_free(r->lexicon);
+    kg_ner_free(r->ner);
     kg_ud_model_free(r->ud);
     free(r);
 }
@@ -387,7 +394,7 @@ static kg_status run_pipeline(kg_document *d, const kg_resources *r, const kg_ex
     d->stats.sentences = d->n_sentences;
     double t1 = now();
     d->stats.split_s = t1 - t0;
-    st = kg_entities_find(d->arena, r->lexicon, d->doc.text, d->sentences, d->n_sentences,
+    st = kg_entities_find(d->arena, r->lexicon, r->ner, d->doc.text, d->sentences, d->n_sentences,
                           d->tokens, d->n_tokens, &d->ents, err);
     if (st != KG_OK)
         return st;

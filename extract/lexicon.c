@@ -68,6 +68,8 @@ static const char *const wordlist_files[KG_WL_COUNT] = {
     [KG_WL_LIGHT_VERBS] = "light-verbs.txt",
     [KG_WL_ATTRIBUTION_PREPS] = "attribution-prepositions.txt",
     [KG_WL_LEGAL_FORMS] = "legal-forms.txt",
+    [KG_WL_TEAM_WORDS] = "team-words.txt",
+    [KG_WL_NATIONAL_NOUNS] = "national-nouns.txt",
 };
 
 /* ---------------------------------------------------------------- reading files */

@@ -104,6 +104,8 @@ typedef enum kg_wordlist {
     KG_WL_LIGHT_VERBS,     /* hold, make, sign: "held talks with" relates through its object */
     KG_WL_ATTRIBUTION_PREPS, /* "according to": the clause is what the object says */
     KG_WL_LEGAL_FORMS,       /* co, corp, inc, ltd, plc, ag: the word that ends a company's name */
+    KG_WL_TEAM_WORDS,        /* manager, striker, fans: after a town's name, its club */
+    KG_WL_NATIONAL_NOUNS,    /* state, government, forces: "a Palestinian state" is Palestine */
     KG_WL_COUNT
 } kg_wordlist;
 

@@ -14,4 +14,9 @@
 /* Appends the candidates of sentence si (tokens t[0, n)) to f->cands. */
 kg_status kg_mentions_scan(kg_entity_finder *f, size_t si, const kg_token *t, size_t n);
 
+/* Once every sentence is scanned: a place the document names as a club
+ * ("Newcastle manager Graeme Souness", "Leeds fans") is that club in every
+ * mention.  tokens[s] are sentence s's. */
+kg_status kg_mentions_clubs(kg_entity_finder *f, kg_token *const *tokens, const size_t *n_tokens);
+
 #endif

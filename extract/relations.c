@@ -22,13 +22,41 @@ kg_status kg_rel_put(kg_rel_ctx *c, kg_arg s, const char *rel, const char *surf,
     return kg_emit(&c->em, &tr, kind, err);
 }
 
+/* "a Palestinian state", "Russian forces": a noun that stands for a nation,
+ * with the nationality word of a country before it, names that country. */
+static void national_nouns(kg_rel_ctx *c, long *ent)
+{
+    const kg_udtree *t = &c->t;
+    for (size_t i = 0; i < t->n; i++) {
+        if (ent[i] >= 0 || !kg_udtree_upos(t, i, "NOUN"))
+            continue;
+        const char *lem = t->w[i].lemma ? t->w[i].lemma : t->w[i].form;
+        if (!kg_lexicon_in(c->lx, KG_WL_NATIONAL_NOUNS, lem))
+            continue;
+        size_t n;
+        const size_t *k = kg_udtree_kids(t, i, &n);
+        for (size_t j = 0; j < n; j++)
+            if (kg_udtree_is(t, k[j], "amod") && ent[k[j]] >= 0 &&
+                kg_rel_entity_type(c, ent[k[j]]) == KG_ENT_COUNTRY) {
+                ent[i] = ent[k[j]];
+                break;
+            }
+    }
+}
+
 kg_status kg_relations_extract(kg_arena *a, const kg_lexicon *lx, const kg_rel_sentence *s,
                                kg_vec *out, kg_error *err)
 {
     kg_rel_ctx c = {.a = a, .lx = lx, .s = s};
-    kg_status st = kg_udtree_build(a, s->text, s->words, s->n, s->word_entity, &c.t, err);
+    long *ent = kg_arena_alloc(a, (s->n ? s->n : 1) * sizeof *ent);
+    if (!ent)
+        return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < s->n; i++)
+        ent[i] = s->word_entity[i];
+    kg_status st = kg_udtree_build(a, s->text, s->words, s->n, ent, &c.t, err);
     if (st != KG_OK)
         return st;
+    national_nouns(&c, ent);
     size_t m = s->n ? s->n : 1;
     c.speaker = kg_arena_alloc(a, m * sizeof *c.speaker);
     c.speech_verb = kg_arena_alloc(a, m * sizeof *c.speech_verb);

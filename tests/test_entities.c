@@ -559,6 +559,23 @@ CASE(test_entities_nationality_before_a_noun_is_the_country,
 CASE(test_entities_a_briton_is_no_country, "A Briton was freed on Friday.", "!Briton",
      "#0 country")
 
+/* a town named as a club is the club in every mention */
+CASE(test_entities_club_named_after_a_town,
+     "Newcastle beat Chelsea on Saturday. Newcastle manager Graeme Souness was pleased.",
+     "Newcastle -> Newcastle (organization)", "#0 location")
+CASE(test_entities_club_by_its_fans, "Leeds fans cheered. Leeds won 2-0.",
+     "Leeds -> Leeds (organization)")
+/* in a row of results the names before scores are teams, a country stays one */
+CASE(test_entities_results_row_names_teams, "Lotte 6 Hyundai 2", "Lotte -> Lotte (organization)",
+     "Hyundai -> Hyundai (organization)")
+CASE(test_entities_results_row_keeps_countries, "Japan 2 Syria 1", "Japan -> Japan (country)",
+     "Syria -> Syria (country)")
+CASE(test_entities_scorecard_player_is_a_person, "Surrey 429 ( C. Lewis 80 , M. Butcher 70 )",
+     "C. Lewis -> C. Lewis (person)")
+/* a town alone stays a place */
+CASE(test_entities_town_without_team_words_is_a_place, "Talks were held in Newcastle.",
+     "Newcastle -> Newcastle (location)")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -659,6 +676,12 @@ int main(void)
         cmocka_unit_test(test_entities_nationality_adjective_alone_is_a_person),
         cmocka_unit_test(test_entities_nationality_before_a_noun_is_the_country),
         cmocka_unit_test(test_entities_a_briton_is_no_country),
+        cmocka_unit_test(test_entities_club_named_after_a_town),
+        cmocka_unit_test(test_entities_club_by_its_fans),
+        cmocka_unit_test(test_entities_results_row_names_teams),
+        cmocka_unit_test(test_entities_results_row_keeps_countries),
+        cmocka_unit_test(test_entities_scorecard_player_is_a_person),
+        cmocka_unit_test(test_entities_town_without_team_words_is_a_place),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

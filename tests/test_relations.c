@@ -129,6 +129,17 @@ CASE(test_rel_refused_between_people, "Jim Callaghan refused to support Harold W
 CASE(test_rel_unseen_verb_form_lemma_from_wordnet, "Parnevik tied the record.",
      "Parnevik | tie | the record", "!Parnevik | ty | the record")
 
+/* ---------------------------------------------------------------- nations and relatives */
+CASE(test_rel_who_after_a_name_is_that_person,
+     "The tour marks a comeback to politics for Senator Ana Ruiz, who spent a decade campaigning in "
+     "Chile.",
+     "Ana Ruiz | campaign in | Chile | e | sid=ana-ruiz", "!comeback | campaign in | Chile")
+CASE(test_rel_national_noun_is_its_country,
+     "Mr. Rossi declared his opposition to a Palestinian state.",
+     "Rossi | declare opposition to | a Palestinian state | e | oid=palestine")
+CASE(test_rel_national_forces_act_for_the_country, "Russian forces attacked Georgia.",
+     "Russian forces | attack | Georgia | e | sid=russia")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -182,6 +193,9 @@ int main(void)
         cmocka_unit_test(test_rel_partitive_is_no_relation),
         cmocka_unit_test(test_rel_refused_between_people),
         cmocka_unit_test(test_rel_unseen_verb_form_lemma_from_wordnet),
+        cmocka_unit_test(test_rel_who_after_a_name_is_that_person),
+        cmocka_unit_test(test_rel_national_noun_is_its_country),
+        cmocka_unit_test(test_rel_national_forces_act_for_the_country),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,162 @@
+/* test_coref.c - which person a third-person pronoun is tied to, on short
+ * texts written for the purpose (extract/entity_match.c's salience).
+ *
+ * Each case is a text and a list of expectations "SURFACE#K -> NAME": the
+ * K-th mention (1-based, in text order; "#K" may be left out for the first)
+ * whose text is SURFACE is tied to the person named NAME.  Every case says
+ * what must be found, so a finder that ties nothing fails it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixtures.h"
+
+static kg_resources *res;
+
+static int setup(void **state)
+{
+    (void)state;
+    kg_error err = {0};
+    kg_resources_options o = {NULL, false};
+    if (kg_resources_load(&o, &res, &err) != KG_OK) {
+        fprintf(stderr, "%s\n", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    kg_resources_free(res);
+    return 0;
+}
+
+static void dump(const kg_document *d)
+{
+    size_t n, nm;
+    const kg_entity *e = kg_document_entities(d, &n);
+    const kg_mention *m = kg_document_mentions(d, &nm);
+    for (size_t i = 0; i < nm; i++)
+        fprintf(stderr, "  mention '%s' @%zu -> %s (%s)\n", m[i].text, m[i].start,
+                e[m[i].entity].name, kg_resolution_name(m[i].how));
+}
+
+static void check_expectation(const kg_document *d, const char *x)
+{
+    char surface[128], name[128];
+    const char *arrow = strstr(x, " -> ");
+    assert_non_null(arrow);
+    snprintf(surface, sizeof surface, "%.*s", (int)(arrow - x), x);
+    snprintf(name, sizeof name, "%s", arrow + 4);
+    unsigned k = 1;
+    char *hash = strchr(surface, '#');
+    if (hash) {
+        k = (unsigned)strtoul(hash + 1, NULL, 10);
+        *hash = '\0';
+    }
+    size_t n, nm;
+    const kg_entity *ents = kg_document_entities(d, &n);
+    const kg_mention *ms = kg_document_mentions(d, &nm);
+    for (size_t i = 0; i < nm; i++) {
+        if (strcmp(ms[i].text, surface) || --k > 0)
+            continue;
+        if (strcmp(ents[ms[i].entity].name, name)) {
+            dump(d);
+            fail_msg("'%s' is tied to '%s', not '%s'", x, ents[ms[i].entity].name, name);
+        }
+        return;
+    }
+    dump(d);
+    fail_msg("no mention for '%s'", x);
+}
+
+static void check_case(const char *text, const char *const *expect)
+{
+    kg_error err = {0};
+    kg_document *d = NULL;
+    kg_extract_options o;
+    kg_extract_options_init(&o);
+    if (kg_extract_buffer(res, &o, "case", text, strlen(text), &d, &err) != KG_OK)
+        fail_msg("%s", err.message);
+    for (size_t i = 0; expect[i]; i++)
+        check_expectation(d, expect[i]);
+    kg_document_free(d);
+}
+
+#define CASE(name, text, ...)                                                                      \
+    static void name(void **state)                                                                 \
+    {                                                                                              \
+        (void)state;                                                                               \
+        check_case(text, (const char *const[]){__VA_ARGS__, NULL});                                \
+    }
+
+/* ---------------------------------------------------------------- gender */
+CASE(test_coref_she_skips_the_man_named_later,
+     "Mrs. Helen Brooks opened the clinic. Mr. David Lorne cut the ribbon. She spoke first.",
+     "She -> Helen Brooks")
+CASE(test_coref_she_and_him_split_by_gender,
+     "Mr. John Carter met Ms. Alice Wong in Paris. She thanked him for the visit.",
+     "She -> Alice Wong", "him -> John Carter")
+CASE(test_coref_known_gender_beats_unknown,
+     "Mr. Karl Weber met the press in Bonn. Jordan Ellis spoke next. He left early.",
+     "He -> Karl Weber")
+CASE(test_coref_herself_is_the_woman_of_the_sentence,
+     "Mr. Owen Pratt said Mrs. Ruth Calder had written the letter herself.",
+     "herself -> Ruth Calder")
+
+/* ---------------------------------------------------------------- subject and protagonist */
+CASE(test_coref_sentence_initial_he_is_the_previous_subject,
+     "Tom Reed met Peter Vance on Monday. He said the talks had gone well.", "He -> Tom Reed")
+CASE(test_coref_he_is_the_speaker_not_his_employer,
+     "Ross Dean, who works for Alan Price, said the firm would appeal. He told reporters the "
+     "ruling was wrong.",
+     "He -> Ross Dean")
+CASE(test_coref_protagonist_across_a_minor_person,
+     "Johnny Depp starred in the film. Depp later moved to France. Depp met the producer Tommy "
+     "Hanson there. He worked again with Tim Burton.",
+     "He -> Johnny Depp")
+CASE(test_coref_her_after_two_women_is_the_first_named,
+     "Ms. Carla Diaz met Ms. Nora Quinn in Rome. She praised the gardens.", "She -> Carla Diaz")
+
+/* ---------------------------------------------------------------- quotations */
+CASE(test_coref_quoted_he_is_not_the_speaker_before_the_quote,
+     "Mr. Frank Hill retired on Friday. Mr. Brian Cole spoke at the party. Cole said: \"He was "
+     "a fine colleague.\"",
+     "He -> Frank Hill")
+CASE(test_coref_quoted_he_is_not_the_speaker_after_the_quote,
+     "Mr. Frank Hill retired on Friday. Mr. Brian Cole spoke at the party. \xe2\x80\x9cHe was a "
+     "fine colleague,\xe2\x80\x9d Cole said.",
+     "He -> Frank Hill")
+CASE(test_coref_he_outside_the_quote_may_be_the_speaker,
+     "Mr. Frank Hill retired on Friday. Mr. Brian Cole spoke at the party. He said: \"It was a "
+     "good day.\"",
+     "He -> Brian Cole")
+
+/* ---------------------------------------------------------------- reach */
+CASE(test_coref_possessive_in_the_same_sentence, "Mr. Omar Haddad thanked his staff.",
+     "his -> Omar Haddad")
+CASE(test_coref_pronoun_far_from_any_name_takes_the_latest,
+     "Mr. Ian Gold arrived. The weather was cold. Nobody spoke. The rain fell. The wind rose. "
+     "Then he left.",
+     "he -> Ian Gold")
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_coref_she_skips_the_man_named_later),
+        cmocka_unit_test(test_coref_she_and_him_split_by_gender),
+        cmocka_unit_test(test_coref_known_gender_beats_unknown),
+        cmocka_unit_test(test_coref_herself_is_the_woman_of_the_sentence),
+        cmocka_unit_test(test_coref_sentence_initial_he_is_the_previous_subject),
+        cmocka_unit_test(test_coref_he_is_the_speaker_not_his_employer),
+        cmocka_unit_test(test_coref_protagonist_across_a_minor_person),
+        cmocka_unit_test(test_coref_her_after_two_women_is_the_first_named),
+        cmocka_unit_test(test_coref_quoted_he_is_not_the_speaker_before_the_quote),
+        cmocka_unit_test(test_coref_quoted_he_is_not_the_speaker_after_the_quote),
+        cmocka_unit_test(test_coref_he_outside_the_quote_may_be_the_speaker),
+        cmocka_unit_test(test_coref_possessive_in_the_same_sentence),
+        cmocka_unit_test(test_coref_pronoun_far_from_any_name_takes_the_latest),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
