@@ -70,6 +70,7 @@ static const char *const wordlist_files[KG_WL_COUNT] = {
     [KG_WL_LEGAL_FORMS] = "legal-forms.txt",
     [KG_WL_TEAM_WORDS] = "team-words.txt",
     [KG_WL_NATIONAL_NOUNS] = "national-nouns.txt",
+    [KG_WL_NOT_ORGS] = "not-organizations.txt",
 };
 
 /* ---------------------------------------------------------------- reading files */

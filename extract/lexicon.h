@@ -106,6 +106,7 @@ typedef enum kg_wordlist {
     KG_WL_LEGAL_FORMS,       /* co, corp, inc, ltd, plc, ag: the word that ends a company's name */
     KG_WL_TEAM_WORDS,        /* manager, striker, fans: after a town's name, its club */
     KG_WL_NATIONAL_NOUNS,    /* state, government, forces: "a Palestinian state" is Palestine */
+    KG_WL_NOT_ORGS,          /* tv, gdp, hiv: abbreviations in capitals that name no actor */
     KG_WL_COUNT
 } kg_wordlist;
 

@@ -48,6 +48,17 @@ static bool is_org_word(const kg_lexicon *lx, const kg_token *t)
     return kg_lexicon_is_org_cue(lx, t->norm) || is_legal_form(lx, t);
 }
 
+static bool all_caps(const char *w)
+{
+    bool letter = false;
+    for (; *w; w++) {
+        if (islower((unsigned char)*w))
+            return false;
+        letter |= isupper((unsigned char)*w) != 0;
+    }
+    return letter;
+}
+
 /* The typer's span that is the run [s, e), give or take a word at either
  * end, when it is sure enough to overrule the rules' guesses. */
 static const kg_ner_span *ner_span(const kg_entity_finder *f, size_t s, size_t e)
@@ -125,6 +136,9 @@ static bool type_name(kg_entity_finder *f, const kg_token *t, size_t s, size_t e
      * CoNLL-2003 dev they cost the rules below more than they gave (PER
      * 87.2 -> 85.8 with its "not an actor" class, ORG 38.5 -> 40.2 from its
      * organizations at a margin of 10) */
+    /* "TV", "GDP", "HIV" in capitals name no actor at all */
+    if (n == 1 && kg_lexicon_in(lx, KG_WL_NOT_ORGS, name) && all_caps(name))
+        return false;
     bool lone_cue = n == 1 && kg_lexicon_is_org_cue(lx, name); /* "the Department" */
     const kg_ner_span *sp = titled || lone_cue ? NULL : ner_span(f, s, e);
     if (sp && sp->cls == KG_NER_ORG) {
@@ -140,7 +154,7 @@ static bool type_name(kg_entity_finder *f, const kg_token *t, size_t s, size_t e
         c->type = KG_ENT_PERSON;
         return true;
     }
-    /* An all-capital word of two to six letters is an acronym: "NATO", "ONGC". */
+    /* An all-capital word of two to six letters is an acronym: "NATO", "ONGC" */
     if (n == 1 && strlen(name) >= 2 && strlen(name) <= 6) {
         bool caps = true;
         for (const char *p = name; *p; p++)

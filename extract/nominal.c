@@ -228,7 +228,9 @@ static kg_status titles(kg_rel_ctx *c, kg_error *err)
                 break;
             bool content = kg_udtree_upos(t, k, "NOUN") || kg_udtree_upos(t, k, "PROPN") ||
                            kg_udtree_upos(t, k, "ADJ");
-            if (!content)
+            /* "Scotland midfielders X and Y": a plural names a group, no role */
+            bool plural = t->w[k].xpos && !strcmp(t->w[k].xpos, "NNS");
+            if (!content || plural)
                 break;
             any_title |= title_word(c, k);
             first_title = k;
@@ -256,8 +258,17 @@ static kg_status titles(kg_rel_ctx *c, kg_error *err)
             else if (!office(c, first_title, name))
                 holder = -1;
         }
+        /* "BP chief executive Lord Browne": the rank after the office is
+         * the person's style, not part of the role */
+        size_t last_title = name;
+        for (size_t k = first_title + 1; k < name; k++)
+            if (t->text[t->w[k].start] >= 'A' && t->text[t->w[k].start] <= 'Z' &&
+                t->text[t->w[k - 1].start] >= 'a' && t->text[t->w[k - 1].start] <= 'z') {
+                last_title = k;
+                break;
+            }
         char buf[160] = "";
-        for (size_t k = first_title; k < name; k++) {
+        for (size_t k = first_title; k < last_title; k++) {
             size_t n = strlen(buf);
             snprintf(buf + n, sizeof buf - n, "%s%.*s", n ? " " : "",
                      (int)(t->w[k].end - t->w[k].start), t->text + t->w[k].start);

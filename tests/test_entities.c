@@ -576,6 +576,13 @@ CASE(test_entities_scorecard_player_is_a_person, "Surrey 429 ( C. Lewis 80 , M. 
 CASE(test_entities_town_without_team_words_is_a_place, "Talks were held in Newcastle.",
      "Newcastle -> Newcastle (location)")
 
+/* abbreviations that name no actor */
+CASE(test_entities_tv_and_gdp_are_no_organizations,
+     "GDP rose. The TV audience fell, and HIV cases rose. NATO met.", "!GDP", "!TV", "!HIV",
+     "NATO -> NATO (organization)")
+CASE(test_entities_mp_is_a_title, "Labour MP Richard Allan spoke on IT.",
+     "MP Richard Allan -> Richard Allan (person)", "role Richard Allan|MP", "!IT")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -682,6 +689,8 @@ int main(void)
         cmocka_unit_test(test_entities_results_row_keeps_countries),
         cmocka_unit_test(test_entities_scorecard_player_is_a_person),
         cmocka_unit_test(test_entities_town_without_team_words_is_a_place),
+        cmocka_unit_test(test_entities_tv_and_gdp_are_no_organizations),
+        cmocka_unit_test(test_entities_mp_is_a_title),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

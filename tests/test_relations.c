@@ -140,6 +140,12 @@ CASE(test_rel_national_noun_is_its_country,
 CASE(test_rel_national_forces_act_for_the_country, "Russian forces attacked Georgia.",
      "Russian forces | attack | Georgia | e | sid=russia")
 
+/* ---------------------------------------------------------------- titles */
+CASE(test_rel_rank_after_office_is_no_role, "BP chief executive Lord Browne spoke.",
+     "Browne | chief executive of | BP | e", "!Browne | chief executive lord of | BP")
+CASE(test_rel_plural_title_is_no_role, "Scotland midfielders Gordon Strachan and Paul Lambert played.",
+     "!Gordon Strachan | midfielders of | Scotland", "Gordon Strachan | play | ")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +202,8 @@ int main(void)
         cmocka_unit_test(test_rel_who_after_a_name_is_that_person),
         cmocka_unit_test(test_rel_national_noun_is_its_country),
         cmocka_unit_test(test_rel_national_forces_act_for_the_country),
+        cmocka_unit_test(test_rel_rank_after_office_is_no_role),
+        cmocka_unit_test(test_rel_plural_title_is_no_role),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
