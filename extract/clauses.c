@@ -245,8 +245,14 @@ static bool negator(const kg_rel_ctx *c, size_t k)
     const kg_udtree *t = T(c);
     if (!kg_udtree_is(t, k, "advmod") && !kg_udtree_is(t, k, "neg") && !kg_udtree_is(t, k, "det"))
         return false;
-    if (kg_lexicon_in(c->lx, KG_WL_NEGATORS, t->w[k].form))
+    if (kg_lexicon_in(c->lx, KG_WL_NEGATORS, t->w[k].form)) {
+        /* "but not before he was given a test", "not only": no denial */
+        static const char *const idiom[] = {"before", "only", "until", "just"};
+        for (size_t i = 0; k + 1 < t->n && i < sizeof idiom / sizeof *idiom; i++)
+            if (!strcmp(t->w[k + 1].form, idiom[i]))
+                return false;
         return !kg_udtree_is(t, k, "det");
+    }
     /* "no longer" */
     size_t no = kg_udtree_child(t, k, "advmod");
     return no != KG_UD_NONE && !strcmp(t->w[k].form, "longer") &&
@@ -303,10 +309,11 @@ static void link_lemma(kg_rel_ctx *c, size_t q, label *l)
     if (!lem)
         l->oom = true;
     /* the tagger's lemmatizer guesses unseen forms by their ending ("tied"
-     * -> "ty"): a verb WordNet does not know is looked up by its form */
+     * -> "ty", "lived" -> "lower"): WordNet's morphology of the form comes
+     * first, the model's lemma where WordNet knows no verb for it */
     char wn[128];
     const char *fix = NULL;
-    if (lem && kg_udtree_upos(t, q, "VERB") && !kg_lexicon_is_verb(c->lx, lem))
+    if (lem && kg_udtree_upos(t, q, "VERB"))
         fix = kg_lexicon_verb_lemma(c->lx, t->w[q].form, wn, sizeof wn);
     append(l->rel, sizeof l->rel, fix ? fix : lem);
     size_t prt = kg_udtree_child(t, q, "compound:prt");
@@ -356,6 +363,31 @@ static size_t chain_of(const kg_rel_ctx *c, size_t p, size_t *links)
 }
 
 /* The label of predicate p: chain, lemma, particle; flags from every link. */
+/* The clause p is the content of an allegation, a report, a fear
+ * ("allegations that X avoided tests"): claimed, not stated. */
+static bool hearsay(const kg_rel_ctx *c, size_t p)
+{
+    const kg_udtree *t = T(c);
+    size_t h = t->head[p];
+    if (h == KG_UD_NONE || !kg_udtree_upos(t, h, "NOUN") ||
+        !(kg_udtree_is(t, p, "acl") || kg_udtree_is(t, p, "ccomp")))
+        return false;
+    const char *lem = t->w[h].lemma ? t->w[h].lemma : t->w[h].form;
+    if (!kg_lexicon_in(c->lx, KG_WL_HEARSAY_NOUNS, lem))
+        return false;
+    /* read as a relative clause, it is one only if its "that" fills a gap
+     * ("the claims that he made"), not beside a subject and an object of
+     * its own ("allegations that X avoided tests") */
+    if (!kg_udtree_is(t, p, "acl:relcl"))
+        return true;
+    size_t n;
+    const size_t *k = kg_udtree_kids(t, p, &n);
+    for (size_t j = 0; j < n; j++)
+        if (rel_pronoun(c, k[j]) && (kg_udtree_is(t, k[j], "nsubj") || kg_udtree_is(t, k[j], "obj")))
+            return false;
+    return kg_udtree_child(t, p, "nsubj") != KG_UD_NONE;
+}
+
 static void make_label(kg_rel_ctx *c, size_t p, label *l, bool *keep)
 {
     const kg_udtree *t = T(c);
@@ -411,7 +443,7 @@ static void make_label(kg_rel_ctx *c, size_t p, label *l, bool *keep)
     label pl = {0};
     verb_group(c, p, keep, &pl);
     l->negated |= pl.negated;
-    l->modal |= pl.modal;
+    l->modal |= pl.modal || hearsay(c, p);
     l->passive = pl.passive || participle_passive(t, p);
     char own[128] = "";
     label tmp = {0};
@@ -644,6 +676,10 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
                 if (c->oom || (otext && !full))
                     return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
                 kg_arg o = {full, kg_udtree_entity(t, first.head)};
+                /* "suspended alongside Bergkamp": no partner, no edge */
+                if (first.kind == ARG_OBL &&
+                    kg_lexicon_in(c->lx, KG_WL_NO_RELATION_PREPS, first.prep))
+                    o.entity = -1;
                 st = put(c, &l, s, rel, surf, o, p, main_kind, err);
                 if (st == KG_OK && na > 1) {
                     kg_arg o1 = {otext, o.entity};
@@ -652,7 +688,8 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
             }
             /* one triple per prepositional phrase and conjunct */
             for (size_t k = 1; k < na && st == KG_OK; k++) {
-                if (args[k].kind != ARG_OBL || !*args[k].prep)
+                if (args[k].kind != ARG_OBL || !*args[k].prep ||
+                    kg_lexicon_in(c->lx, KG_WL_NO_RELATION_PREPS, args[k].prep))
                     continue;
                 size_t cc[8];
                 size_t nc = conjuncts(c, args[k].head, cc, 8);
@@ -762,6 +799,19 @@ static kg_status read_copula(kg_rel_ctx *c, size_t p, bool *keep, kg_error *err)
     memset(&l, 0, sizeof l);
     verb_group(c, p, keep, &l);
     keep[p] = false;
+    /* "were no match for Y": the predicate denied */
+    size_t det = kg_udtree_child(t, p, "det");
+    if (det != KG_UD_NONE && !strcmp(t->w[det].form, "no"))
+        l.negated = true;
+    /* "wants to be part of", "refused to be drawn": the verbs above */
+    for (size_t q = p, d = 0; kg_udtree_is(t, q, "xcomp") && t->head[q] != KG_UD_NONE && d < 8;
+         d++) {
+        q = t->head[q];
+        const char *lem = t->w[q].lemma ? t->w[q].lemma : t->w[q].form;
+        l.modal |= kg_lexicon_in(c->lx, KG_WL_MODAL_VERBS, lem);
+        l.negated |= kg_lexicon_in(c->lx, KG_WL_NEGATING_VERBS, lem);
+    }
+    l.modal |= hearsay(c, p);
     surface_of(c, keep, &l);
     arg own = {.head = p};
     prep_of(c, p, &own);

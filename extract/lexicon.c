@@ -71,6 +71,8 @@ static const char *const wordlist_files[KG_WL_COUNT] = {
     [KG_WL_TEAM_WORDS] = "team-words.txt",
     [KG_WL_NATIONAL_NOUNS] = "national-nouns.txt",
     [KG_WL_NOT_ORGS] = "not-organizations.txt",
+    [KG_WL_NO_RELATION_PREPS] = "no-relation-prepositions.txt",
+    [KG_WL_HEARSAY_NOUNS] = "hearsay-nouns.txt",
 };
 
 /* ---------------------------------------------------------------- reading files */

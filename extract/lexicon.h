@@ -107,6 +107,8 @@ typedef enum kg_wordlist {
     KG_WL_TEAM_WORDS,        /* manager, striker, fans: after a town's name, its club */
     KG_WL_NATIONAL_NOUNS,    /* state, government, forces: "a Palestinian state" is Palestine */
     KG_WL_NOT_ORGS,          /* tv, gdp, hiv: abbreviations in capitals that name no actor */
+    KG_WL_NO_RELATION_PREPS, /* alongside, including, unlike: their phrase is no partner */
+    KG_WL_HEARSAY_NOUNS,     /* allegation, report: "allegations that X did" is not a fact */
     KG_WL_COUNT
 } kg_wordlist;
 

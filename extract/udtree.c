@@ -74,6 +74,61 @@ static void subject_of_complement(kg_ud_word *w, size_t n)
     }
 }
 
+static bool quote_mark(const char *f)
+{
+    return !strcmp(f, "\"") || !strcmp(f, "\u201c") || !strcmp(f, "\u201d") || !strcmp(f, "''") ||
+           !strcmp(f, "``");
+}
+
+/* '"Right now I feel that a little bit," he told BBC Sport': the parser may
+ * hang the verb of saying after a quotation on a verb inside it, as its
+ * clausal complement.  A complement after the quotation's end, with its own
+ * subject there, whose head is inside the quotation, is the report: it takes
+ * its head's place and the quotation becomes what it reports; the words on
+ * either side of the closing mark go with their side. */
+static void quote_inversion(kg_ud_word *w, size_t n)
+{
+    size_t open = n;
+    for (size_t q = 0; q < n; q++) {
+        if (!w[q].form || !quote_mark(w[q].form))
+            continue;
+        if (open == n) {
+            open = q;
+            continue;
+        }
+        size_t close = q;
+        for (size_t c = close + 1; c < n; c++) {
+            size_t h = w[c].head;
+            if (!w[c].deprel || strcmp(w[c].deprel, "ccomp") || h == 0 || h - 1 <= open ||
+                h - 1 >= close)
+                continue;
+            bool subject = false;
+            for (size_t k = close + 1; k < n && !subject; k++)
+                subject = w[k].head == c + 1 && w[k].deprel && !strncmp(w[k].deprel, "nsubj", 5);
+            if (!subject)
+                continue;
+            size_t hv = h - 1;
+            size_t up = w[hv].head; /* the quotation's own head: the root or outside it */
+            if (up != 0 && up - 1 > open && up - 1 < close)
+                continue;
+            w[c].head = w[hv].head;
+            w[c].deprel = w[hv].deprel;
+            w[hv].head = c + 1;
+            w[hv].deprel = "ccomp";
+            for (size_t k = 0; k < n; k++) {
+                if (k == c || k == hv)
+                    continue;
+                if (w[k].head == hv + 1 && k > close)
+                    w[k].head = c + 1;
+                else if (k > open && k < close && w[k].head > close + 1)
+                    w[k].head = hv + 1; /* no arc leaves the quotation but the report's */
+            }
+            break;
+        }
+        open = n;
+    }
+}
+
 kg_status kg_udtree_build(kg_arena *a, const char *text, const kg_ud_word *w, size_t n,
                           const long *word_entity, kg_udtree *t, kg_error *err)
 {
@@ -87,6 +142,7 @@ kg_status kg_udtree_build(kg_arena *a, const char *text, const kg_ud_word *w, si
         memcpy(ww, w, n * sizeof *ww);
     promote_prepositions(ww, n);
     subject_of_complement(ww, n);
+    quote_inversion(ww, n);
     t->w = ww;
     w = ww;
     t->entity = word_entity;

@@ -21,7 +21,7 @@ static const char *const data_files[] = {
     "speech-verbs.txt", "cognition-verbs.txt", "negating-verbs.txt", "modal-verbs.txt",
     "modal-auxiliaries.txt", "negators.txt", "relation-nouns.txt", "light-verbs.txt",
     "attribution-prepositions.txt", "legal-forms.txt", "team-words.txt", "national-nouns.txt",
-    "not-organizations.txt",
+    "not-organizations.txt", "no-relation-prepositions.txt", "hearsay-nouns.txt",
 };
 #define N_DATA_FILES (sizeof data_files / sizeof *data_files)
 

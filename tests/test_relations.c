@@ -146,6 +146,25 @@ CASE(test_rel_rank_after_office_is_no_role, "BP chief executive Lord Browne spok
 CASE(test_rel_plural_title_is_no_role, "Scotland midfielders Gordon Strachan and Paul Lambert played.",
      "!Gordon Strachan | midfielders of | Scotland", "Gordon Strachan | play | ")
 
+/* ---------------------------------------------------------------- flags and partners */
+CASE(test_rel_quote_before_its_reporter,
+     "\"Right now I feel that a little bit,\" Roger Federer told BBC Sport.",
+     "Roger Federer | tell | BBC Sport | eA", "I | feel | a little bit | a | by=Roger Federer")
+CASE(test_rel_no_match_is_negated, "Kathy Butler was no match for Benita Johnson.",
+     "Kathy Butler | be match for | Benita Johnson | en")
+CASE(test_rel_not_before_is_no_denial,
+     "Roger Federer won the trophy, but not before he was given a test by Ivan Ljubicic.",
+     "he | be give | a test | N")
+CASE(test_rel_wanting_to_be_is_modal, "Gordon Brown wants to be part of the Labour government.",
+     "Gordon Brown | be part of | Labour government | m")
+CASE(test_rel_allegations_are_not_facts,
+     "The tribunal is examining allegations that Kenteris avoided tests in Tel Aviv.",
+     "Kenteris | avoid tests in | Tel Aviv | m")
+CASE(test_rel_alongside_is_no_partner, "Van Persie was suspended alongside Dennis Bergkamp.",
+     "!Van Persie | be suspend alongside | Dennis Bergkamp | e")
+CASE(test_rel_verb_lemma_by_wordnet_first, "He lived in the United States.",
+     "He | live in | United States", "!He | lower in | United States")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +223,13 @@ int main(void)
         cmocka_unit_test(test_rel_national_forces_act_for_the_country),
         cmocka_unit_test(test_rel_rank_after_office_is_no_role),
         cmocka_unit_test(test_rel_plural_title_is_no_role),
+        cmocka_unit_test(test_rel_quote_before_its_reporter),
+        cmocka_unit_test(test_rel_no_match_is_negated),
+        cmocka_unit_test(test_rel_not_before_is_no_denial),
+        cmocka_unit_test(test_rel_wanting_to_be_is_modal),
+        cmocka_unit_test(test_rel_allegations_are_not_facts),
+        cmocka_unit_test(test_rel_alongside_is_no_partner),
+        cmocka_unit_test(test_rel_verb_lemma_by_wordnet_first),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
