@@ -154,6 +154,13 @@ static bool type_name(kg_entity_finder *f, const kg_token *t, size_t s, size_t e
         c->type = KG_ENT_PERSON;
         return true;
     }
+    /* no person's name opens with an acronym: "PSV Eindhoven", "ING
+     * Barings", "BBC Radio" */
+    if (n >= 2 && strlen(t[s].norm) >= 2 && strlen(t[s].norm) <= 5 && all_caps(t[s].norm) &&
+        !strchr(t[s].norm, '.') && !kg_lexicon_in(lx, KG_WL_NOT_ORGS, t[s].norm)) {
+        c->type = KG_ENT_ORGANIZATION;
+        return true;
+    }
     /* An all-capital word of two to six letters is an acronym: "NATO", "ONGC" */
     if (n == 1 && strlen(name) >= 2 && strlen(name) <= 6) {
         bool caps = true;

@@ -583,6 +583,15 @@ CASE(test_entities_tv_and_gdp_are_no_organizations,
 CASE(test_entities_mp_is_a_title, "Labour MP Richard Allan spoke on IT.",
      "MP Richard Allan -> Richard Allan (person)", "role Richard Allan|MP", "!IT")
 
+CASE(test_entities_name_opening_with_acronym_is_no_person,
+     "Jaap Stam played for PSV Eindhoven. Tim Congdon is an economist at ING Barings.",
+     "PSV Eindhoven -> PSV Eindhoven (organization)", "ING Barings -> ING Barings (organization)",
+     "Jaap Stam -> Jaap Stam (person)")
+CASE(test_entities_party_adjective_is_the_party,
+     "Conservative leader Michael Howard spoke. The Tory manifesto was out.",
+     "Conservative -> Conservative Party (organization)", "Tory -> Conservative Party (organization)",
+     "#1 organization")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -691,6 +700,8 @@ int main(void)
         cmocka_unit_test(test_entities_town_without_team_words_is_a_place),
         cmocka_unit_test(test_entities_tv_and_gdp_are_no_organizations),
         cmocka_unit_test(test_entities_mp_is_a_title),
+        cmocka_unit_test(test_entities_name_opening_with_acronym_is_no_person),
+        cmocka_unit_test(test_entities_party_adjective_is_the_party),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
