@@ -117,6 +117,19 @@ static size_t nearest_subject(const kg_udtree *t, size_t p)
     return best;
 }
 
+/* A conjunct verb really coordinated with its head: its own "and" / "but"
+ * / "or", or a comma before it in a series.  "... added a shot as the
+ * Rangers defeated the Indians", with "defeated" hung on the first verb as a
+ * bare conjunct, is a clause whose subject the parser lost, not one that
+ * shares the first verb's. */
+static bool coordinated(const kg_udtree *t, size_t p)
+{
+    if (kg_udtree_child(t, p, "cc") != KG_UD_NONE)
+        return true;
+    size_t b = t->lo[p];
+    return !strcmp(t->w[b].form, ",") || (b > 0 && !strcmp(t->w[b - 1].form, ","));
+}
+
 size_t kg_clause_subject(const kg_rel_ctx *c, size_t p, bool *borrowed)
 {
     const kg_udtree *t = T(c);
@@ -146,7 +159,8 @@ size_t kg_clause_subject(const kg_rel_ctx *c, size_t p, bool *borrowed)
             /* "urged X to sign": X signs, but the label is "urge to sign"
              * on the urging subject, as Open IE writes it */
             p = h;
-        } else if (kg_udtree_is(t, p, "conj") && kg_clause_is_predicate(c, h)) {
+        } else if (kg_udtree_is(t, p, "conj") && kg_clause_is_predicate(c, h) &&
+                   coordinated(t, p)) {
             p = h;
         } else if (kg_udtree_is(t, p, "acl")) {
             return h; /* "troops deployed in", "the man who" */

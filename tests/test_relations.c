@@ -165,6 +165,13 @@ CASE(test_rel_alongside_is_no_partner, "Van Persie was suspended alongside Denni
 CASE(test_rel_verb_lemma_by_wordnet_first, "He lived in the United States.",
      "He | live in | United States", "!He | lower in | United States")
 
+CASE(test_rel_bare_conjunct_borrows_no_subject,
+     "Juan Gonzalez homered twice and Ivan Rodriguez added a shot as the Texas Rangers defeated "
+     "the Cleveland Indians.",
+     "!Juan Gonzalez | defeat | Cleveland Indians", "Ivan Rodriguez | add | a shot")
+CASE(test_rel_series_of_verbs_shares_the_subject, "Chile signed the treaty, ratified it, and left.",
+     "Chile | sign | the treaty", "Chile | ratify | it", "Chile | leave | ")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -230,6 +237,8 @@ int main(void)
         cmocka_unit_test(test_rel_allegations_are_not_facts),
         cmocka_unit_test(test_rel_alongside_is_no_partner),
         cmocka_unit_test(test_rel_verb_lemma_by_wordnet_first),
+        cmocka_unit_test(test_rel_bare_conjunct_borrows_no_subject),
+        cmocka_unit_test(test_rel_series_of_verbs_shares_the_subject),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
