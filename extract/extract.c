@@ -207,11 +207,21 @@ size_t kg_document_cp(const kg_document *d, size_t byte_offset)
 
 /* ------------------------------------------------------------ triples */
 
+/* "seven Iraqis seized an airliner", "22,000 Palestinians": a people named
+ * by its plural is a mention of the country, but what its members did is
+ * no deed of the country's, so it is no argument of a relation. */
+static bool people(const kg_lexicon *lx, const kg_mention *m)
+{
+    bool plural = false;
+    return m->how == KG_RES_DEMONYM && kg_lexicon_demonym(lx, m->text, &plural) && plural;
+}
+
 /* The sentence's words for the UD tagger and parser (from the dateline's
  * end: a dateline is no clause), tied to the entities of the mentions whose
  * bytes they lie in; NULL words when nothing is left to read. */
-static kg_status sentence_words(kg_document *d, size_t s, size_t first_mention, kg_ud_word **out,
-                                long **out_ent, size_t *out_n, kg_error *err)
+static kg_status sentence_words(kg_document *d, const kg_lexicon *lx, size_t s,
+                                size_t first_mention, kg_ud_word **out, long **out_ent,
+                                size_t *out_n, kg_error *err)
 {
     kg_span span = d->sentences[s];
     span.start = kg_wire_dateline_end(d->doc.text, span);
@@ -242,7 +252,8 @@ static kg_status sentence_words(kg_document *d, size_t s, size_t first_mention, 
                d->ents.mentions[k].end <= w[i].start)
             k++;
         if (k < d->ents.n_mentions && d->ents.mentions[k].sentence == s &&
-            d->ents.mentions[k].start <= w[i].start && w[i].end <= d->ents.mentions[k].end)
+            d->ents.mentions[k].start <= w[i].start && w[i].end <= d->ents.mentions[k].end &&
+            !people(lx, &d->ents.mentions[k]))
             ent[i] = (long)d->ents.mentions[k].entity;
     }
     *out = w;
@@ -285,7 +296,7 @@ static kg_status sentence_triples(kg_document *d, const kg_resources *r,
     kg_ud_word *w = NULL;
     long *ent = NULL;
     size_t nt = 0;
-    kg_status st = sentence_words(d, s, first_mention, &w, &ent, &nt, err);
+    kg_status st = sentence_words(d, r->lexicon, s, first_mention, &w, &ent, &nt, err);
     if (st != KG_OK || nt == 0) {
         stats->parse_s += now() - t0;
         return st;

@@ -578,8 +578,8 @@ CASE(test_entities_town_without_team_words_is_a_place, "Talks were held in Newca
 
 /* abbreviations that name no actor */
 CASE(test_entities_tv_and_gdp_are_no_organizations,
-     "GDP rose. The TV audience fell, and HIV cases rose. NATO met.", "!GDP", "!TV", "!HIV",
-     "NATO -> NATO (organization)")
+     "GDP rose. The TV audience fell, and HIV cases rose. NATO met. He had 3 RBI.", "!GDP", "!TV",
+     "!HIV", "!RBI", "NATO -> NATO (organization)")
 CASE(test_entities_mp_is_a_title, "Labour MP Richard Allan spoke on IT.",
      "MP Richard Allan -> Richard Allan (person)", "role Richard Allan|MP", "!IT")
 

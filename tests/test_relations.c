@@ -172,6 +172,12 @@ CASE(test_rel_bare_conjunct_borrows_no_subject,
 CASE(test_rel_series_of_verbs_shares_the_subject, "Chile signed the treaty, ratified it, and left.",
      "Chile | sign | the treaty", "Chile | ratify | it", "Chile | leave | ")
 
+CASE(test_rel_a_people_is_no_actor_for_its_country,
+     "Seven Iraqis forced the plane to fly to Britain.", "!Iraqis | force | plane | | sid=iraq",
+     "Seven Iraqis | force | plane")
+CASE(test_rel_national_leaders_are_no_country, "Rafsanjani accused top Iranian leaders.",
+     "!Rafsanjani | accuse | Iranian leaders | | oid=iran")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -239,6 +245,8 @@ int main(void)
         cmocka_unit_test(test_rel_verb_lemma_by_wordnet_first),
         cmocka_unit_test(test_rel_bare_conjunct_borrows_no_subject),
         cmocka_unit_test(test_rel_series_of_verbs_shares_the_subject),
+        cmocka_unit_test(test_rel_a_people_is_no_actor_for_its_country),
+        cmocka_unit_test(test_rel_national_leaders_are_no_country),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
