@@ -73,6 +73,7 @@ static const char *const wordlist_files[KG_WL_COUNT] = {
     [KG_WL_NOT_ORGS] = "not-organizations.txt",
     [KG_WL_NO_RELATION_PREPS] = "no-relation-prepositions.txt",
     [KG_WL_HEARSAY_NOUNS] = "hearsay-nouns.txt",
+    [KG_WL_EVENT_WORDS] = "event-words.txt",
 };
 
 /* ---------------------------------------------------------------- reading files */

@@ -109,6 +109,7 @@ typedef enum kg_wordlist {
     KG_WL_NOT_ORGS,          /* tv, gdp, hiv: abbreviations in capitals that name no actor */
     KG_WL_NO_RELATION_PREPS, /* alongside, including, unlike: their phrase is no partner */
     KG_WL_HEARSAY_NOUNS,     /* allegation, report: "allegations that X did" is not a fact */
+    KG_WL_EVENT_WORDS,       /* awards, championships, open: last in a name, an event */
     KG_WL_COUNT
 } kg_wordlist;
 

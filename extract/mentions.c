@@ -48,6 +48,17 @@ static bool is_org_word(const kg_lexicon *lx, const kg_token *t)
     return kg_lexicon_is_org_cue(lx, t->norm) || is_legal_form(lx, t);
 }
 
+static bool quote_token(const kg_token *t)
+{
+    return eq(t->norm, "\"") || eq(t->norm, "``") || eq(t->norm, "''");
+}
+
+/* The run [s, e) is all that stands between two quotation marks. */
+static bool quoted(const kg_token *t, size_t s, size_t e, size_t n)
+{
+    return s > 0 && e < n && quote_token(&t[s - 1]) && quote_token(&t[e]);
+}
+
 static bool all_caps(const char *w)
 {
     bool letter = false;
@@ -122,6 +133,12 @@ static bool type_name(kg_entity_finder *f, const kg_token *t, size_t s, size_t e
         c->country = kg_lexicon_location_country(lx, name);
         return true;
     }
+    /* an event ("Academy Awards", "French Open") or a work named in
+     * quotation marks ("Viva Zapata", "On the Waterfront") is no actor */
+    if ((n >= 2 && kg_lexicon_in(lx, KG_WL_EVENT_WORDS, t[e - 1].norm) &&
+         !kg_lexicon_organization(lx, name)) ||
+        quoted(t, s, e, f->cur_n))
+        return false;
     /* a cue word makes an organization of a longer name ("State
      * Department"), not of itself ("the Department", "Radio 4") */
     for (size_t i = s; i < e && n >= 2; i++) {

@@ -592,6 +592,14 @@ CASE(test_entities_party_adjective_is_the_party,
      "Conservative -> Conservative Party (organization)", "Tory -> Conservative Party (organization)",
      "#1 organization")
 
+/* events and works are no actors */
+CASE(test_entities_event_is_no_organization,
+     "The Academy Awards are handed out in Hollywood. Lleyton Hewitt lost the Australian Open.",
+     "!Academy Awards", "Hollywood -> Hollywood (location)", "Lleyton Hewitt -> Lleyton Hewitt (person)")
+CASE(test_entities_quoted_work_is_no_person,
+     "Elia Kazan is known for \"Viva Zapata\" and \"On the Waterfront\".", "!Viva Zapata",
+     "Elia Kazan -> Elia Kazan (person)", "#1 person")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -702,6 +710,8 @@ int main(void)
         cmocka_unit_test(test_entities_mp_is_a_title),
         cmocka_unit_test(test_entities_name_opening_with_acronym_is_no_person),
         cmocka_unit_test(test_entities_party_adjective_is_the_party),
+        cmocka_unit_test(test_entities_event_is_no_organization),
+        cmocka_unit_test(test_entities_quoted_work_is_no_person),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
