@@ -48,6 +48,22 @@ static bool is_org_word(const kg_lexicon *lx, const kg_token *t)
     return kg_lexicon_is_org_cue(lx, t->norm) || is_legal_form(lx, t);
 }
 
+/* [s, e) is a place's name and then one capitalized plural. */
+static bool team_name(const kg_lexicon *lx, const kg_token *t, size_t s, size_t e)
+{
+    const char *last = t[e - 1].norm;
+    size_t len = strlen(last);
+    if (len < 4 || last[len - 1] != 's' || last[len - 2] == 's' || last[len - 2] == '\'' ||
+        !kg_name_is_cap(&t[e - 1]))
+        return false;
+    char buf[128] = "";
+    for (size_t i = s; i + 1 < e; i++) {
+        size_t n = strlen(buf);
+        snprintf(buf + n, sizeof buf - n, "%s%s", n ? " " : "", t[i].norm);
+    }
+    return kg_lexicon_is_location(lx, buf) || kg_lexicon_country(lx, buf);
+}
+
 static bool quote_token(const kg_token *t)
 {
     return eq(t->norm, "\"") || eq(t->norm, "``") || eq(t->norm, "''");
@@ -87,7 +103,7 @@ static const kg_ner_span *ner_span(const kg_entity_finder *f, size_t s, size_t e
  * Lewis"), or an initial ("C. Lewis", "T.O'Gorman") in a scorecard. */
 static bool person_like(const kg_lexicon *lx, const kg_token *t, size_t s, size_t e)
 {
-    if (kg_lexicon_is_given_name(lx, t[s].norm))
+    if (e - s >= 2 && kg_lexicon_is_given_name(lx, t[s].norm))
         return true;
     const char *w = t[s].norm;
     size_t len = strlen(w);
@@ -169,6 +185,12 @@ static bool type_name(kg_entity_finder *f, const kg_token *t, size_t s, size_t e
             commons++;
     if (titled || (given && n >= 2 && n <= 5)) {
         c->type = KG_ENT_PERSON;
+        return true;
+    }
+    /* a place and a plural: a team ("Cleveland Indians", "Texas Rangers",
+     * "Leeds Rhinos"), not a person */
+    if (n >= 2 && team_name(lx, t, s, e)) {
+        c->type = KG_ENT_ORGANIZATION;
         return true;
     }
     /* no person's name opens with an acronym: "PSV Eindhoven", "ING
@@ -826,6 +848,7 @@ kg_status kg_mentions_scan(kg_entity_finder *f, size_t si, const kg_token *t, si
 {
     size_t i;
     f->score_line = score_line(t, n);
+    f->sporting |= f->score_line;
     f->cur_n = n;
     kg_status st = tag_sentence(f, t, n);
     if (st == KG_OK)
@@ -923,20 +946,44 @@ static bool before_team_word(const kg_lexicon *lx, const kg_cand *c, const kg_to
            kg_lexicon_in(lx, KG_WL_TEAM_WORDS, t[a].norm);
 }
 
+/* Adds name (n bytes) to *clubs, made on first use. */
+static kg_status add_club(kg_entity_finder *f, kg_strmap **clubs, const char *name, size_t n)
+{
+    if (!*clubs && !(*clubs = kg_strmap_new()))
+        return kg_error_set(f->err, KG_ERR_NOMEM, "out of memory finding entities");
+    if (kg_strmap_putn(*clubs, name, n, 0))
+        return kg_error_set(f->err, KG_ERR_NOMEM, "out of memory finding entities");
+    return KG_OK;
+}
+
 kg_status kg_mentions_clubs(kg_entity_finder *f, kg_token *const *tokens, const size_t *n_tokens)
 {
     kg_strmap *clubs = NULL;
-    for (size_t i = 0; i < f->cands.len; i++) {
+    kg_status st = KG_OK;
+    bool sporting = f->sporting;
+    for (size_t i = 0; i < f->cands.len && st == KG_OK; i++) {
         const kg_cand *c = kg_vec_at(&f->cands, i);
         if (c->kind != KG_CAND_NAME || c->type != KG_ENT_LOCATION || !c->name ||
             !before_team_word(f->lx, c, tokens[c->sentence], n_tokens[c->sentence]))
             continue;
-        if (!clubs && !(clubs = kg_strmap_new()))
-            return kg_error_set(f->err, KG_ERR_NOMEM, "out of memory finding entities");
-        if (kg_strmap_put(clubs, c->name, 0)) {
-            kg_strmap_free(clubs);
-            return kg_error_set(f->err, KG_ERR_NOMEM, "out of memory finding entities");
+        sporting = true;
+        st = add_club(f, &clubs, c->name, strlen(c->name));
+    }
+    /* in a report of games, "Cleveland" after "the Cleveland Indians" is
+     * the team too (not in a newspaper's "New York Times") */
+    for (size_t i = 0; i < f->cands.len && st == KG_OK && sporting; i++) {
+        const kg_cand *c = kg_vec_at(&f->cands, i);
+        const kg_token *t = tokens[c->sentence];
+        if (c->kind == KG_CAND_NAME && c->type == KG_ENT_ORGANIZATION && c->name &&
+            c->tok_end - c->name_start >= 2 && team_name(f->lx, t, c->name_start, c->tok_end)) {
+            const char *sp = strrchr(c->name, ' ');
+            if (sp)
+                st = add_club(f, &clubs, c->name, (size_t)(sp - c->name));
         }
+    }
+    if (st != KG_OK) {
+        kg_strmap_free(clubs);
+        return st;
     }
     if (!clubs)
         return KG_OK;

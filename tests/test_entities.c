@@ -600,6 +600,16 @@ CASE(test_entities_quoted_work_is_no_person,
      "Elia Kazan is known for \"Viva Zapata\" and \"On the Waterfront\".", "!Viva Zapata",
      "Elia Kazan -> Elia Kazan (person)", "#1 person")
 
+/* a team named by its town and a plural; in a report of games the town
+ * alone is the team, in a newspaper's name it is not */
+CASE(test_entities_team_of_town_and_plural,
+     "The Texas Rangers beat the Colorado Rockies 5-3. Texas 5 Colorado 3",
+     "Texas Rangers -> Texas Rangers (organization)",
+     "Colorado Rockies -> Colorado Rockies (organization)", "#0 location")
+CASE(test_entities_newspaper_town_stays_a_place,
+     "The New York Times said talks in New York had failed.",
+     "New York -> New York (location)")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -712,6 +722,8 @@ int main(void)
         cmocka_unit_test(test_entities_party_adjective_is_the_party),
         cmocka_unit_test(test_entities_event_is_no_organization),
         cmocka_unit_test(test_entities_quoted_work_is_no_person),
+        cmocka_unit_test(test_entities_team_of_town_and_plural),
+        cmocka_unit_test(test_entities_newspaper_town_stays_a_place),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
