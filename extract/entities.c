@@ -63,6 +63,11 @@ static kg_status resolve_name(kg_entity_finder *f, kg_cand *c)
         e = kg_entity_match_key(f, c->type, key);
         if (e < 0 && c->type == KG_ENT_ORGANIZATION && !strchr(c->name, ' '))
             e = kg_entity_match_any(f, key); /* an acronym seen before */
+        /* a town the document already named as its club ("Cleveland 3
+         * Texas 5", then "Cleveland had lost") is that club */
+        if (e < 0 && c->type == KG_ENT_LOCATION &&
+            (e = kg_entity_match_key(f, KG_ENT_ORGANIZATION, key)) >= 0)
+            c->type = KG_ENT_ORGANIZATION;
         size_t k;
         if (e < 0 && c->type == KG_ENT_ORGANIZATION && kg_name_is_all_caps(c->name) &&
             kg_strmap_get(f->initials, c->name, &k)) {

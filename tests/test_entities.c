@@ -610,6 +610,10 @@ CASE(test_entities_newspaper_town_stays_a_place,
      "The New York Times said talks in New York had failed.",
      "New York -> New York (location)")
 
+CASE(test_entities_town_named_as_club_stays_the_club,
+     "Cleveland 3 Texas 5\n\nThe loss left Cleveland third.", "#0 location",
+     "Cleveland -> Cleveland (organization)")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -724,6 +728,7 @@ int main(void)
         cmocka_unit_test(test_entities_quoted_work_is_no_person),
         cmocka_unit_test(test_entities_team_of_town_and_plural),
         cmocka_unit_test(test_entities_newspaper_town_stays_a_place),
+        cmocka_unit_test(test_entities_town_named_as_club_stays_the_club),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
