@@ -226,6 +226,24 @@ const char *kg_clause_subject_np(kg_rel_ctx *c, size_t i)
 
 /* ------------------------------------------------------------ labels */
 
+/* A noun as written, with the parts a hyphen joins to it ("self-government",
+ * which the tokenizer splits as UD does): the text from the first part to
+ * the noun when no space lies between. */
+static const char *noun_form(kg_rel_ctx *c, size_t i)
+{
+    const kg_udtree *t = T(c);
+    size_t b = i;
+    while (b >= 2 && !strcmp(t->w[b - 1].form, "-") && !t->w[b - 2].space_after &&
+           !t->w[b - 1].space_after)
+        b -= 2;
+    if (b == i)
+        return t->w[i].form;
+    const char *s = kg_arena_strndup(c->a, t->text + t->w[b].start, t->w[i].end - t->w[b].start);
+    if (!s)
+        c->oom = true;
+    return s ? s : t->w[i].form;
+}
+
 typedef struct label {
     char rel[128];     /* lemmas */
     char surf[192];    /* as written */
@@ -723,8 +741,9 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
                     snprintf(surf, sizeof surf, "%s", l.surf);
                     if (args[0].kind == ARG_OBJ && kg_udtree_upos(t, args[0].head, "NOUN") &&
                         kg_udtree_entity(t, args[0].head) < 0 && args[0].head < a.head) {
-                        append_lower(rel, sizeof rel, t->w[args[0].head].form);
-                        append(surf, sizeof surf, t->w[args[0].head].form);
+                        const char *nf = noun_form(c, args[0].head);
+                        append_lower(rel, sizeof rel, nf);
+                        append(surf, sizeof surf, nf);
                     }
                     append(rel, sizeof rel, a.prep);
                     append(surf, sizeof surf, a.prep);
@@ -776,10 +795,11 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
                             continue;
                         char rel[160], surf[224];
                         snprintf(rel, sizeof rel, "%s", l.rel);
-                        append_lower(rel, sizeof rel, t->w[obj].form);
+                        const char *nf = noun_form(c, obj);
+                        append_lower(rel, sizeof rel, nf);
                         append(rel, sizeof rel, a.prep);
                         snprintf(surf, sizeof surf, "%s", l.surf);
-                        append(surf, sizeof surf, t->w[obj].form);
+                        append(surf, sizeof surf, nf);
                         append(surf, sizeof surf, a.prep);
                         kg_arg o = {kg_clause_np_without(c, cc[ci], a.case_word),
                                     kg_udtree_entity(t, cc[ci])};
@@ -884,7 +904,7 @@ static kg_status read_copula(kg_rel_ctx *c, size_t p, bool *keep, kg_error *err)
             if (*own.prep && nm) {
                 append(r2, sizeof r2, own.prep);
                 append(s2, sizeof s2, own.prep);
-                append_lower(r2, sizeof r2, t->w[p].form); /* "talks", as written */
+                append_lower(r2, sizeof r2, noun_form(c, p)); /* "talks", as written */
                 append(s2, sizeof s2, t->w[p].form);
             } else if (!*own.prep && (nm || kg_udtree_upos(t, p, "ADJ"))) {
                 append(r2, sizeof r2, lem);

@@ -178,6 +178,9 @@ CASE(test_rel_a_people_is_no_actor_for_its_country,
 CASE(test_rel_national_leaders_are_no_country, "Rafsanjani accused top Iranian leaders.",
      "!Rafsanjani | accuse | Iranian leaders | | oid=iran")
 
+CASE(test_rel_hyphenated_noun_stays_whole_in_label, "The king granted self-government to Scotland.",
+     "The king | grant self-government to | Scotland", "!The king | grant government to | Scotland")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -247,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_rel_series_of_verbs_shares_the_subject),
         cmocka_unit_test(test_rel_a_people_is_no_actor_for_its_country),
         cmocka_unit_test(test_rel_national_leaders_are_no_country),
+        cmocka_unit_test(test_rel_hyphenated_noun_stays_whole_in_label),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
