@@ -729,6 +729,10 @@ static kg_status headline_names(kg_entity_finder *f, size_t si, const kg_token *
         }
         c.tok_start = c.name_start = i;
         c.tok_end = i + len;
+        if (f->score_line && c.type == KG_ENT_LOCATION) {
+            c.type = KG_ENT_ORGANIZATION; /* "KANSAS CITY 61 74 .452 20": the team */
+            c.country = NULL;
+        }
         kg_status st = push_cand(f, &c);
         if (st != KG_OK)
             return st;
@@ -817,17 +821,23 @@ static size_t ticker_len(const kg_entity_finder *f, size_t si, const kg_token *t
 
 /* A row of results: two or more names each right before a number, and
  * hardly a lower-case word ("Lotte 6 Hyundai 2", "Warwickshire 195 ,
- * Surrey 429-7"). */
+ * Surrey 429-7"), or a row of standings, one name and its numbers. */
 static bool score_line(const kg_token *t, size_t n)
 {
-    size_t pairs = 0, lower = 0;
+    size_t pairs = 0, lower = 0, numbers = 0, names = 0;
     for (size_t i = 0; i < n; i++) {
         if (is_word(&t[i]) && !kg_name_is_cap(&t[i]))
             lower++;
         if (i + 1 < n && kg_name_is_cap(&t[i]) && t[i + 1].kind == KG_TOK_NUMBER)
             pairs++;
+        numbers += t[i].kind == KG_TOK_NUMBER;
+        names += is_word(&t[i]) && kg_name_is_cap(&t[i]) && (i == 0 || !kg_name_is_cap(&t[i - 1]));
     }
-    return pairs >= 2 && lower <= 3;
+    /* a row of a table of standings: one name, then its numbers
+     * ("KANSAS CITY 61 74 .452 20") */
+    bool standings = names == 1 && numbers >= 2 && lower == 0 && n > 0 && is_word(&t[0]) &&
+                     kg_name_is_cap(&t[0]);
+    return (pairs >= 2 && lower <= 3) || standings;
 }
 
 /* The statistical typer's spans of the sentence, into f. */

@@ -614,6 +614,9 @@ CASE(test_entities_town_named_as_club_stays_the_club,
      "Cleveland 3 Texas 5\n\nThe loss left Cleveland third.", "#0 location",
      "Cleveland -> Cleveland (organization)")
 
+CASE(test_entities_standings_row_names_a_team, "KANSAS CITY 61 74 .452 20",
+     "KANSAS CITY -> Kansas City (organization)", "#0 location")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -729,6 +732,7 @@ int main(void)
         cmocka_unit_test(test_entities_team_of_town_and_plural),
         cmocka_unit_test(test_entities_newspaper_town_stays_a_place),
         cmocka_unit_test(test_entities_town_named_as_club_stays_the_club),
+        cmocka_unit_test(test_entities_standings_row_names_a_team),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
