@@ -9,6 +9,7 @@
 #   make model   train the tagger and parser model, models/en-ud.kgm (not part
 #                of make test: CI never trains)
 #   make eval-parser  score the model on the UD English dev files
+#   make eval-entities  score the entity finder on CoNLL-2003 dev, per type
 #   make model-ner    train the named-entity tagger, models/en-ner.kgm, on GUM's
 #                CC BY train file (scored on its dev file while training)
 #
@@ -35,7 +36,7 @@ TEST_SRC  := $(sort $(wildcard tests/test_*.c))
 TEST_BIN  := $(TEST_SRC:tests/%.c=$(O)/tests/%)
 
 .PHONY: all deps run test unit check-cli san bench bench-parse bench-scale model model-ner \
-        eval-parser lint format \
+        eval-parser eval-coref eval-entities lint format \
         clean
 all: $(O)/kg $(TEST_BIN)
 
@@ -115,6 +116,12 @@ eval-parser: $(O)/kg
 
 eval-coref: $(O)/kg
 	@python3 bench/eval_coref.py --kg $(O)/kg
+
+# CoNLL-2003 English dev, PER/ORG/LOC mention F1 by the split's own scorer
+# (never trained on; its README says how it scores).
+CONLL03 ?= ../shared/eval/conll03
+eval-entities: $(O)/kg
+	@python3 $(CONLL03)/conll03.py --data $(CONLL03) --kg $(O)/kg
 
 bench-parse: $(O)/kg
 	@sh bench/parse_bench.sh $(O)/kg $(UD_BENCH)

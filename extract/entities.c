@@ -57,6 +57,11 @@ static kg_status resolve_name(kg_entity_finder *f, kg_cand *c)
         e = kg_entity_match_key(f, KG_ENT_ORGANIZATION, kg_name_key(f->a, c->acronym_of));
     } else if (c->type == KG_ENT_PERSON) {
         e = kg_entity_match_person(f, c->name);
+        /* "Mrs Howard" is not "Michael Howard" */
+        if (e >= 0 && c->gender != KG_GENDER_UNKNOWN &&
+            info_at(f, (size_t)e)->gender != KG_GENDER_UNKNOWN &&
+            info_at(f, (size_t)e)->gender != c->gender)
+            e = -1;
         if (e >= 0 && kg_name_count_words(c->name) < info_at(f, (size_t)e)->n_name_tokens)
             c->how = KG_RES_SHORT;
     } else {
@@ -111,6 +116,13 @@ static kg_status record(kg_entity_finder *f, kg_cand *c, size_t ci, const kg_tok
     in->last_seen = ci + 1;
     if (c->gender != KG_GENDER_UNKNOWN && in->gender == KG_GENDER_UNKNOWN)
         in->gender = c->gender;
+    /* "Michael Howard" is a man and "Hilary Benn" a woman by the census's
+     * lists, when no title said so */
+    if (in->gender == KG_GENDER_UNKNOWN && e->type == KG_ENT_PERSON && in->n_name_tokens >= 2 &&
+        in->first) {
+        int g = kg_lexicon_given_name_gender(f->lx, in->first);
+        in->gender = g == 1 ? KG_GENDER_MALE : g == 2 ? KG_GENDER_FEMALE : KG_GENDER_UNKNOWN;
+    }
     if (e->type == KG_ENT_PERSON)
         kg_entity_index_touch(f, ei);
     bool added;

@@ -48,6 +48,7 @@ struct kg_lexicon {
     kg_strmap *organizations; /* name or acronym -> index into org_names */
     kg_vec org_names;         /* const char *, canonical names */
     kg_strmap *given_names;
+    kg_strmap *name_genders; /* given name -> 1 the census counts it male, 2 female, 3 both */
     kg_strmap *locations; /* name -> country index + 1, or 0 */
     kg_strmap *professions;
     kg_strmap *common_words; /* lower case */
@@ -74,6 +75,9 @@ static const char *const wordlist_files[KG_WL_COUNT] = {
     [KG_WL_NO_RELATION_PREPS] = "no-relation-prepositions.txt",
     [KG_WL_HEARSAY_NOUNS] = "hearsay-nouns.txt",
     [KG_WL_EVENT_WORDS] = "event-words.txt",
+    [KG_WL_CLAUSE_OPENERS] = "clause-openers.txt",
+    [KG_WL_VESSEL_PREFIXES] = "vessel-prefixes.txt",
+    [KG_WL_ORG_NOUNS] = "org-nouns.txt",
 };
 
 /* ---------------------------------------------------------------- reading files */
@@ -528,6 +532,26 @@ static kg_status load_list(loader *ld, const char *path, const char *hint, kg_st
     return st;
 }
 
+/* Marks every name of the census list at path with bit (1 male, 2 female);
+ * a name on both lists ("Leslie", "Jordan") says nothing of a gender. */
+static kg_status load_genders(loader *ld, const char *path, size_t bit)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    kg_status st = read_file(path, FFAKER_HINT, &buf, &len, ld->err);
+    char *cursor = buf, *line;
+    while (!st && (line = next_line(&cursor))) {
+        if (!*line)
+            continue;
+        size_t v = 0;
+        kg_strmap_get(ld->lx->name_genders, line, &v);
+        if (kg_strmap_put(ld->lx->name_genders, line, v | bit))
+            st = kg_error_set(ld->err, KG_ERR_NOMEM, "out of memory");
+    }
+    free(buf);
+    return st;
+}
+
 /* ffaker keeps its data inside its gem, whose directory is named after its
  * version ("ffaker-2.20.0"): the newest one found is used. */
 static kg_status find_ffaker(loader *ld, const char *gems, char *dir, size_t size)
@@ -570,6 +594,8 @@ static kg_status load_given_names(loader *ld, const char *dir, const kg_strmap *
         if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, files[i]) >= sizeof path)
             return kg_error_set(ld->err, KG_ERR_USAGE, "%s: path too long", dir);
         st = load_list(ld, path, FFAKER_HINT, ld->lx->given_names, false, function_words);
+        if (!st)
+            st = load_genders(ld, path, (size_t)1 << i);
     }
     return st;
 }
@@ -667,7 +693,7 @@ kg_status kg_lexicon_load_from(const kg_lexicon_paths *given, kg_lexicon **out, 
     kg_strmap **maps[] = {&lx->country_names, &lx->country_codes, &lx->demonyms,    &lx->titles,
                           &lx->org_cues,      &lx->organizations, &lx->given_names, &lx->locations,
                           &lx->professions,   &lx->common_words,  &lx->verbs,
-                          &lx->verb_forms};
+                          &lx->verb_forms,    &lx->name_genders};
     bool ok = lx->strings != NULL;
     for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
         ok = (*maps[i] = kg_strmap_new()) != NULL && ok;
@@ -695,6 +721,7 @@ void kg_lexicon_free(kg_lexicon *lx)
         kg_strmap_free(lx->wordlists[i]);
     kg_strmap_free(lx->common_words);
     kg_strmap_free(lx->verbs);
+    kg_strmap_free(lx->name_genders);
     kg_strmap_free(lx->verb_forms);
     kg_vec_free(&lx->verb_lemmas);
     kg_strmap_free(lx->professions);
@@ -860,4 +887,12 @@ const char *kg_lexicon_verb_lemma(const kg_lexicon *lx, const char *form, char *
             return buf;
     }
     return NULL;
+}
+
+int kg_lexicon_given_name_gender(const kg_lexicon *lx, const char *word)
+{
+    size_t v = 0;
+    if (!kg_strmap_get(lx->name_genders, word, &v) || v == 3)
+        return 0;
+    return (int)v;
 }

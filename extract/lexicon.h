@@ -69,6 +69,9 @@ bool kg_lexicon_is_org_cue(const kg_lexicon *lx, const char *word);
 const char *kg_lexicon_organization(const kg_lexicon *lx, const char *name);
 /* Given names from the US Census lists and data/given-names.txt ("Antony", "Khaled"). */
 bool kg_lexicon_is_given_name(const kg_lexicon *lx, const char *word);
+/* 1 when the census lists the given name for men only, 2 for women only,
+ * 0 otherwise ("Leslie", a name it does not know). */
+int kg_lexicon_given_name_gender(const kg_lexicon *lx, const char *word);
 /* Named places that are not countries: cities, regions, territories ("Gaza", "West Bank"). */
 bool kg_lexicon_is_location(const kg_lexicon *lx, const char *name);
 /* The country a location lies in ("London" -> GB, "Gaza" -> PS), NULL when
@@ -110,6 +113,9 @@ typedef enum kg_wordlist {
     KG_WL_NO_RELATION_PREPS, /* alongside, including, unlike: their phrase is no partner */
     KG_WL_HEARSAY_NOUNS,     /* allegation, report: "allegations that X did" is not a fact */
     KG_WL_EVENT_WORDS,       /* awards, championships, open: last in a name, an event */
+    KG_WL_CLAUSE_OPENERS,    /* but, and, however: never a name's first word */
+    KG_WL_VESSEL_PREFIXES,   /* hms, uss: "HMS Chatham" is a ship */
+    KG_WL_ORG_NOUNS,         /* firm, newspaper: "oil firm Yukos", "the Guardian newspaper" */
     KG_WL_COUNT
 } kg_wordlist;
 

@@ -149,6 +149,18 @@ static bool type_name(kg_entity_finder *f, const kg_token *t, size_t s, size_t e
         c->country = kg_lexicon_location_country(lx, name);
         return true;
     }
+    /* a ship ("HMS Chatham", "USS Cole") is no actor */
+    if (n >= 2 && all_caps(t[s].norm) && kg_lexicon_in(lx, KG_WL_VESSEL_PREFIXES, t[s].norm))
+        return false;
+    /* "Russian oil firm Yukos", "the Guardian newspaper": the noun beside
+     * the name says what it is */
+    if (!titled && ((s > 0 && is_word(&t[s - 1]) && !kg_name_is_cap(&t[s - 1]) &&
+                     kg_lexicon_in(lx, KG_WL_ORG_NOUNS, t[s - 1].norm)) ||
+                    (e < f->cur_n && is_word(&t[e]) && !kg_name_is_cap(&t[e]) &&
+                     kg_lexicon_in(lx, KG_WL_ORG_NOUNS, t[e].norm)))) {
+        c->type = KG_ENT_ORGANIZATION;
+        return true;
+    }
     /* an event ("Academy Awards", "French Open") or a work named in
      * quotation marks ("Viva Zapata", "On the Waterfront") is no actor */
     if ((n >= 2 && kg_lexicon_in(lx, KG_WL_EVENT_WORDS, t[e - 1].norm) &&
@@ -277,16 +289,26 @@ static kg_status add_run_parts(kg_entity_finder *f, size_t si, const kg_token *t
              * "Hudson Bay Mining and Smelting Co Ltd" is one. */
             bool left_ends = is_legal_form(f->lx, &t[e - 1]) ? is_legal_form(f->lx, &t[k - 1])
                                                               : is_org_word(f->lx, &t[k - 1]);
-            if (whole && (lexicon_names(f->lx, whole) ||
-                          (is_org_word(f->lx, &t[e - 1]) &&
-                           (!eq(t[k].norm, "and") || k - s < 2 || !left_ends))))
+            /* "Kofi Annan and World Bank officials": a person's name on the
+             * left is no part of a body's */
+            bool person_left = eq(t[k].norm, "and") && k - s >= 2 && k - s <= 3 &&
+                               kg_lexicon_is_given_name(f->lx, t[s].norm);
+            if (whole && !person_left &&
+                (lexicon_names(f->lx, whole) ||
+                 (is_org_word(f->lx, &t[e - 1]) &&
+                  (!eq(t[k].norm, "and") || k - s < 2 || !left_ends))))
                 break;
-            /* "Secretary of State" is a title, keep it whole */
-            const char *words[8];
-            size_t m = 0;
-            for (size_t i = s; i < e && m < 8; i++)
-                words[m++] = t[i].norm;
-            if (kg_lexicon_title_len(f->lx, words, m) > k - s)
+            /* "Secretary of State" is a title, keep it whole, also after
+             * its country ("US Secretary of State Condoleezza Rice") */
+            bool title_across = false;
+            for (size_t from = s; from < k && from <= s + 2 && !title_across; from++) {
+                const char *words[8];
+                size_t m = 0;
+                for (size_t i = from; i < e && m < 8; i++)
+                    words[m++] = t[i].norm;
+                title_across = kg_lexicon_title_len(f->lx, words, m) > k - from;
+            }
+            if (title_across)
                 break;
             kg_status st = add_run(f, si, t, n, s, k);
             if (st != KG_OK)
@@ -326,6 +348,10 @@ static void trim_run(const kg_lexicon *lx, const kg_token *t, size_t *s, size_t 
             break;
         (*s)++;
     }
+    /* "But Human Rights Watch": an opener is never part of a name */
+    while (*s < *e && at_clause_start(t, *s) &&
+           kg_lexicon_in(lx, KG_WL_CLAUSE_OPENERS, t[*s].norm))
+        (*s)++;
     while (*s < *e && kg_name_is_connector(t[*s].norm))
         (*s)++;
     while (*e > *s && kg_name_is_connector(t[*e - 1].norm))
@@ -536,6 +562,34 @@ static bool run_titles(kg_entity_finder *f, const kg_token *t, size_t e, size_t 
     return titled;
 }
 
+/* A title that follows its portfolio: "International Development
+ * Secretary Hilary Benn", "Home Office Minister X".  The words up to the
+ * title are the role, and a given name after it starts the person's name. */
+static bool run_portfolio(kg_entity_finder *f, const kg_token *t, size_t e, size_t *s, kg_cand *c)
+{
+    const kg_lexicon *lx = f->lx;
+    for (size_t k = *s + 1; k + 1 < e && k <= *s + 4; k++) {
+        const char *words[8];
+        size_t m = 0;
+        for (size_t i = k; i < e && m < 8; i++)
+            words[m++] = t[i].norm;
+        size_t tl = kg_lexicon_title_len(lx, words, m);
+        if (tl == 0 || kg_lexicon_is_honorific(lx, words[0]))
+            continue;
+        if (k + tl >= e || !kg_lexicon_is_given_name(lx, t[k + tl].norm))
+            return false;
+        c->role = kg_name_join_norms(f->a, t, *s, k + tl);
+        if (!c->role)
+            return false;
+        if (kg_name_title_gender(words[0]) != KG_GENDER_UNKNOWN)
+            c->gender = kg_name_title_gender(words[0]);
+        *s = k + tl;
+        c->tok_start = *s;
+        return true;
+    }
+    return false;
+}
+
 /* The name proper, [c->name_start, e): typed, extended by a lower-case
  * organization tail, pushed, and followed by an acronym defined right
  * after it. */
@@ -605,7 +659,7 @@ static kg_status add_run(kg_entity_finder *f, size_t si, const kg_token *t, size
     st = run_place(f, si, t, e, &s, &c);
     if (st != KG_OK)
         return st;
-    bool titled = run_titles(f, t, e, &s, &c);
+    bool titled = run_titles(f, t, e, &s, &c) || run_portfolio(f, t, e, &s, &c);
     c.name_start = s;
     if (s >= e) {
         /* a title alone ("the President said") refers to its holder */

@@ -617,6 +617,29 @@ CASE(test_entities_town_named_as_club_stays_the_club,
 CASE(test_entities_standings_row_names_a_team, "KANSAS CITY 61 74 .452 20",
      "KANSAS CITY -> Kansas City (organization)", "#0 location")
 
+/* organizations no list knows, by the noun beside them */
+CASE(test_entities_firm_before_unknown_name, "Shares in troubled Russian oil firm Yukos fell.",
+     "Yukos -> Yukos (organization)", "Russian -> Russia (country)")
+CASE(test_entities_newspaper_after_name, "He told the Guardian newspaper that prices would rise.",
+     "Guardian -> Guardian (organization)")
+CASE(test_entities_mixed_case_acronym, "Opec's second-biggest producer cut output.",
+     "Opec -> OPEC (organization)")
+/* a title never swallows the name after it */
+CASE(test_entities_country_title_of_state_name,
+     "US Secretary of State Condoleezza Rice arrived.", "US -> United States (country)",
+     "role Condoleezza Rice|Secretary of State", "#1 person")
+CASE(test_entities_portfolio_before_title,
+     "On Monday International Development Secretary Hilary Benn spoke.",
+     "Hilary Benn -> Hilary Benn (person)", "role Hilary Benn|International Development Secretary")
+CASE(test_entities_person_and_body_are_two, "Kofi Annan and World Bank officials met in Paris.",
+     "Kofi Annan -> Kofi Annan (person)", "World Bank -> World Bank (organization)")
+CASE(test_entities_opener_is_no_part_of_a_name, "But Human Rights Watch said the plan failed.",
+     "Human Rights Watch -> Human Rights Watch (organization)", "!But Human Rights Watch")
+/* programmes and ships are no actors */
+CASE(test_entities_plan_and_ship_are_no_actors,
+     "The Marshall Plan helped Europe. HMS Chatham sailed to Iraq.", "!Marshall Plan",
+     "!HMS Chatham", "#0 person", "#0 organization")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -733,6 +756,14 @@ int main(void)
         cmocka_unit_test(test_entities_newspaper_town_stays_a_place),
         cmocka_unit_test(test_entities_town_named_as_club_stays_the_club),
         cmocka_unit_test(test_entities_standings_row_names_a_team),
+        cmocka_unit_test(test_entities_firm_before_unknown_name),
+        cmocka_unit_test(test_entities_newspaper_after_name),
+        cmocka_unit_test(test_entities_mixed_case_acronym),
+        cmocka_unit_test(test_entities_country_title_of_state_name),
+        cmocka_unit_test(test_entities_portfolio_before_title),
+        cmocka_unit_test(test_entities_person_and_body_are_two),
+        cmocka_unit_test(test_entities_opener_is_no_part_of_a_name),
+        cmocka_unit_test(test_entities_plan_and_ship_are_no_actors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -22,7 +22,7 @@ static const char *const data_files[] = {
     "modal-auxiliaries.txt", "negators.txt", "relation-nouns.txt", "light-verbs.txt",
     "attribution-prepositions.txt", "legal-forms.txt", "team-words.txt", "national-nouns.txt",
     "not-organizations.txt", "no-relation-prepositions.txt", "hearsay-nouns.txt",
-    "event-words.txt",
+    "event-words.txt", "clause-openers.txt", "vessel-prefixes.txt", "org-nouns.txt",
 };
 #define N_DATA_FILES (sizeof data_files / sizeof *data_files)
 
