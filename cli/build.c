@@ -876,6 +876,9 @@ int kg_cmd_build(int argc, char **argv)
     if (rc == KG_EXIT_OK && tot.failed && !tot.documents)
         rc = kg_cli_die("no document could be built");
     double t0 = cpu_now();
+    size_t joined = 0;
+    if (rc == KG_EXIT_OK && kg_graph_join_surnames(&g, &joined, &err) != KG_OK)
+        rc = kg_cli_die(err.message);
     if (rc == KG_EXIT_OK && kg_graph_analyze(g, &err) != KG_OK)
         rc = kg_cli_die(err.message);
     tot.graph_s += cpu_now() - t0;

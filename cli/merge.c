@@ -95,6 +95,9 @@ int kg_cmd_merge(int argc, char **argv)
         return kg_cli_die("out of memory");
     kg_error err = {0};
     rc = merge_inputs(g, argv + optind, argc - optind);
+    size_t joined = 0;
+    if (rc == KG_EXIT_OK && kg_graph_join_surnames(&g, &joined, &err) != KG_OK)
+        rc = kg_cli_die(err.message);
     if (rc == KG_EXIT_OK && kg_graph_analyze(g, &err) != KG_OK)
         rc = kg_cli_die(err.message);
     if (rc == KG_EXIT_OK)

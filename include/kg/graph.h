@@ -112,6 +112,14 @@ kg_status kg_graph_sort(kg_graph *g, kg_error *err);
 /* Merges every node, edge and document of src into dst. */
 kg_status kg_graph_merge(kg_graph *dst, const kg_graph *src, kg_error *err);
 
+/* Across documents: a person named by surname alone ("Peston") joins the
+ * one person of *g whose name kg diff takes for the same person
+ * (kg_diff_names_compatible: "Robert Peston"), with its mentions, aliases,
+ * roles, documents and edges; with two such people it stays apart.  *g is
+ * replaced when anything joined (*joined says how many); on failure it is
+ * left as it was. */
+kg_status kg_graph_join_surnames(kg_graph **g, size_t *joined, kg_error *err);
+
 size_t kg_graph_node_count(const kg_graph *g);
 size_t kg_graph_edge_count(const kg_graph *g);
 const kg_node *kg_graph_node(const kg_graph *g, size_t i);

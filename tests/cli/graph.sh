@@ -54,6 +54,25 @@ check merge_of_one_article_is_byte_identical cmp "$T/cairo.json" "$T/c1.json"
 "$KG" merge "$T/cairo.json" "$T/doha.json" "$T/jerusalem.json" -o "$T/all" >"$T/merge.out" 2>&1 ||
     fail merge_three "$(cat "$T/merge.out")"
 check merge_says_what_it_wrote grep -q "^merged 3 file(s): 3 document(s)" "$T/merge.out"
+
+# -- across documents a surname alone joins the one full name it fits
+printf 'Robert Peston reported the deal on Monday.\n' >"$T/p1.txt"
+printf 'The deal was reported by Mr Peston. Mr Peston told the BBC that Shell was angry.\n' >"$T/p2.txt"
+printf 'Jane Peston spoke in Leeds.\n' >"$T/p3.txt"
+"$KG" build -q "$T/p1.txt" "$T/p2.txt" -o "$T/p12"
+check surname_joins_full_name_across_documents json "$T/p12.json" "
+p = [n for n in g['nodes'] if n['type'] == 'person']
+assert [n['id'] for n in p] == ['robert-peston'], p
+assert p[0]['mentions'] == 3 and 'Mr Peston' in p[0]['aliases'], p[0]
+assert {l['source'] for l in g['links']} == {'robert-peston'}, g['links']"
+"$KG" build -q "$T/p1.txt" -o "$T/p1" && "$KG" build -q "$T/p2.txt" -o "$T/p2"
+"$KG" merge -q "$T/p1.json" "$T/p2.json" -o "$T/pm"
+check surname_joins_full_name_in_merge json "$T/pm.json" "
+assert [n['id'] for n in g['nodes'] if n['type'] == 'person'] == ['robert-peston']"
+"$KG" build -q "$T/p1.txt" "$T/p2.txt" "$T/p3.txt" -o "$T/p123"
+check surname_of_two_people_stays_apart json "$T/p123.json" "
+ids = sorted(n['id'] for n in g['nodes'] if n['type'] == 'person')
+assert ids == ['jane-peston', 'peston', 'robert-peston'], ids"
 orders_ok=true
 for o in "cairo jerusalem doha" "doha cairo jerusalem" "doha jerusalem cairo" \
     "jerusalem cairo doha" "jerusalem doha cairo"; do
