@@ -58,6 +58,8 @@ typedef struct kg_entity_finder {
     size_t n_ner_spans;
     bool score_line;          /* that sentence is a row of results ("Lotte 6 Hyundai 2") */
     size_t cur_n;             /* its number of tokens */
+    const kg_token *cur_t;    /* and the tokens */
+    bool ner_done;            /* ner_spans hold the typer's spans of that sentence */
     bool sporting;            /* some sentence so far was a row of results */
     const kg_span *sentences; /* byte spans, for where quotations lie */
     kg_token *const *tokens;  /* tokens[s]: sentence s's */

@@ -88,8 +88,12 @@ static bool all_caps(const char *w)
 
 /* The typer's span that is the run [s, e), give or take a word at either
  * end, when it is sure enough to overrule the rules' guesses. */
-static const kg_ner_span *ner_span(const kg_entity_finder *f, size_t s, size_t e)
+static kg_status tag_sentence(kg_entity_finder *f, const kg_token *t, size_t n);
+
+static const kg_ner_span *ner_span(kg_entity_finder *f, size_t s, size_t e)
 {
+    if (tag_sentence(f, f->cur_t, f->cur_n) != KG_OK)
+        return NULL; /* out of memory: the rules alone type the run */
     for (size_t k = 0; k < f->n_ner_spans; k++) {
         const kg_ner_span *sp = &f->ner_spans[k];
         if (sp->start + 1 >= s + 1 && sp->start <= s + 1 && sp->end + 1 >= e && sp->end <= e + 1 &&
@@ -175,21 +179,6 @@ static bool type_name(kg_entity_finder *f, const kg_token *t, size_t s, size_t e
             return true;
         }
     }
-    /* what the word lists cannot tell, the statistical typer may: an
-     * organization by its context ("oil firm Yukos", "told the Guardian
-     * newspaper").  Its persons, places and other names are not taken: on
-     * CoNLL-2003 dev they cost the rules below more than they gave (PER
-     * 87.2 -> 85.8 with its "not an actor" class, ORG 38.5 -> 40.2 from its
-     * organizations at a margin of 10) */
-    /* "TV", "GDP", "HIV" in capitals name no actor at all */
-    if (n == 1 && kg_lexicon_in(lx, KG_WL_NOT_ORGS, name) && all_caps(name))
-        return false;
-    bool lone_cue = n == 1 && kg_lexicon_is_org_cue(lx, name); /* "the Department" */
-    const kg_ner_span *sp = titled || lone_cue ? NULL : ner_span(f, s, e);
-    if (sp && sp->cls == KG_NER_ORG) {
-        c->type = KG_ENT_ORGANIZATION;
-        return true;
-    }
     bool given = kg_lexicon_is_given_name(lx, t[s].norm);
     size_t commons = 0;
     for (size_t i = s; i < e; i++)
@@ -197,6 +186,22 @@ static bool type_name(kg_entity_finder *f, const kg_token *t, size_t s, size_t e
             commons++;
     if (titled || (given && n >= 2 && n <= 5)) {
         c->type = KG_ENT_PERSON;
+        return true;
+    }
+    /* "TV", "GDP", "HIV" in capitals name no actor at all */
+    if (n == 1 && kg_lexicon_in(lx, KG_WL_NOT_ORGS, name) && all_caps(name))
+        return false;
+    /* what the word lists cannot tell, the statistical typer may: an
+     * organization by its context ("oil firm Yukos", "told the Guardian
+     * newspaper").  Its persons, places and other names are not taken: on
+     * CoNLL-2003 dev they cost the rules below more than they gave (PER
+     * 87.2 -> 85.8 with its "not an actor" class, ORG 38.5 -> 40.2 from its
+     * organizations at a margin of 10).  A given name and a surname are a
+     * person before it is asked: it costs 4 us a sentence. */
+    bool lone_cue = n == 1 && kg_lexicon_is_org_cue(lx, name); /* "the Department" */
+    const kg_ner_span *sp = titled || lone_cue ? NULL : ner_span(f, s, e);
+    if (sp && sp->cls == KG_NER_ORG) {
+        c->type = KG_ENT_ORGANIZATION;
         return true;
     }
     /* a place and a plural: a team ("Cleveland Indians", "Texas Rangers",
@@ -894,9 +899,14 @@ static bool score_line(const kg_token *t, size_t n)
     return (pairs >= 2 && lower <= 3) || standings;
 }
 
-/* The statistical typer's spans of the sentence, into f. */
+/* The statistical typer's spans of the sentence, into f; done once, and
+ * only for a sentence with a name the word lists cannot type (the typer
+ * costs 4 us a sentence, most of the entity stage if run on every one). */
 static kg_status tag_sentence(kg_entity_finder *f, const kg_token *t, size_t n)
 {
+    if (f->ner_done)
+        return KG_OK;
+    f->ner_done = true;
     f->n_ner_spans = 0;
     if (!f->ner || n == 0)
         return KG_OK;
@@ -914,9 +924,10 @@ kg_status kg_mentions_scan(kg_entity_finder *f, size_t si, const kg_token *t, si
     f->score_line = score_line(t, n);
     f->sporting |= f->score_line;
     f->cur_n = n;
-    kg_status st = tag_sentence(f, t, n);
-    if (st == KG_OK)
-        st = dateline(f, si, t, n, &i);
+    f->cur_t = t;
+    f->ner_done = false;
+    f->n_ner_spans = 0;
+    kg_status st = dateline(f, si, t, n, &i);
     if (st != KG_OK || i >= n)
         return st;
     if (kg_wire_is_headline(f->text, (kg_span){t[i].start, t[n - 1].end})) {
