@@ -233,67 +233,67 @@ static kg_status read_data(reading *r, const char *dir, const char *pos, kg_erro
     return st;
 }
 
-/* cntlist.rev: "lemma%sense_key_rest sense_number tag_cnt", one tagged sense
- * a line.  WordNet's lemmas include many rare words that are also surnames
- * ("croft", "slater"); those SemCor never tagged are left out of the common
- * words. */
-static kg_status read_tagged(reading *r, const char *dir, kg_error *err)
+/* Calls line(ctx, path, no, p, eol) for every line of dir/name (mapped,
+ * not copied), until one fails. */
+typedef kg_status (*line_fn)(void *ctx, const char *path, size_t no, const char *p,
+                             const char *eol, kg_error *err);
+
+static kg_status each_line(const char *dir, const char *name, line_fn line, void *ctx,
+                           kg_error *err)
 {
     char path[4096];
     const char *buf = NULL;
     size_t len = 0;
-    kg_status st = map_file(dir, "cntlist.rev", path, sizeof path, &buf, &len, err);
+    kg_status st = map_file(dir, name, path, sizeof path, &buf, &len, err);
     if (st)
         return st;
     size_t no = 0;
     for (const char *p = buf, *end = buf + len; p < end && !st;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *eol = nl ? nl : end;
-        const char *pct = memchr(p, '%', (size_t)(eol - p));
-        no++;
-        if (eol > p && (!pct || pct == p || !memchr(pct, ' ', (size_t)(eol - pct))))
-            st =
-                kg_error_set(err, KG_ERR_INPUT, "%s:%zu: not a WordNet sense count line", path, no);
-        else if (eol > p && !memchr(p, '_', (size_t)(pct - p)))
-            st = add(r->tagged, p, (size_t)(pct - p), path, err);
+        st = line(ctx, path, ++no, p, eol, err);
         p = eol + 1;
     }
     unmap_file(buf, len);
     return st;
 }
 
+/* cntlist.rev: "lemma%sense_key_rest sense_number tag_cnt", one tagged sense
+ * a line.  WordNet's lemmas include many rare words that are also surnames
+ * ("croft", "slater"); those SemCor never tagged are left out of the common
+ * words. */
+static kg_status tagged_line(void *ctx, const char *path, size_t no, const char *p,
+                             const char *eol, kg_error *err)
+{
+    reading *r = ctx;
+    const char *pct = memchr(p, '%', (size_t)(eol - p));
+    if (eol > p && (!pct || pct == p || !memchr(pct, ' ', (size_t)(eol - pct))))
+        return kg_error_set(err, KG_ERR_INPUT, "%s:%zu: not a WordNet sense count line", path, no);
+    if (eol > p && !memchr(p, '_', (size_t)(pct - p)))
+        return add(r->tagged, p, (size_t)(pct - p), path, err);
+    return KG_OK;
+}
+
 /* verb.exc: "form lemma [lemma...]", one irregular form a line; the first
  * lemma is kept. */
-static kg_status read_verb_forms(const kg_wordnet_words *into, const char *dir, kg_error *err)
+static kg_status verb_form_line(void *ctx, const char *path, size_t no, const char *p,
+                                const char *eol, kg_error *err)
 {
-    char path[4096];
-    const char *buf = NULL;
-    size_t len = 0;
-    kg_status st = map_file(dir, "verb.exc", path, sizeof path, &buf, &len, err);
-    if (st)
-        return st;
-    size_t no = 0;
-    for (const char *p = buf, *end = buf + len; p < end && !st;) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *eol = nl ? nl : end;
-        no++;
-        const char *sp = memchr(p, ' ', (size_t)(eol - p));
-        const char *lem = sp ? sp + 1 : NULL;
-        const char *lem_end = lem ? memchr(lem, ' ', (size_t)(eol - lem)) : NULL;
-        if (!lem_end)
-            lem_end = eol;
-        if (eol > p && (!sp || sp == p || lem == lem_end)) {
-            st = kg_error_set(err, KG_ERR_INPUT, "%s:%zu: not a WordNet exception line", path, no);
-        } else if (eol > p && !kg_strmap_getn(into->verb_forms, p, (size_t)(sp - p), NULL)) {
-            const char *copy = kg_arena_strndup(into->strings, lem, (size_t)(lem_end - lem));
-            if (!copy || !kg_vec_push(into->verb_lemmas, &copy) ||
-                kg_strmap_putn(into->verb_forms, p, (size_t)(sp - p), into->verb_lemmas->len - 1))
-                st = kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", path);
-        }
-        p = eol + 1;
-    }
-    unmap_file(buf, len);
-    return st;
+    const kg_wordnet_words *into = ctx;
+    const char *sp = memchr(p, ' ', (size_t)(eol - p));
+    const char *lem = sp ? sp + 1 : NULL;
+    const char *lem_end = lem ? memchr(lem, ' ', (size_t)(eol - lem)) : NULL;
+    if (!lem_end)
+        lem_end = eol;
+    if (eol > p && (!sp || sp == p || lem == lem_end))
+        return kg_error_set(err, KG_ERR_INPUT, "%s:%zu: not a WordNet exception line", path, no);
+    if (eol == p || kg_strmap_getn(into->verb_forms, p, (size_t)(sp - p), NULL))
+        return KG_OK;
+    const char *copy = kg_arena_strndup(into->strings, lem, (size_t)(lem_end - lem));
+    if (!copy || !kg_vec_push(into->verb_lemmas, &copy) ||
+        kg_strmap_putn(into->verb_forms, p, (size_t)(sp - p), into->verb_lemmas->len - 1))
+        return kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", path);
+    return KG_OK;
 }
 
 static bool into_common_has(const kg_wordnet_words *into, const char *low, size_t n)
@@ -339,14 +339,14 @@ kg_status kg_wordnet_words_load(const char *dir, const kg_wordnet_words *into, k
                        ? KG_OK
                        : kg_error_set(err, KG_ERR_NOMEM, "out of memory");
     if (!st && r.tagged)
-        st = read_tagged(&r, dir, err);
+        st = each_line(dir, "cntlist.rev", tagged_line, &r, err);
     /* the nouns give people and places, every part of speech common words */
     for (size_t i = 0; i < sizeof pos / sizeof *pos && !st; i++)
         st = read_data(&r, dir, pos[i], err);
     if (!st && into->places)
         st = choose_places(&r, err);
     if (!st && into->verb_forms)
-        st = read_verb_forms(into, dir, err);
+        st = each_line(dir, "verb.exc", verb_form_line, (void *)into, err);
     kg_vec_free(&r.place_order);
     if (r.names)
         kg_arena_free(r.names);
