@@ -78,6 +78,7 @@ static const char *const wordlist_files[KG_WL_COUNT] = {
     [KG_WL_CLAUSE_OPENERS] = "clause-openers.txt",
     [KG_WL_VESSEL_PREFIXES] = "vessel-prefixes.txt",
     [KG_WL_ORG_NOUNS] = "org-nouns.txt",
+    [KG_WL_PLACE_PREPOSITIONS] = "place-prepositions.txt",
 };
 
 /* ---------------------------------------------------------------- reading files */

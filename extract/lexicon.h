@@ -116,6 +116,7 @@ typedef enum kg_wordlist {
     KG_WL_CLAUSE_OPENERS,    /* but, and, however: never a name's first word */
     KG_WL_VESSEL_PREFIXES,   /* hms, uss: "HMS Chatham" is a ship */
     KG_WL_ORG_NOUNS,         /* firm, newspaper: "oil firm Yukos", "the Guardian newspaper" */
+    KG_WL_PLACE_PREPOSITIONS, /* in, at, from: "in Leicester" is the place, not its team */
     KG_WL_COUNT
 } kg_wordlist;
 

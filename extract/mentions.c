@@ -1060,6 +1060,23 @@ kg_status kg_mentions_clubs(kg_entity_finder *f, kg_token *const *tokens, const 
         kg_strmap_free(clubs);
         return st;
     }
+    /* in a report of games a town's name that is no place of the story
+     * ("Leicestershire beat Somerset", not "in Leicester", "Leicester :")
+     * is its team */
+    for (size_t i = 0; i < f->cands.len && sporting; i++) {
+        kg_cand *c = kg_vec_at(&f->cands, i);
+        const kg_token *t = tokens[c->sentence];
+        size_t n = n_tokens[c->sentence];
+        if (c->kind != KG_CAND_NAME || c->type != KG_ENT_LOCATION)
+            continue;
+        bool placed = c->tok_start > 0 && kg_lexicon_in(f->lx, KG_WL_PLACE_PREPOSITIONS,
+                                                        t[c->tok_start - 1].norm);
+        bool label = c->tok_end < n && (eq(t[c->tok_end].norm, ":") || eq(t[c->tok_end].norm, "("));
+        if (!placed && !label) {
+            c->type = KG_ENT_ORGANIZATION;
+            c->country = NULL;
+        }
+    }
     if (!clubs)
         return KG_OK;
     for (size_t i = 0; i < f->cands.len; i++) {

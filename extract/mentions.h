@@ -16,7 +16,9 @@ kg_status kg_mentions_scan(kg_entity_finder *f, size_t si, const kg_token *t, si
 
 /* Once every sentence is scanned: a place the document names as a club
  * ("Newcastle manager Graeme Souness", "Leeds fans") is that club in every
- * mention.  tokens[s] are sentence s's. */
+ * mention, and in a report of games (rows of results or standings, team
+ * words) a town's name that is no place of the story is its team.
+ * tokens[s] are sentence s's. */
 kg_status kg_mentions_clubs(kg_entity_finder *f, kg_token *const *tokens, const size_t *n_tokens);
 
 #endif

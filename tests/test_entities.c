@@ -640,6 +640,11 @@ CASE(test_entities_plan_and_ship_are_no_actors,
      "The Marshall Plan helped Europe. HMS Chatham sailed to Iraq.", "!Marshall Plan",
      "!HMS Chatham", "#0 person", "#0 organization")
 
+/* in a report of games a town is its team unless it is where things happen */
+CASE(test_entities_town_in_report_of_games_is_the_team,
+     "Leicestershire beat Somerset in Leicester.\n\nSomerset 83 Leicestershire 296",
+     "Leicestershire -> Leicestershire (organization)", "Leicester -> Leicester (location)")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -764,6 +769,7 @@ int main(void)
         cmocka_unit_test(test_entities_person_and_body_are_two),
         cmocka_unit_test(test_entities_opener_is_no_part_of_a_name),
         cmocka_unit_test(test_entities_plan_and_ship_are_no_actors),
+        cmocka_unit_test(test_entities_town_in_report_of_games_is_the_team),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
