@@ -49,6 +49,10 @@ static kg_status resolve_name(kg_entity_finder *f, kg_cand *c)
         e = kg_entity_match_person(f, c->name);
         if (e < 0)
             e = kg_entity_match_any(f, key);
+        /* a country's key is its code: "It" opening a sentence is no "IT" */
+        if (e >= 0 && ent_at(f, (size_t)e)->type == KG_ENT_COUNTRY && strlen(c->name) <= 3 &&
+            !kg_name_is_all_caps(c->name))
+            e = -1;
         if (e >= 0) {
             c->type = ent_at(f, (size_t)e)->type;
             c->how = KG_RES_SHORT;

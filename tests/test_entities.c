@@ -645,6 +645,9 @@ CASE(test_entities_town_in_report_of_games_is_the_team,
      "Leicestershire beat Somerset in Leicester.\n\nSomerset 83 Leicestershire 296",
      "Leicestershire -> Leicestershire (organization)", "Leicester -> Leicester (location)")
 
+CASE(test_entities_it_is_no_country_code, "It was a good year for Italy. It is hot.",
+     "Italy -> Italy (country)", "!It")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -770,6 +773,7 @@ int main(void)
         cmocka_unit_test(test_entities_opener_is_no_part_of_a_name),
         cmocka_unit_test(test_entities_plan_and_ship_are_no_actors),
         cmocka_unit_test(test_entities_town_in_report_of_games_is_the_team),
+        cmocka_unit_test(test_entities_it_is_no_country_code),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
