@@ -420,6 +420,31 @@ static bool hearsay(const kg_rel_ctx *c, size_t p)
     return kg_udtree_child(t, p, "nsubj") != KG_UD_NONE;
 }
 
+/* "plays Rusedski on Wednesday", "races in Birmingham on Friday": a verb in
+ * the present tense (no auxiliary) with a day or time still to come is
+ * scheduled, not done. */
+static bool scheduled(const kg_rel_ctx *c, size_t p)
+{
+    const kg_udtree *t = T(c);
+    const char *x = t->w[p].xpos;
+    if (!x || (strcmp(x, "VBZ") && strcmp(x, "VBP")) || kg_udtree_child(t, p, "aux") != KG_UD_NONE)
+        return false;
+    size_t n;
+    const size_t *k = kg_udtree_kids(t, p, &n);
+    for (size_t j = 0; j < n; j++) {
+        if (!kg_udtree_is(t, k[j], "obl") && !kg_udtree_is(t, k[j], "advmod") &&
+            !kg_udtree_is(t, k[j], "nmod"))
+            continue;
+        const char *lem = kg_udtree_lemma(c->a, t, k[j]);
+        if (lem && kg_lexicon_in(c->lx, KG_WL_FUTURE_TIME_WORDS, lem))
+            return true;
+        size_t am = kg_udtree_child(t, k[j], "amod"); /* "next week" */
+        if (am != KG_UD_NONE && !strcmp(t->w[am].form, "next"))
+            return true;
+    }
+    return false;
+}
+
 static void make_label(kg_rel_ctx *c, size_t p, label *l, bool *keep)
 {
     const kg_udtree *t = T(c);
@@ -475,7 +500,7 @@ static void make_label(kg_rel_ctx *c, size_t p, label *l, bool *keep)
     label pl = {0};
     verb_group(c, p, keep, &pl);
     l->negated |= pl.negated;
-    l->modal |= pl.modal || hearsay(c, p);
+    l->modal |= pl.modal || hearsay(c, p) || scheduled(c, p);
     l->passive = pl.passive || participle_passive(t, p);
     char own[128] = "";
     label tmp = {0};

@@ -79,6 +79,8 @@ static const char *const wordlist_files[KG_WL_COUNT] = {
     [KG_WL_VESSEL_PREFIXES] = "vessel-prefixes.txt",
     [KG_WL_ORG_NOUNS] = "org-nouns.txt",
     [KG_WL_PLACE_PREPOSITIONS] = "place-prepositions.txt",
+    [KG_WL_FUTURE_TIME_WORDS] = "future-time-words.txt",
+    [KG_WL_ROLE_QUALIFIERS] = "role-qualifiers.txt",
 };
 
 /* ---------------------------------------------------------------- reading files */

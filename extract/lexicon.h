@@ -117,6 +117,8 @@ typedef enum kg_wordlist {
     KG_WL_VESSEL_PREFIXES,   /* hms, uss: "HMS Chatham" is a ship */
     KG_WL_ORG_NOUNS,         /* firm, newspaper: "oil firm Yukos", "the Guardian newspaper" */
     KG_WL_PLACE_PREPOSITIONS, /* in, at, from: "in Leicester" is the place, not its team */
+    KG_WL_FUTURE_TIME_WORDS,  /* friday, tomorrow: "plays on Friday" is scheduled */
+    KG_WL_ROLE_QUALIFIERS,    /* former, acting: "former Prime Minister" */
     KG_WL_COUNT
 } kg_wordlist;
 

@@ -534,11 +534,11 @@ static bool run_titles(kg_entity_finder *f, const kg_token *t, size_t e, size_t 
     size_t tl = kg_lexicon_title_len(lx, words, m);
     bool titled = false;
     const char *qualifier = NULL;
-    if (*s > 0 && tl > 0 && kg_name_is_role_qualifier(t[*s - 1].norm))
+    if (*s > 0 && tl > 0 && kg_lexicon_in(lx, KG_WL_ROLE_QUALIFIERS, t[*s - 1].norm))
         qualifier = t[*s - 1].norm;
-    else if (c->place >= 0 && *s > 1 && tl > 0 && kg_name_is_role_qualifier(t[*s - 2].norm))
+    else if (c->place >= 0 && *s > 1 && tl > 0 && kg_lexicon_in(lx, KG_WL_ROLE_QUALIFIERS, t[*s - 2].norm))
         qualifier = t[*s - 2].norm; /* "former Israeli Prime Minister X" */
-    if (tl == 0 && m > 1 && kg_name_is_role_qualifier(kg_name_lower_word(f->a, t[*s].norm))) {
+    if (tl == 0 && m > 1 && kg_lexicon_in(lx, KG_WL_ROLE_QUALIFIERS, kg_name_lower_word(f->a, t[*s].norm))) {
         /* "Former Foreign Secretary ..." at the start of a sentence */
         size_t tl2 = kg_lexicon_title_len(lx, words + 1, m - 1);
         if (tl2 > 0) {

@@ -95,12 +95,6 @@ const char *kg_name_lower_word(kg_arena *a, const char *w)
     return d ? d : w;
 }
 
-bool kg_name_is_role_qualifier(const char *w)
-{
-    return eq(w, "former") || eq(w, "ex-") || eq(w, "then") || eq(w, "outgoing") ||
-           eq(w, "acting") || eq(w, "interim") || eq(w, "late") || eq(w, "incoming");
-}
-
 kg_gender kg_name_pronoun_gender(const char *w)
 {
     if (ieq(w, "he") || ieq(w, "him") || ieq(w, "his") || ieq(w, "himself"))

@@ -34,10 +34,6 @@ const char *kg_name_surname_core(const char *last);
 /* w with ASCII letters lower-cased (w itself when out of memory). */
 const char *kg_name_lower_word(kg_arena *a, const char *w);
 
-/* Lower-case words before a title that change what the title says about
- * its holder now. */
-bool kg_name_is_role_qualifier(const char *w);
-
 /* The gender a personal pronoun refers to ("he", "her"), else unknown. */
 kg_gender kg_name_pronoun_gender(const char *w);
 

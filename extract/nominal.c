@@ -249,6 +249,10 @@ static kg_status titles(kg_rel_ctx *c, kg_error *err)
          * the person is from, not what they hold: "Dutch countryman Paul
          * Haarhuis", "Jamaican rival"; and after an owner, the owner holds
          * it: "Derbyshire's Australian captain" */
+        /* "UK star X" as "British star X": a country holds only offices */
+        if (holder >= 0 && !kg_udtree_upos(t, h - 1, "ADJ") &&
+            kg_rel_entity_type(c, holder) == KG_ENT_COUNTRY && !office(c, first_title, name))
+            holder = -1;
         if (holder >= 0 && kg_udtree_upos(t, h - 1, "ADJ")) {
             size_t o = h - 1;
             if (o >= 2 && (!strcmp(t->w[o - 1].form, "'s") || !strcmp(t->w[o - 1].form, "’s")))
@@ -272,6 +276,18 @@ static kg_status titles(kg_rel_ctx *c, kg_error *err)
             size_t n = strlen(buf);
             snprintf(buf + n, sizeof buf - n, "%s%.*s", n ? " " : "",
                      (int)(t->w[k].end - t->w[k].start), t->text + t->w[k].start);
+        }
+        /* "Former Labour leader Neil Kinnock": the qualifier before the
+         * holder or the title belongs to the role */
+        size_t before = holder >= 0 ? (h > 0 ? h - 1 : 0) : first_title;
+        const char *ql = before > 0 ? kg_udtree_lemma(c->a, t, before - 1) : NULL;
+        if (ql && kg_lexicon_in(c->lx, KG_WL_ROLE_QUALIFIERS, ql)) {
+            char rest[sizeof buf];
+            memcpy(rest, buf, sizeof rest);
+            int qn = (int)(t->w[before - 1].end - t->w[before - 1].start);
+            if (qn > 40)
+                qn = 40;
+            snprintf(buf, sizeof buf, "%.*s %.100s", qn, t->text + t->w[before - 1].start, rest);
         }
         char *surf = kg_arena_strdup(c->a, buf);
         if (!surf)

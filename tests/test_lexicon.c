@@ -23,7 +23,7 @@ static const char *const data_files[] = {
     "attribution-prepositions.txt", "legal-forms.txt", "team-words.txt", "national-nouns.txt",
     "not-organizations.txt", "no-relation-prepositions.txt", "hearsay-nouns.txt",
     "event-words.txt", "clause-openers.txt", "vessel-prefixes.txt", "org-nouns.txt",
-    "place-prepositions.txt",
+    "place-prepositions.txt", "future-time-words.txt", "role-qualifiers.txt",
 };
 #define N_DATA_FILES (sizeof data_files / sizeof *data_files)
 

@@ -181,6 +181,15 @@ CASE(test_rel_national_leaders_are_no_country, "Rafsanjani accused top Iranian l
 CASE(test_rel_hyphenated_noun_stays_whole_in_label, "The king granted self-government to Scotland.",
      "The king | grant self-government to | Scotland", "!The king | grant government to | Scotland")
 
+CASE(test_rel_former_stays_with_the_role, "Former Labour leader Neil Kinnock said it.",
+     "Neil Kinnock | former leader of | Labour Party | e", "!Neil Kinnock | leader of | Labour")
+CASE(test_rel_country_holds_only_offices, "UK star Jonny Wilkinson was injured.",
+     "!Jonny Wilkinson | star of | United Kingdom", "Jonny Wilkinson | be | star")
+CASE(test_rel_along_with_is_no_partner, "Lleyton Hewitt, along with Andy Roddick, won.",
+     "!Lleyton Hewitt | win along with | Andy Roddick | e")
+CASE(test_rel_present_with_a_day_to_come_is_scheduled,
+     "Tim Henman plays Greg Rusedski on Wednesday.", "Tim Henman | play | Greg Rusedski | em")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -251,6 +260,10 @@ int main(void)
         cmocka_unit_test(test_rel_a_people_is_no_actor_for_its_country),
         cmocka_unit_test(test_rel_national_leaders_are_no_country),
         cmocka_unit_test(test_rel_hyphenated_noun_stays_whole_in_label),
+        cmocka_unit_test(test_rel_former_stays_with_the_role),
+        cmocka_unit_test(test_rel_country_holds_only_offices),
+        cmocka_unit_test(test_rel_along_with_is_no_partner),
+        cmocka_unit_test(test_rel_present_with_a_day_to_come_is_scheduled),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
