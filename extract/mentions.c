@@ -296,8 +296,9 @@ static kg_status add_run_parts(kg_entity_finder *f, size_t si, const kg_token *t
                                                               : is_org_word(f->lx, &t[k - 1]);
             /* "Kofi Annan and World Bank officials": a person's name on the
              * left is no part of a body's */
-            bool person_left = eq(t[k].norm, "and") && k - s >= 2 && k - s <= 3 &&
-                               kg_lexicon_is_given_name(f->lx, t[s].norm);
+            bool person_left = eq(t[k].norm, "and") &&
+                               ((k - s >= 2 && k - s <= 3 && kg_lexicon_is_given_name(f->lx, t[s].norm)) ||
+                                (k + 1 < e && eq(t[k + 1].norm, "The"))); /* "Gervais and The Office" */
             if (whole && !person_left &&
                 (lexicon_names(f->lx, whole) ||
                  (is_org_word(f->lx, &t[e - 1]) &&
@@ -602,6 +603,13 @@ static kg_status run_name(kg_entity_finder *f, const kg_token *t, size_t n, size
                           bool clause_start, kg_cand *c)
 {
     const kg_lexicon *lx = f->lx;
+    /* "Beatle George Harrison", "Welshman Jimmy Watkins": a word before a
+     * given name and a surname that is no title describes the person */
+    size_t ns = c->name_start;
+    if (!titled && e - ns >= 3 && !kg_lexicon_is_given_name(lx, t[ns].norm) &&
+        kg_lexicon_is_given_name(lx, t[ns + 1].norm) && !lexicon_names(lx, t[ns].norm) &&
+        !kg_lexicon_demonym(lx, t[ns].norm, NULL) && !kg_name_is_connector(t[ns + 1].norm))
+        c->name_start = ns + 1;
     if (!type_name(f, t, c->name_start, e, titled, clause_start && !titled && c->place < 0, c))
         return KG_OK;
     c->tok_end = e;

@@ -648,6 +648,13 @@ CASE(test_entities_town_in_report_of_games_is_the_team,
 CASE(test_entities_it_is_no_country_code, "It was a good year for Italy. It is hot.",
      "Italy -> Italy (country)", "!It")
 
+CASE(test_entities_descriptor_before_a_name_is_no_part_of_it,
+     "Beatle George Harrison died. Welshman Jimmy Watkins won.",
+     "Beatle George Harrison -> George Harrison (person)",
+     "Welshman Jimmy Watkins -> Jimmy Watkins (person)")
+CASE(test_entities_person_and_a_show_are_two, "Ricky Gervais and The Office won awards.",
+     "Ricky Gervais -> Ricky Gervais (person)", "!Ricky Gervais and The Office")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -774,6 +781,8 @@ int main(void)
         cmocka_unit_test(test_entities_plan_and_ship_are_no_actors),
         cmocka_unit_test(test_entities_town_in_report_of_games_is_the_team),
         cmocka_unit_test(test_entities_it_is_no_country_code),
+        cmocka_unit_test(test_entities_descriptor_before_a_name_is_no_part_of_it),
+        cmocka_unit_test(test_entities_person_and_a_show_are_two),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
