@@ -347,7 +347,12 @@ static void link_lemma(kg_rel_ctx *c, size_t q, label *l)
     const char *fix = NULL;
     if (lem && kg_udtree_upos(t, q, "VERB"))
         fix = kg_lexicon_verb_lemma(c->lx, t->w[q].form, wn, sizeof wn);
-    append(l->rel, sizeof l->rel, fix ? fix : lem);
+    /* a passive reads with its participle: "be born in", "be abducted in",
+     * not "be bear in" */
+    if (pass && t->w[q].xpos && !strcmp(t->w[q].xpos, "VBN"))
+        append_lower(l->rel, sizeof l->rel, t->w[q].form);
+    else
+        append(l->rel, sizeof l->rel, fix ? fix : lem);
     size_t prt = kg_udtree_child(t, q, "compound:prt");
     if (prt != KG_UD_NONE)
         append_lower(l->rel, sizeof l->rel, t->w[prt].form);

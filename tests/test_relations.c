@@ -69,7 +69,7 @@ CASE(test_rel_coordinated_verbs_share_subject, "Brazil signed the accord and pra
 CASE(test_rel_modal_control_verb, "Spain plans to expel the diplomats.",
      "Spain | plan to expel | the diplomats | m")
 CASE(test_rel_passive_without_agent, "The embassy was closed in March.",
-     "embassy | be close in | March")
+     "embassy | be closed in | March")
 CASE(test_rel_participle_with_agent_read_actively, "They found weapons used by the rebels.",
      "the rebels | use | weapons")
 CASE(test_rel_no_longer_negates, "Sweden no longer supports the plan.",
@@ -154,14 +154,14 @@ CASE(test_rel_no_match_is_negated, "Kathy Butler was no match for Benita Johnson
      "Kathy Butler | be match for | Benita Johnson | en")
 CASE(test_rel_not_before_is_no_denial,
      "Roger Federer won the trophy, but not before he was given a test by Ivan Ljubicic.",
-     "he | be give | a test | N")
+     "he | be given | a test | N")
 CASE(test_rel_wanting_to_be_is_modal, "Gordon Brown wants to be part of the Labour government.",
      "Gordon Brown | be part of | Labour government | m")
 CASE(test_rel_allegations_are_not_facts,
      "The tribunal is examining allegations that Kenteris avoided tests in Tel Aviv.",
      "Kenteris | avoid tests in | Tel Aviv | m")
 CASE(test_rel_alongside_is_no_partner, "Van Persie was suspended alongside Dennis Bergkamp.",
-     "!Van Persie | be suspend alongside | Dennis Bergkamp | e")
+     "!Van Persie | be suspended alongside | Dennis Bergkamp | e")
 CASE(test_rel_verb_lemma_by_wordnet_first, "He lived in the United States.",
      "He | live in | United States", "!He | lower in | United States")
 
@@ -189,6 +189,9 @@ CASE(test_rel_along_with_is_no_partner, "Lleyton Hewitt, along with Andy Roddick
      "!Lleyton Hewitt | win along with | Andy Roddick | e")
 CASE(test_rel_present_with_a_day_to_come_is_scheduled,
      "Tim Henman plays Greg Rusedski on Wednesday.", "Tim Henman | play | Greg Rusedski | em")
+
+CASE(test_rel_passive_reads_with_its_participle, "William Thackeray was born in India.",
+     "William Thackeray | be born in | India | e", "!William Thackeray | be bear in | India")
 
 int main(void)
 {
@@ -264,6 +267,7 @@ int main(void)
         cmocka_unit_test(test_rel_country_holds_only_offices),
         cmocka_unit_test(test_rel_along_with_is_no_partner),
         cmocka_unit_test(test_rel_present_with_a_day_to_come_is_scheduled),
+        cmocka_unit_test(test_rel_passive_reads_with_its_participle),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

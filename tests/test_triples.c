@@ -22,7 +22,7 @@ CASE(test_triples_active_transitive, "The committee approved the budget.",
 CASE(test_triples_passive_with_agent, "The meeting is being hosted by Blair.",
      "Blair | host | The meeting")
 CASE(test_triples_passive_without_agent, "The bridge was destroyed in March.",
-     "bridge | be destroy in | March")
+     "bridge | be destroyed in | March")
 CASE(test_triples_past_tense_lemma, "Kenya signed the treaty.", "Kenya | sign | the treaty")
 CASE(test_triples_perfect_aspect, "Brazil has rejected the offer.", "Brazil | reject | the offer")
 
@@ -137,7 +137,7 @@ CASE(test_triples_phrasal_particle, "The rebels gave up their weapons.",
  * other phrases (CaRB n-ary arguments folded into one) */
 CASE(test_triples_surface_keeps_auxiliaries_and_preposition,
      "Jesus is not accepted as the son by Muslims.",
-     "Jesus | be accept as | the son by Muslims | n | surf=is not accepted as")
+     "Jesus | be accepted as | the son by Muslims | n | surf=is not accepted as")
 CASE(test_triples_object_carries_time_phrase, "Tom Bradley joined the company in 1941.",
      "Tom Bradley | join | the company in 1941 | | surf=joined")
 CASE(test_triples_opener_is_an_argument,
@@ -149,10 +149,10 @@ CASE(test_triples_be_able_to, "He was able to control his instincts.",
      "He | be able to control | his instincts | m | surf=was able to control")
 CASE(test_triples_purpose_infinitive_joins_relation,
      "Ballast tanks are equipped to change the trim.",
-     "Ballast tanks | be equip to change | the trim | | surf=are equipped to change")
+     "Ballast tanks | be equipped to change | the trim | | surf=are equipped to change")
 CASE(test_triples_participle_read_as_adjective_is_passive,
      "After the Battle of Culloden in 1746, these rebellions were crushed.",
-     "these rebellions | be crush after | the Battle of Culloden in 1746 | | surf=were crushed after")
+     "these rebellions | be crushed after | the Battle of Culloden in 1746 | | surf=were crushed after")
 
 /* ---------------------------------------------------------------- coordination in chains */
 CASE(test_triples_control_verb_coordination,
@@ -161,8 +161,8 @@ CASE(test_triples_control_verb_coordination,
      "He | aim to explore | new options | m | surf=aims to explore", "!He | aim to and | ")
 CASE(test_triples_coordinated_infinitives_borrow_subject,
      "Ballast tanks are equipped to change the trim and modify the stability.",
-     "Ballast tanks | be equip to change | the trim",
-     "Ballast tanks | be equip to modify | the stability")
+     "Ballast tanks | be equipped to change | the trim",
+     "Ballast tanks | be equipped to modify | the stability")
 
 /* ---------------------------------------------------------------- relative clauses */
 CASE(test_triples_object_relative, "The band released an album, which critics praised.",
