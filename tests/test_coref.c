@@ -9,38 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fixtures.h"
-
-static kg_resources *res;
-
-static int setup(void **state)
-{
-    (void)state;
-    kg_error err = {0};
-    kg_resources_options o = {NULL, false};
-    if (kg_resources_load(&o, &res, &err) != KG_OK) {
-        fprintf(stderr, "%s\n", err.message);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    kg_resources_free(res);
-    return 0;
-}
-
-static void dump(const kg_document *d)
-{
-    size_t n, nm;
-    const kg_entity *e = kg_document_entities(d, &n);
-    const kg_mention *m = kg_document_mentions(d, &nm);
-    for (size_t i = 0; i < nm; i++)
-        fprintf(stderr, "  mention '%s' @%zu -> %s (%s)\n", m[i].text, m[i].start,
-                e[m[i].entity].name, kg_resolution_name(m[i].how));
-}
+#include "doc_case.h"
 
 static void check_expectation(const kg_document *d, const char *x)
 {
@@ -62,34 +31,14 @@ static void check_expectation(const kg_document *d, const char *x)
         if (strcmp(ms[i].text, surface) || --k > 0)
             continue;
         if (strcmp(ents[ms[i].entity].name, name)) {
-            dump(d);
+            dump_mentions(d);
             fail_msg("'%s' is tied to '%s', not '%s'", x, ents[ms[i].entity].name, name);
         }
         return;
     }
-    dump(d);
+    dump_mentions(d);
     fail_msg("no mention for '%s'", x);
 }
-
-static void check_case(const char *text, const char *const *expect)
-{
-    kg_error err = {0};
-    kg_document *d = NULL;
-    kg_extract_options o;
-    kg_extract_options_init(&o);
-    if (kg_extract_buffer(res, &o, "case", text, strlen(text), &d, &err) != KG_OK)
-        fail_msg("%s", err.message);
-    for (size_t i = 0; expect[i]; i++)
-        check_expectation(d, expect[i]);
-    kg_document_free(d);
-}
-
-#define CASE(name, text, ...)                                                                      \
-    static void name(void **state)                                                                 \
-    {                                                                                              \
-        (void)state;                                                                               \
-        check_case(text, (const char *const[]){__VA_ARGS__, NULL});                                \
-    }
 
 /* ---------------------------------------------------------------- gender */
 CASE(test_coref_she_skips_the_man_named_later,

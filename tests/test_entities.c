@@ -11,29 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "fixtures.h"
+#include "doc_case.h"
 #include "entities.h"
-
-static kg_resources *res;
-
-static int setup(void **state)
-{
-    (void)state;
-    kg_error err = {0};
-    kg_resources_options o = {NULL, false};
-    if (kg_resources_load(&o, &res, &err) != KG_OK) {
-        fprintf(stderr, "%s\n", err.message);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    kg_resources_free(res);
-    return 0;
-}
 
 static const kg_entity *entity_named(const kg_document *d, const char *name)
 {
@@ -43,16 +22,6 @@ static const kg_entity *entity_named(const kg_document *d, const char *name)
         if (!strcmp(e[i].name, name))
             return &e[i];
     return NULL;
-}
-
-static void dump(const kg_document *d)
-{
-    size_t n, nm;
-    const kg_entity *e = kg_document_entities(d, &n);
-    const kg_mention *m = kg_document_mentions(d, &nm);
-    for (size_t i = 0; i < nm; i++)
-        fprintf(stderr, "  mention '%s' -> %s (%s, %s)\n", m[i].text, e[m[i].entity].name,
-                kg_entity_type_name(e[m[i].entity].type), kg_resolution_name(m[i].how));
 }
 
 static bool has_string(const char *const *list, size_t n, const char *s)
@@ -84,7 +53,7 @@ static void check_expectation(const kg_document *d, const char *x)
         for (size_t i = 0; i < n; i++)
             seen += !strcmp(kg_entity_type_name(ents[i].type), type);
         if (seen != count) {
-            dump(d);
+            dump_mentions(d);
             fail_msg("expected %u %s entities, found %u", count, type, seen);
         }
         return;
@@ -97,7 +66,7 @@ static void check_expectation(const kg_document *d, const char *x)
         *sp = *bar = '\0';
         const kg_entity *e = entity_named(d, sp + 1);
         if (!e) {
-            dump(d);
+            dump_mentions(d);
             fail_msg("no entity named '%s'", sp + 1);
         }
         if (!strcmp(buf, "iso"))
@@ -126,29 +95,9 @@ static void check_expectation(const kg_document *d, const char *x)
         if (!strcmp(e->name, b) && !strcmp(kg_entity_type_name(e->type), type))
             return;
     }
-    dump(d);
+    dump_mentions(d);
     fail_msg("no mention '%s' -> '%s' (%s)", a, b, type);
 }
-
-static void check_case(const char *text, const char *const *expect)
-{
-    kg_error err = {0};
-    kg_document *d = NULL;
-    kg_extract_options o;
-    kg_extract_options_init(&o);
-    if (kg_extract_buffer(res, &o, "case", text, strlen(text), &d, &err) != KG_OK)
-        fail_msg("%s", err.message);
-    for (size_t i = 0; expect[i]; i++)
-        check_expectation(d, expect[i]);
-    kg_document_free(d);
-}
-
-#define CASE(name, text, ...)                                                                     \
-    static void name(void **state)                                                                \
-    {                                                                                             \
-        (void)state;                                                                              \
-        check_case(text, (const char *const[]){__VA_ARGS__, NULL});                              \
-    }
 
 /* ---------------------------------------------------------------- titles */
 CASE(test_entities_strip_title_secretary_of_state,
@@ -510,7 +459,7 @@ static const kg_entity *entity_with_text(const kg_document *d, const char *text)
     for (size_t i = 0; i < nm; i++)
         if (!strcmp(m[i].text, text))
             return &e[m[i].entity];
-    dump(d);
+    dump_mentions(d);
     fail_msg("no mention '%s'", text);
     return NULL;
 }

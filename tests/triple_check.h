@@ -7,28 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "fixtures.h"
-
-static kg_resources *res;
-
-static int setup(void **state)
-{
-    (void)state;
-    kg_error err = {0};
-    kg_resources_options o = {NULL, true};
-    if (kg_resources_load(&o, &res, &err) != KG_OK) {
-        fprintf(stderr, "%s\n", err.message);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    kg_resources_free(res);
-    return 0;
-}
+#define DOC_CASE_PARSER true
+#include "doc_case.h"
 
 static void trim(char *s)
 {
@@ -100,47 +80,31 @@ static bool matches(const kg_triple *t, const char *s, const char *r, const char
     return checks_hold(t, checks, ents, ne);
 }
 
-static void check_case(const char *text, const char *const *expect)
+/* One expectation "SUBJECT | RELATION | OBJECT [| flags [| checks]]" (or
+ * "!..." for one that must not hold) against d's triples. */
+static void check_expectation(const kg_document *d, const char *x)
 {
-    kg_error err = {0};
-    kg_document *d = NULL;
-    kg_extract_options o;
-    kg_extract_options_init(&o);
-    if (kg_extract_buffer(res, &o, "case", text, strlen(text), &d, &err) != KG_OK)
-        fail_msg("%s", err.message);
     size_t n, ne;
     const kg_triple *ts = kg_document_triples(d, &n);
     const kg_entity *ents = kg_document_entities(d, &ne);
-    for (size_t i = 0; expect[i]; i++) {
-        char buf[512];
-        char *f[5] = {NULL, NULL, NULL, NULL, NULL};
-        bool negative = expect[i][0] == '!';
-        snprintf(buf, sizeof buf, "%s", expect[i] + negative);
-        char *save = NULL;
-        size_t k = 0;
-        for (char *p = strtok_r(buf, "|", &save); p && k < 5; p = strtok_r(NULL, "|", &save))
-            f[k++] = p;
-        assert_true(k >= 3);
-        for (size_t j = 0; j < k; j++)
-            trim(f[j]);
-        bool found = false;
-        for (size_t j = 0; j < n && !found; j++)
-            found = matches(&ts[j], f[0], f[1], f[2], f[3] ? f[3] : "", f[4] ? f[4] : "", ents,
-                            ne);
-        if (found == negative) {
-            dump(d);
-            fail_msg("%s triple (%s | %s | %s)", negative ? "unexpected" : "missing", f[0], f[1],
-                     f[2]);
-        }
+    char buf[512];
+    char *f[5] = {NULL, NULL, NULL, NULL, NULL};
+    bool negative = x[0] == '!';
+    snprintf(buf, sizeof buf, "%s", x + negative);
+    char *save = NULL;
+    size_t k = 0;
+    for (char *p = strtok_r(buf, "|", &save); p && k < 5; p = strtok_r(NULL, "|", &save))
+        f[k++] = p;
+    assert_true(k >= 3);
+    for (size_t j = 0; j < k; j++)
+        trim(f[j]);
+    bool found = false;
+    for (size_t j = 0; j < n && !found; j++)
+        found = matches(&ts[j], f[0], f[1], f[2], f[3] ? f[3] : "", f[4] ? f[4] : "", ents, ne);
+    if (found == negative) {
+        dump(d);
+        fail_msg("%s triple (%s | %s | %s)", negative ? "unexpected" : "missing", f[0], f[1], f[2]);
     }
-    kg_document_free(d);
 }
-
-#define CASE(name, text, ...)                                                                      \
-    static void name(void **state)                                                                 \
-    {                                                                                              \
-        (void)state;                                                                               \
-        check_case(text, (const char *const[]){__VA_ARGS__, NULL});                                \
-    }
 
 #endif
