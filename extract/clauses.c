@@ -27,12 +27,18 @@ static const kg_udtree *T(const kg_rel_ctx *c)
     return &c->t;
 }
 
-static bool rel_pronoun(const kg_rel_ctx *c, size_t i)
+/* who, which, whom (WP, WDT); with possessive, whose (WP$) too. */
+static bool wh_word(const kg_rel_ctx *c, size_t i, bool possessive)
 {
     const char *x = T(c)->w[i].xpos;
-    return x && (!strcmp(x, "WDT") || !strcmp(x, "WP") || !strcmp(x, "WP$")) ? true
-           : kg_udtree_upos(T(c), i, "PRON") && T(c)->w[i].lemma &&
-                 !strcmp(T(c)->w[i].lemma, "that") && kg_udtree_is(T(c), T(c)->head[i], "acl");
+    return x && (!strcmp(x, "WDT") || !strcmp(x, "WP") || (possessive && !strcmp(x, "WP$")));
+}
+
+static bool rel_pronoun(const kg_rel_ctx *c, size_t i)
+{
+    return wh_word(c, i, true) ||
+           (kg_udtree_upos(T(c), i, "PRON") && T(c)->w[i].lemma &&
+            !strcmp(T(c)->w[i].lemma, "that") && kg_udtree_is(T(c), T(c)->head[i], "acl"));
 }
 
 bool kg_clause_is_predicate(const kg_rel_ctx *c, size_t i)
@@ -99,9 +105,7 @@ static size_t antecedent(const kg_rel_ctx *c, size_t p, size_t rw)
 static bool set_off_relative(const kg_rel_ctx *c, size_t p, size_t rw)
 {
     const kg_udtree *t = T(c);
-    const char *x = t->w[rw].xpos;
-    bool wh = x && (!strcmp(x, "WDT") || !strcmp(x, "WP"));
-    return wh && !kg_udtree_is(t, p, "acl") && rw > 0 && (t->lo[p] == rw || t->lo[p] + 1 == rw) &&
+    return wh_word(c, rw, false) && !kg_udtree_is(t, p, "acl") && rw > 0 && (t->lo[p] == rw || t->lo[p] + 1 == rw) &&
            !strcmp(t->w[rw - 1].form, ",");
 }
 

@@ -221,11 +221,11 @@ static bool people(const kg_lexicon *lx, const kg_mention *m)
  * bytes they lie in; NULL words when nothing is left to read. */
 static kg_status sentence_words(kg_document *d, const kg_lexicon *lx, size_t s,
                                 size_t first_mention, kg_ud_word **out, long **out_ent,
-                                size_t *out_n, kg_error *err)
+                                size_t *out_n, size_t *out_words, kg_error *err)
 {
     kg_span span = d->sentences[s];
     span.start = kg_wire_dateline_end(d->doc.text, span);
-    *out_n = 0;
+    *out_n = *out_words = 0;
     if (span.start >= span.end || kg_wire_is_headline(d->doc.text, span))
         return KG_OK;
     kg_token *toks = NULL;
@@ -247,6 +247,7 @@ static kg_status sentence_words(kg_document *d, const kg_lexicon *lx, size_t s,
         w[i].start = toks[i].start;
         w[i].end = toks[i].end;
         w[i].space_after = i + 1 < nt && toks[i + 1].space_before;
+        *out_words += toks[i].kind != KG_TOK_PUNCT;
         ent[i] = -1;
         while (k < d->ents.n_mentions && d->ents.mentions[k].sentence == s &&
                d->ents.mentions[k].end <= w[i].start)
@@ -260,16 +261,6 @@ static kg_status sentence_words(kg_document *d, const kg_lexicon *lx, size_t s,
     *out_ent = ent;
     *out_n = nt;
     return KG_OK;
-}
-
-/* A token with a letter or digit in it (bytes above 0x7F count: letters
- * of other scripts), not punctuation or a symbol. */
-static bool is_word(const char *form)
-{
-    for (const unsigned char *p = (const unsigned char *)form; *p; p++)
-        if (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
-            return true;
-    return false;
 }
 
 /* Tags and parses words[0..n), from the cache when it holds the sentence. */
@@ -295,15 +286,12 @@ static kg_status sentence_triples(kg_document *d, const kg_resources *r,
     double t0 = now();
     kg_ud_word *w = NULL;
     long *ent = NULL;
-    size_t nt = 0;
-    kg_status st = sentence_words(d, r->lexicon, s, first_mention, &w, &ent, &nt, err);
+    size_t nt = 0, words = 0;
+    kg_status st = sentence_words(d, r->lexicon, s, first_mention, &w, &ent, &nt, &words, err);
     if (st != KG_OK || nt == 0) {
         stats->parse_s += now() - t0;
         return st;
     }
-    size_t words = 0;
-    for (size_t i = 0; i < nt; i++)
-        words += is_word(w[i].form);
     if (o->max_parse_words && words > o->max_parse_words) {
         stats->too_long++;
         stats->parse_s += now() - t0;

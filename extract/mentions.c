@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "names.h"
+#include "tokens.h"
 #include "wire.h"
 
 /* How far the typer's best tag must lead the next for its class to count
@@ -64,15 +65,10 @@ static bool team_name(const kg_lexicon *lx, const kg_token *t, size_t s, size_t 
     return kg_lexicon_is_location(lx, buf) || kg_lexicon_country(lx, buf);
 }
 
-static bool quote_token(const kg_token *t)
-{
-    return eq(t->norm, "\"") || eq(t->norm, "``") || eq(t->norm, "''");
-}
-
 /* The run [s, e) is all that stands between two quotation marks. */
 static bool quoted(const kg_token *t, size_t s, size_t e, size_t n)
 {
-    return s > 0 && e < n && quote_token(&t[s - 1]) && quote_token(&t[e]);
+    return s > 0 && e < n && kg_tokens_is_quote(t[s - 1].norm) && kg_tokens_is_quote(t[e].norm);
 }
 
 static bool all_caps(const char *w)

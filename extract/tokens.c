@@ -1000,3 +1000,9 @@ kg_status kg_tokens_split_ud(kg_arena *a, const char *text, kg_span sentence, kg
     tokenizer tk = {.a = a, .t = text, .end = sentence.end, .fold_dashes = false};
     return tokens_run(&tk, sentence, ud_next_token, out, n, err);
 }
+
+bool kg_tokens_is_quote(const char *token)
+{
+    return !strcmp(token, "\"") || !strcmp(token, "\u201c") || !strcmp(token, "\u201d") ||
+           !strcmp(token, "''") || !strcmp(token, "``");
+}

@@ -12,6 +12,10 @@
 
 #include "kg/extract.h"
 
+/* The token is a double quotation mark as written or as kg_tokens_split
+ * normalizes it: " \u201c \u201d `` ''. */
+bool kg_tokens_is_quote(const char *token);
+
 kg_status kg_tokens_split(kg_arena *a, const char *text, kg_span sentence, kg_token **out,
                           size_t *n, kg_error *err);
 

@@ -4,6 +4,8 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "tokens.h"
+
 static bool nominal_upos(const kg_ud_word *w)
 {
     return w->upos && (!strcmp(w->upos, "NOUN") || !strcmp(w->upos, "PROPN") ||
@@ -74,12 +76,6 @@ static void subject_of_complement(kg_ud_word *w, size_t n)
     }
 }
 
-static bool quote_mark(const char *f)
-{
-    return !strcmp(f, "\"") || !strcmp(f, "\u201c") || !strcmp(f, "\u201d") || !strcmp(f, "''") ||
-           !strcmp(f, "``");
-}
-
 /* '"Right now I feel that a little bit," he told BBC Sport': the parser may
  * hang the verb of saying after a quotation on a verb inside it, as its
  * clausal complement.  A complement after the quotation's end, with its own
@@ -90,7 +86,7 @@ static void quote_inversion(kg_ud_word *w, size_t n)
 {
     size_t open = n;
     for (size_t q = 0; q < n; q++) {
-        if (!w[q].form || !quote_mark(w[q].form))
+        if (!w[q].form || !kg_tokens_is_quote(w[q].form))
             continue;
         if (open == n) {
             open = q;

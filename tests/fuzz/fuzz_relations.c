@@ -14,12 +14,10 @@
  *
  * With the cache the first extraction parses every sentence and stores it,
  * the second reads every tree back, and both must give the same triples.
- * The resources pointer is the harness's only static state: libFuzzer's
- * entry point has no other way to receive it, and it is only read after
- * loading.
+ * The resources and the mention checks are fuzz_doc.h's.
  *
- * Checked promises (abort() on a broken one): every mention's byte span lies
- * in the text and its text is those bytes; every triple's sentence is a
+ * Checked promises (abort() on a broken one): fuzz_doc.h's for mentions
+ * (byte and code-point spans, text quoted from the input); every triple's sentence is a
  * sentence of the document, its subject text is there and not empty, its
  * relation is one to four words, its entities are -1 or entities of the
  * document and not the same one twice, its confidence is in [0, 1], and an
@@ -34,41 +32,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "kg.h"
+#include "fuzz_doc.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static kg_resources *resources;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    kg_resources_options ro = {NULL, true};
-    kg_error err = {0};
-    if (kg_resources_load(&ro, &resources, &err) != KG_OK) {
-        fprintf(stderr, "fuzz_relations: %s\n", err.message);
-        abort();
-    }
+    fuzz_load_resources("fuzz_relations", true);
     return 0;
-}
-
-static void check_mentions(const kg_document *d)
-{
-    const kg_doc *doc = kg_document_doc(d);
-    size_t ne, nm, ns;
-    kg_document_entities(d, &ne);
-    kg_document_sentences(d, &ns);
-    const kg_mention *m = kg_document_mentions(d, &nm);
-    for (size_t i = 0; i < nm; i++) {
-        if (m[i].entity >= ne || m[i].sentence >= ns || m[i].start >= m[i].end ||
-            m[i].end > doc->len)
-            abort();
-        if (!m[i].text || strlen(m[i].text) != m[i].end - m[i].start ||
-            memcmp(m[i].text, doc->text + m[i].start, m[i].end - m[i].start) != 0)
-            abort();
-    }
 }
 
 /* Words of a relation label, which emit.c writes with single spaces. */
@@ -196,7 +170,7 @@ static kg_document *extract(const kg_extract_options *o, const uint8_t *data, si
             abort();
         return NULL;
     }
-    check_mentions(d);
+    fuzz_check_mentions(d);
     check_triples(d, o->graph_only);
     return d;
 }
