@@ -49,8 +49,10 @@ bool kg_clause_is_predicate(const kg_rel_ctx *c, size_t i)
     for (size_t k = 0; k < sizeof not_clause / sizeof *not_clause; k++)
         if (kg_udtree_is(t, i, not_clause[k]))
             return false;
+    /* "a study of the 1993 Des Moines floods" tagged a verb: a noun's
+     * modifier with a preposition of its own is a noun */
     if (kg_udtree_upos(t, i, "VERB"))
-        return true;
+        return !(kg_udtree_is(t, i, "nmod") && kg_udtree_child(t, i, "case") != KG_UD_NONE);
     return kg_udtree_child(t, i, "cop") != KG_UD_NONE;
 }
 
@@ -293,6 +295,20 @@ static bool negator(const kg_rel_ctx *c, size_t k)
     size_t no = kg_udtree_child(t, k, "advmod");
     return no != KG_UD_NONE && !strcmp(t->w[k].form, "longer") &&
            kg_lexicon_in(c->lx, KG_WL_NEGATORS, t->w[no].form);
+}
+
+/* Conjunct h is denied on its own: "in Manchester and not Blackpool". */
+static bool denied_conjunct(const kg_rel_ctx *c, size_t h)
+{
+    const kg_udtree *t = T(c);
+    if (!kg_udtree_is(t, h, "conj"))
+        return false;
+    size_t n;
+    const size_t *k = kg_udtree_kids(t, h, &n);
+    for (size_t j = 0; j < n && k[j] < h; j++)
+        if (negator(c, k[j]))
+            return true;
+    return false;
 }
 
 /* The words of a predicate's verb group (auxiliaries, copula, negation,
@@ -661,6 +677,22 @@ static kg_status put(kg_rel_ctx *c, const label *l, kg_arg s, const char *rel, c
     return kg_rel_put(c, s, rel, surf, o, pred, l->negated, l->modal, KG_SRC_PARSE, kind, err);
 }
 
+/* put, for an object conjunct oh that may be denied on its own */
+static kg_status put_conjunct(kg_rel_ctx *c, const label *l, kg_arg s, const char *rel,
+                              const char *surf, kg_arg o, size_t oh, size_t pred,
+                              kg_emit_kind kind, kg_error *err)
+{
+    bool negated = l->negated != denied_conjunct(c, oh);
+    return kg_rel_put(c, s, rel, surf, o, pred, negated, l->modal, KG_SRC_PARSE, kind, err);
+}
+
+/* An "object" whose phrase opens with a preposition ("lowered after 12
+ * years in the US") is a misparsed phrase: no label is made through it. */
+static bool marked_object(const kg_udtree *t, size_t o)
+{
+    return t->lo[o] < o && kg_udtree_upos(t, t->lo[o], "ADP");
+}
+
 /* The relative pronoun object of a relative clause stands for the noun
  * the clause modifies: "an album, which critics praised". */
 static size_t resolve_object(const kg_rel_ctx *c, size_t p, size_t o)
@@ -746,10 +778,11 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
                 if (first.kind == ARG_OBL &&
                     kg_lexicon_in(c->lx, KG_WL_NO_RELATION_PREPS, first.prep))
                     o.entity = -1;
-                st = put(c, &l, s, rel, surf, o, p, main_kind, err);
+                st = put_conjunct(c, &l, s, rel, surf, o, first.head, p, main_kind, err);
                 if (st == KG_OK && na > 1) {
                     kg_arg o1 = {otext, o.entity};
-                    st = put(c, &l, s, rel, surf, o1, p, KG_EMIT_OBLIQUE, err);
+                    st = put_conjunct(c, &l, s, rel, surf, o1, first.head, p, KG_EMIT_OBLIQUE,
+                                      err);
                 }
             }
             /* one triple per prepositional phrase and conjunct */
@@ -773,15 +806,24 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
                     char rel[160], surf[224];
                     snprintf(rel, sizeof rel, "%s", l.rel);
                     snprintf(surf, sizeof surf, "%s", l.surf);
+                    bool named_obj = false;
                     if (args[0].kind == ARG_OBJ && kg_udtree_upos(t, args[0].head, "NOUN") &&
-                        kg_udtree_entity(t, args[0].head) < 0 && args[0].head < a.head) {
+                        kg_udtree_entity(t, args[0].head) < 0 && args[0].head < a.head &&
+                        !marked_object(t, args[0].head)) {
                         const char *nf = noun_form(c, args[0].head);
                         append_lower(rel, sizeof rel, nf);
                         append(surf, sizeof surf, nf);
                     }
+                    /* "joined Diaghilev in Monte Carlo": the one named is
+                     * the partner, and "join in" would not say so */
+                    if (args[0].kind == ARG_OBJ && kg_udtree_upos(t, args[0].head, "PROPN") &&
+                        kg_udtree_entity(t, args[0].head) < 0 && args[0].head < a.head)
+                        named_obj = true;
                     append(rel, sizeof rel, a.prep);
                     append(surf, sizeof surf, a.prep);
                     kg_arg o = {kg_clause_np_without(c, a.head, a.case_word), kg_udtree_entity(t, a.head)};
+                    if (named_obj)
+                        o.entity = -1;
                     bool agent = kg_udtree_is(t, args[k].head, "obl:agent") ||
                                  (l.passive && !strcmp(a.prep, "by"));
                     if (agent && l.passive) {
@@ -795,7 +837,7 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
                             append_lower(arel, sizeof arel, t->w[prt].form);
                         st = put(c, &al, o, arel, t->w[p].form, s, p, KG_EMIT_ACTIVE, err);
                     } else {
-                        st = put(c, &l, s, rel, surf, o, p, KG_EMIT_OBLIQUE, err);
+                        st = put_conjunct(c, &l, s, rel, surf, o, a.head, p, KG_EMIT_OBLIQUE, err);
                     }
                 }
             }
@@ -809,7 +851,8 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
             }
             /* "held talks with X", "made stops in Chile": through the object */
             for (size_t k = 0; k < na && st == KG_OK; k++) {
-                if (args[k].kind != ARG_OBJ || kg_udtree_entity(t, args[k].head) >= 0)
+                if (args[k].kind != ARG_OBJ || kg_udtree_entity(t, args[k].head) >= 0 ||
+                    marked_object(t, args[k].head))
                     continue;
                 size_t obj = args[k].head;
                 size_t nk;

@@ -74,7 +74,7 @@ static kg_status resolve_name(kg_entity_finder *f, kg_cand *c)
             e = kg_entity_match_any(f, key); /* an acronym seen before */
         /* a town the document already named as its club ("Cleveland 3
          * Texas 5", then "Cleveland had lost") is that club */
-        if (e < 0 && c->type == KG_ENT_LOCATION &&
+        if (e < 0 && c->type == KG_ENT_LOCATION && !c->placed &&
             (e = kg_entity_match_key(f, KG_ENT_ORGANIZATION, key)) >= 0)
             c->type = KG_ENT_ORGANIZATION;
         size_t k;
@@ -220,10 +220,25 @@ static kg_status finish(kg_entity_finder *f, const kg_span *sentences, kg_token 
     kg_strmap *ids = kg_strmap_new();
     if (!ids)
         return kg_error_set(f->err, KG_ERR_NOMEM, "out of memory finding entities");
+    /* a team named by its place ("Scotland", "Newcastle") is another node
+     * than the place itself once documents are merged */
+    bool *team = kg_arena_alloc(f->a, (f->ents.len + 1) * sizeof *team);
+    if (!team) {
+        kg_strmap_free(ids);
+        return kg_error_set(f->err, KG_ERR_NOMEM, "out of memory finding entities");
+    }
+    memset(team, 0, (f->ents.len + 1) * sizeof *team);
+    for (size_t ci = 0; ci < f->cands.len; ci++) {
+        const kg_cand *c = kg_vec_at(&f->cands, ci);
+        if (c->team && c->entity >= 0 && ent_at(f, (size_t)c->entity)->type == KG_ENT_ORGANIZATION)
+            team[c->entity] = true;
+    }
     for (size_t e = 0; e < f->ents.len; e++) {
         kg_entity *en = ent_at(f, e);
         kg_entity_info *in = info_at(f, e);
         const char *slug = kg_entities_slug(f->a, en->name);
+        if (slug && team[e])
+            slug = kg_arena_printf(f->a, "%s-team", slug);
         const char *id = slug;
         for (int k = 2; id && kg_strmap_get(ids, id, NULL); k++)
             id = kg_arena_printf(f->a, "%s-%d", slug, k);

@@ -38,6 +38,8 @@ typedef struct kg_cand {
     kg_gender gender;
     long entity;
     long place; /* entity of a demonym before a title */
+    bool team;  /* a place's name standing for its team ("Scotland beat Italy") */
+    bool placed; /* after a preposition of place ("in Newcastle"): the place */
 } kg_cand;
 
 /* Persons by when they were last seen, latest first, one list per pronoun

@@ -81,6 +81,8 @@ static const char *const wordlist_files[KG_WL_COUNT] = {
     [KG_WL_PLACE_PREPOSITIONS] = "place-prepositions.txt",
     [KG_WL_FUTURE_TIME_WORDS] = "future-time-words.txt",
     [KG_WL_ROLE_QUALIFIERS] = "role-qualifiers.txt",
+    [KG_WL_NUMBERED_NAMES] = "numbered-names.txt",
+    [KG_WL_ATTRIBUTIVE_SUFFIXES] = "attributive-suffixes.txt",
 };
 
 /* ---------------------------------------------------------------- reading files */

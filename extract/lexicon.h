@@ -119,6 +119,8 @@ typedef enum kg_wordlist {
     KG_WL_PLACE_PREPOSITIONS, /* in, at, from: "in Leicester" is the place, not its team */
     KG_WL_FUTURE_TIME_WORDS,  /* friday, tomorrow: "plays on Friday" is scheduled */
     KG_WL_ROLE_QUALIFIERS,    /* former, acting: "former Prime Minister" */
+    KG_WL_NUMBERED_NAMES,     /* radio, channel: "BBC Radio 4" goes on past its number */
+    KG_WL_ATTRIBUTIVE_SUFFIXES, /* based, owned: "California-based" is no part of a name */
     KG_WL_COUNT
 } kg_wordlist;
 

@@ -276,6 +276,10 @@ static kg_status add_run_parts(kg_entity_finder *f, size_t si, const kg_token *t
         }
     }
     for (size_t k = s + 1; k + 1 < e; k++) {
+        /* "Institute for the Future": the body's own words go on */
+        if ((eq(t[k].norm, "of") || eq(t[k].norm, "for")) && eq(t[k + 1].norm, "the") &&
+            is_org_word(f->lx, &t[k - 1]))
+            continue;
         /* a particle ("Mohammed bin Salman") never separates two names */
         if ((kg_name_is_connector(t[k].norm) &&
              !kg_name_is_particle(t[k].norm, strlen(t[k].norm), false)) ||
@@ -321,6 +325,14 @@ static kg_status add_run_parts(kg_entity_finder *f, size_t si, const kg_token *t
     return add_run(f, si, t, n, s, e);
 }
 
+/* "California-based", "state-owned": a compound of a place or body and a
+ * participle that describes what follows. */
+static bool attributive(const kg_lexicon *lx, const char *w)
+{
+    const char *dash = strrchr(w, '-');
+    return dash && dash > w && kg_lexicon_in(lx, KG_WL_ATTRIBUTIVE_SUFFIXES, dash + 1);
+}
+
 /* Drops the words of run [*s, *e) that are capitalized only by position
  * ("The", "However", "During") and connectors at either end. */
 static void trim_run(const kg_lexicon *lx, const kg_token *t, size_t *s, size_t *e)
@@ -350,6 +362,10 @@ static void trim_run(const kg_lexicon *lx, const kg_token *t, size_t *s, size_t 
             break;
         (*s)++;
     }
+    /* "the California-based Institute", "Kremlin-backed Rosneft": a
+     * description of the body is no part of its name */
+    while (*e - *s > 1 && attributive(lx, t[*s].norm))
+        (*s)++;
     /* "But Human Rights Watch": an opener is never part of a name */
     while (*s < *e && at_clause_start(t, *s) &&
            kg_lexicon_in(lx, KG_WL_CLAUSE_OPENERS, t[*s].norm))
@@ -997,12 +1013,20 @@ kg_status kg_mentions_scan(kg_entity_finder *f, size_t si, const kg_token *t, si
         while (j < n) {
             if (kg_name_is_name_word(&t[j]) && !kg_name_is_calendar_word(t[j].norm)) {
                 j++;
+            } else if (t[j].kind == KG_TOK_NUMBER && t[j].end - t[j].start <= 3 &&
+                       is_word(&t[j - 1]) &&
+                       kg_lexicon_in(f->lx, KG_WL_NUMBERED_NAMES, t[j - 1].norm)) {
+                j++; /* "BBC Radio 4", "Channel 4 News" */
             } else if ((kg_name_is_connector(t[j].norm) || eq(t[j].norm, "and")) && j + 1 < n &&
                        kg_name_is_name_word(&t[j + 1])) {
                 j += 2;
             } else if (kg_name_is_connector(t[j].norm) && j + 2 < n &&
                        kg_name_is_connector(t[j + 1].norm) && kg_name_is_name_word(&t[j + 2])) {
                 j += 3; /* "von der Leyen", "de la Rua" */
+            } else if ((eq(t[j].norm, "of") || eq(t[j].norm, "for")) && j + 2 < n &&
+                       eq(t[j + 1].norm, "the") && kg_name_is_name_word(&t[j + 2]) &&
+                       is_org_word(f->lx, &t[j - 1])) {
+                j += 3; /* "the Institute for the Future", "Church of the Nativity" */
             } else {
                 break;
             }
@@ -1025,6 +1049,20 @@ static bool before_team_word(const kg_lexicon *lx, const kg_cand *c, const kg_to
            kg_lexicon_in(lx, KG_WL_TEAM_WORDS, t[a].norm);
 }
 
+/* Candidate c follows a preposition of place: "in Leicester" is the town. */
+static bool placed_name(const kg_lexicon *lx, const kg_cand *c, const kg_token *t)
+{
+    return c->tok_start > 0 && kg_lexicon_in(lx, KG_WL_PLACE_PREPOSITIONS, t[c->tok_start - 1].norm);
+}
+
+/* Candidate c, a place's name, stands for its team. */
+static void as_team(kg_cand *c)
+{
+    c->type = KG_ENT_ORGANIZATION;
+    c->country = NULL;
+    c->team = true;
+}
+
 /* Adds name (n bytes) to *clubs, made on first use. */
 static kg_status add_club(kg_entity_finder *f, kg_strmap **clubs, const char *name, size_t n)
 {
@@ -1040,6 +1078,10 @@ kg_status kg_mentions_clubs(kg_entity_finder *f, kg_token *const *tokens, const 
     kg_strmap *clubs = NULL;
     kg_status st = KG_OK;
     bool sporting = f->sporting;
+    for (size_t i = 0; i < f->cands.len; i++) {
+        kg_cand *c = kg_vec_at(&f->cands, i);
+        c->placed = placed_name(f->lx, c, tokens[c->sentence]);
+    }
     for (size_t i = 0; i < f->cands.len && st == KG_OK; i++) {
         const kg_cand *c = kg_vec_at(&f->cands, i);
         if (c->kind != KG_CAND_NAME || c->type != KG_ENT_LOCATION || !c->name ||
@@ -1071,25 +1113,25 @@ kg_status kg_mentions_clubs(kg_entity_finder *f, kg_token *const *tokens, const 
         kg_cand *c = kg_vec_at(&f->cands, i);
         const kg_token *t = tokens[c->sentence];
         size_t n = n_tokens[c->sentence];
-        if (c->kind != KG_CAND_NAME || c->type != KG_ENT_LOCATION)
+        if (c->kind != KG_CAND_NAME ||
+            (c->type != KG_ENT_LOCATION && c->type != KG_ENT_COUNTRY))
             continue;
-        bool placed = c->tok_start > 0 && kg_lexicon_in(f->lx, KG_WL_PLACE_PREPOSITIONS,
-                                                        t[c->tok_start - 1].norm);
+        bool placed = c->placed;
         bool label = c->tok_end < n && (eq(t[c->tok_end].norm, ":") || eq(t[c->tok_end].norm, "("));
-        if (!placed && !label) {
-            c->type = KG_ENT_ORGANIZATION;
-            c->country = NULL;
-        }
+        /* a country is its national team only before a team word
+         * ("England captain"): "Britain's Kathy Butler", "the Italian",
+         * "against Italy" name the country (as CoNLL-2003 tags them) */
+        bool national = c->type == KG_ENT_COUNTRY && !before_team_word(f->lx, c, t, n);
+        if (!placed && !label && !national)
+            as_team(c);
     }
     if (!clubs)
         return KG_OK;
     for (size_t i = 0; i < f->cands.len; i++) {
         kg_cand *c = kg_vec_at(&f->cands, i);
         if (c->kind == KG_CAND_NAME && c->type == KG_ENT_LOCATION && c->name &&
-            kg_strmap_get(clubs, c->name, NULL)) {
-            c->type = KG_ENT_ORGANIZATION;
-            c->country = NULL;
-        }
+            kg_strmap_get(clubs, c->name, NULL) && !c->placed)
+            as_team(c);
     }
     kg_strmap_free(clubs);
     return KG_OK;

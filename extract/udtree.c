@@ -76,6 +76,36 @@ static void subject_of_complement(kg_ud_word *w, size_t n)
     }
 }
 
+/* "without players like Wilkinson, Tindall and Hill, England have lost":
+ * the parser may run a finished list on into the subject after it.  A list
+ * ends at its conjunct after "and"; a conjunct of a subject past that one,
+ * with no conjunction of its own, is the subject, and the list is no
+ * argument of the verb. */
+static void closed_list(kg_ud_word *w, size_t n)
+{
+    for (size_t h = 0; h < n; h++) {
+        if (!w[h].deprel || strncmp(w[h].deprel, "nsubj", 5) || !w[h].head)
+            continue;
+        size_t closed = n, after = n;
+        for (size_t k = h + 1; k < n; k++) {
+            if (w[k].head != h + 1 || !w[k].deprel || strcmp(w[k].deprel, "conj"))
+                continue;
+            bool cc = false;
+            for (size_t j = h + 1; j < k && !cc; j++)
+                cc = w[j].head == k + 1 && w[j].deprel && !strcmp(w[j].deprel, "cc");
+            if (cc && closed == n)
+                closed = k;
+            else if (!cc && closed != n && after == n)
+                after = k;
+        }
+        if (after == n)
+            continue;
+        w[after].head = w[h].head;
+        w[after].deprel = w[h].deprel;
+        w[h].deprel = "dep";
+    }
+}
+
 /* '"Right now I feel that a little bit," he told BBC Sport': the parser may
  * hang the verb of saying after a quotation on a verb inside it, as its
  * clausal complement.  A complement after the quotation's end, with its own
@@ -138,6 +168,7 @@ kg_status kg_udtree_build(kg_arena *a, const char *text, const kg_ud_word *w, si
         memcpy(ww, w, n * sizeof *ww);
     promote_prepositions(ww, n);
     subject_of_complement(ww, n);
+    closed_list(ww, n);
     quote_inversion(ww, n);
     t->w = ww;
     w = ww;

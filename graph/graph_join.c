@@ -11,6 +11,7 @@
  * evidence is merged by the rules kg_graph_merge follows. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "diff_internal.h"
 #include "graph_store.h"
@@ -26,6 +27,30 @@ static const char *last_word(kg_arena *a, const char *label, size_t *words)
     const char *w[KG_DIFF_NAME_WORDS];
     *words = kg_diff_name_words(f, w, KG_DIFF_NAME_WORDS);
     return *words ? w[*words - 1] : "";
+}
+
+/* A peer is known by a title ("Lord Browne" of BP is John Browne), and the
+ * title's surname often names someone else elsewhere ("Des Browne"): a
+ * surname-only node called so joins only a full name called so too. */
+static const char *const PEERAGE[] = {"lord ", "lady ", "baroness ", "baron ", "viscount "};
+
+static bool peer_alias(const kg_node *n, const char *alias)
+{
+    for (size_t k = 0; k < n->n_aliases; k++)
+        if (!strcasecmp(n->aliases[k], alias))
+            return true;
+    return false;
+}
+
+/* Surname-only node s may join full name f as far as peerage goes. */
+static bool peerage_fits(const kg_node *s, const kg_node *f)
+{
+    for (size_t k = 0; k < s->n_aliases; k++)
+        for (size_t p = 0; p < sizeof PEERAGE / sizeof *PEERAGE; p++)
+            if (!strncasecmp(s->aliases[k], PEERAGE[p], strlen(PEERAGE[p])) &&
+                !peer_alias(f, s->aliases[k]))
+                return false;
+    return true;
 }
 
 /* into[i] = the node surname-only node i joins, or i.  Returns how many join;
@@ -58,7 +83,8 @@ static size_t choose(const kg_graph *g, kg_arena *a, size_t *into)
         size_t v;
         if (!last[i] || words[i] != 1 || !kg_strmap_get(full, last[i], &v) || v == 0)
             continue;
-        if (kg_diff_names_compatible(g->nodes[i].pub.label, g->nodes[v - 1].pub.label)) {
+        if (kg_diff_names_compatible(g->nodes[i].pub.label, g->nodes[v - 1].pub.label) &&
+            peerage_fits(&g->nodes[i].pub, &g->nodes[v - 1].pub)) {
             into[i] = v - 1;
             joined++;
         }

@@ -7,7 +7,8 @@
  *   "#N type"                      exactly N entities of that type
  *   "iso NAME XX"                  entity NAME has ISO alpha-2 XX
  *   "role NAME ROLE"               entity NAME has role ROLE
- *   "alias NAME ALIAS"             entity NAME has alias ALIAS */
+ *   "alias NAME ALIAS"             entity NAME has alias ALIAS
+ *   "id NAME ID"                   an entity named NAME has id ID */
 #include <stdio.h>
 #include <string.h>
 
@@ -57,6 +58,17 @@ static void check_expectation(const kg_document *d, const char *x)
             fail_msg("expected %u %s entities, found %u", count, type, seen);
         }
         return;
+    }
+    if (!strncmp(buf, "id ", 3)) {
+        /* "id Scotland|scotland-team": names may repeat, ids may not */
+        char *bar = strchr(buf, '|');
+        assert_non_null(bar);
+        *bar = '\0';
+        for (size_t i = 0; i < n; i++)
+            if (!strcmp(ents[i].name, buf + 3) && !strcmp(ents[i].id, bar + 1))
+                return;
+        dump_mentions(d);
+        fail_msg("no entity named '%s' with id '%s'", buf + 3, bar + 1);
     }
     if (!strncmp(buf, "iso ", 4) || !strncmp(buf, "role ", 5) || !strncmp(buf, "alias ", 6)) {
         /* "iso Israel|IL" */
@@ -521,6 +533,28 @@ CASE(test_entities_results_row_keeps_countries, "Japan 2 Syria 1", "Japan -> Jap
      "Syria -> Syria (country)")
 CASE(test_entities_scorecard_player_is_a_person, "Surrey 429 ( C. Lewis 80 , M. Butcher 70 )",
      "C. Lewis -> C. Lewis (person)")
+/* a team named by its place is another entity than the place */
+CASE(test_entities_national_team_by_its_manager,
+     "Scotland manager Walter Smith named his squad. Scotland beat Norway 2-1 in Glasgow.",
+     "Scotland -> Scotland (organization)", "id Scotland|scotland-team",
+     "Glasgow -> Glasgow (location)")
+CASE(test_entities_town_team_and_town_apart,
+     "Newcastle boss Graeme Souness was angry. The squad trained in Newcastle on Monday.",
+     "Newcastle -> Newcastle (organization)", "id Newcastle|newcastle-team",
+     "Newcastle -> Newcastle (location)", "id Newcastle|newcastle")
+CASE(test_entities_country_without_team_word_stays_country,
+     "Wales coach Mike Ruddock said his side would beat Italy.", "Italy -> Italy (country)",
+     "id Wales|wales-team")
+CASE(test_entities_station_number_in_name, "Mr Blair told BBC Radio 4's Today programme he was sorry.",
+     "BBC Radio 4 -> BBC Radio 4 (organization)", "!BBC Radio")
+CASE(test_entities_honour_is_no_organization, "He was awarded the CBE in 2004, and she an OBE.",
+     "!CBE", "!OBE")
+CASE(test_entities_body_of_the_name_goes_on,
+     "Paul Saffo is a director at the California-based Institute for the Future.",
+     "Institute for the Future -> Institute for the Future (organization)",
+     "!California-based Institute", "!California-based Institute for the Future")
+CASE(test_entities_person_of_the_party_stays_apart, "Joan Smith of the Green Party spoke.",
+     "Joan Smith -> Joan Smith (person)", "Green Party -> Green Party (organization)")
 /* a town alone stays a place */
 CASE(test_entities_town_without_team_words_is_a_place, "Talks were held in Newcastle.",
      "Newcastle -> Newcastle (location)")
@@ -709,6 +743,13 @@ int main(void)
         cmocka_unit_test(test_entities_results_row_names_teams),
         cmocka_unit_test(test_entities_results_row_keeps_countries),
         cmocka_unit_test(test_entities_scorecard_player_is_a_person),
+        cmocka_unit_test(test_entities_national_team_by_its_manager),
+        cmocka_unit_test(test_entities_town_team_and_town_apart),
+        cmocka_unit_test(test_entities_country_without_team_word_stays_country),
+        cmocka_unit_test(test_entities_station_number_in_name),
+        cmocka_unit_test(test_entities_honour_is_no_organization),
+        cmocka_unit_test(test_entities_body_of_the_name_goes_on),
+        cmocka_unit_test(test_entities_person_of_the_party_stays_apart),
         cmocka_unit_test(test_entities_town_without_team_words_is_a_place),
         cmocka_unit_test(test_entities_tv_and_gdp_are_no_organizations),
         cmocka_unit_test(test_entities_mp_is_a_title),

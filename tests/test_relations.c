@@ -193,6 +193,22 @@ CASE(test_rel_present_with_a_day_to_come_is_scheduled,
 CASE(test_rel_passive_reads_with_its_participle, "William Thackeray was born in India.",
      "William Thackeray | be born in | India | e", "!William Thackeray | be bear in | India")
 
+CASE(test_rel_finished_list_is_no_subject,
+     "Without players like Jonny Wilkinson, Mike Tindall and Richard Hill, England have lost two props.",
+     "England | lose | two props", "!Mike Tindall | lose | two props",
+     "!Richard Hill | lose | two props")
+CASE(test_rel_denied_conjunct_negated,
+     "The Labour Party will hold its conference in Manchester and not Blackpool.",
+     "Labour Party | hold conference in | Blackpool | n", "Labour Party | hold conference in | Manchester | N")
+CASE(test_rel_named_object_is_the_partner, "Mary Jones joined Diaghilev in Monte Carlo.",
+     "Mary Jones | join | Diaghilev", "!Mary Jones | join in | Monte Carlo | e")
+CASE(test_rel_object_with_preposition_is_misparse,
+     "Ozzy Osbourne said his opinion had been lowered after 12 relatively trouble-free years in the US.",
+     "!opinion | be lowered years in | US", "!Ozzy Osbourne | be lowered years in | US")
+CASE(test_rel_noun_tagged_verb_is_no_clause,
+     "A study of the 1993 Des Moines floods, from the Disaster Research Center, found errors.",
+     "!Des Moines | flood from | Disaster Research Center")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -268,6 +284,11 @@ int main(void)
         cmocka_unit_test(test_rel_along_with_is_no_partner),
         cmocka_unit_test(test_rel_present_with_a_day_to_come_is_scheduled),
         cmocka_unit_test(test_rel_passive_reads_with_its_participle),
+        cmocka_unit_test(test_rel_finished_list_is_no_subject),
+        cmocka_unit_test(test_rel_denied_conjunct_negated),
+        cmocka_unit_test(test_rel_named_object_is_the_partner),
+        cmocka_unit_test(test_rel_object_with_preposition_is_misparse),
+        cmocka_unit_test(test_rel_noun_tagged_verb_is_no_clause),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
