@@ -51,6 +51,17 @@ bool kg_clause_is_predicate(const kg_rel_ctx *c, size_t i)
             return false;
     /* "a study of the 1993 Des Moines floods" tagged a verb: a noun's
      * modifier with a preposition of its own is a noun */
+    /* "compared to Labour", "following the talks": a preposition */
+    if (kg_udtree_upos(t, i, "VERB") && kg_udtree_child(t, i, "nsubj") == KG_UD_NONE &&
+        kg_udtree_child(t, i, "aux") == KG_UD_NONE && kg_udtree_child(t, i, "aux:pass") == KG_UD_NONE) {
+        char low[32];
+        size_t k = 0;
+        for (const char *p = t->w[i].form; *p && k + 1 < sizeof low; p++)
+            low[k++] = (char)tolower((unsigned char)*p);
+        low[k] = '\0';
+        if (kg_lexicon_in(c->lx, KG_WL_PARTICIPLE_PREPS, low))
+            return false;
+    }
     if (kg_udtree_upos(t, i, "VERB"))
         return !(kg_udtree_is(t, i, "nmod") && kg_udtree_child(t, i, "case") != KG_UD_NONE);
     return kg_udtree_child(t, i, "cop") != KG_UD_NONE;

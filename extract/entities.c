@@ -70,7 +70,7 @@ static kg_status resolve_name(kg_entity_finder *f, kg_cand *c)
             c->how = KG_RES_SHORT;
     } else {
         e = kg_entity_match_key(f, c->type, key);
-        if (e < 0 && c->type == KG_ENT_ORGANIZATION && !strchr(c->name, ' '))
+        if (e < 0 && c->type == KG_ENT_ORGANIZATION && !strchr(c->name, ' ') && !c->team)
             e = kg_entity_match_any(f, key); /* an acronym seen before */
         /* a town the document already named as its club ("Cleveland 3
          * Texas 5", then "Cleveland had lost") is that club */

@@ -40,6 +40,7 @@ typedef struct kg_cand {
     long place; /* entity of a demonym before a title */
     bool team;  /* a place's name standing for its team ("Scotland beat Italy") */
     bool placed; /* after a preposition of place ("in Newcastle"): the place */
+    bool results; /* in a row of results ("Japan 2 Syria 1") */
 } kg_cand;
 
 /* Persons by when they were last seen, latest first, one list per pronoun
@@ -77,6 +78,7 @@ typedef struct kg_entity_finder {
     kg_vec tallies;             /* kg_tally */
     size_t stamp;               /* tally updates so far */
     size_t recent[KG_N_RECENT]; /* latest person of each recency list, KG_NO_ENTITY if none */
+    size_t topic[KG_N_RECENT];  /* person of each list named most so far, KG_NO_ENTITY if none */
 } kg_entity_finder;
 
 typedef struct kg_entity_info {

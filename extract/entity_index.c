@@ -95,9 +95,18 @@ static void note_salience(kg_entity_finder *f, size_t e)
     if (in->n_named == 0 || in->seen_sentence != c->sentence) {
         in->seen_sentence = c->sentence;
         in->seen_rank = kg_entity_index_rank(f, ci);
+        /* "under Burton": inside a phrase, not the sentence's subject */
+        const kg_token *t = f->tokens[c->sentence];
+        if (c->tok_start > 0 && kg_lexicon_in(f->lx, KG_WL_PREPOSITIONS, t[c->tok_start - 1].norm))
+            in->seen_rank++;
     }
-    if (c->kind != KG_CAND_PRONOUN)
+    if (c->kind != KG_CAND_PRONOUN) {
         in->n_named++;
+        for (int l = 0; l < KG_N_RECENT; l++)
+            if (recent_fits(l, in->gender) &&
+                (f->topic[l] == KG_NO_ENTITY || in->n_named > info_at(f, f->topic[l])->n_named))
+                f->topic[l] = e;
+    }
 }
 
 void kg_entity_index_touch(kg_entity_finder *f, size_t e)
@@ -183,7 +192,7 @@ kg_status kg_entity_index_init(kg_entity_finder *f)
     f->middles = kg_strmap_new();
     kg_vec_init(&f->tallies, sizeof(kg_tally));
     for (int l = 0; l < KG_N_RECENT; l++)
-        f->recent[l] = KG_NO_ENTITY;
+        f->recent[l] = f->topic[l] = KG_NO_ENTITY;
     if (!f->by_last || !f->by_key || !f->by_role || !f->alias_keys || !f->initials || !f->firsts ||
         !f->middles)
         return nomem(f);

@@ -162,7 +162,8 @@ enum {
     KG_PRONOUN_WINDOW = sizeof SALIENCE.recency / sizeof SALIENCE.recency[0],
     KG_PRONOUN_MAX_RIVALS = 16, /* persons weighed at most: the latest */
     KG_QUOTE_REACH = 1000,      /* bytes searched for a quotation's marks */
-    KG_MAX_SPEAKERS = 8
+    KG_MAX_SPEAKERS = 8,
+    KG_TOPIC_NAMED = 3 /* names that make a person the story's subject */
 };
 
 /* A quotation mark at text[i]: +1 opens, -1 closes, 0 none.
@@ -262,7 +263,8 @@ static int salience(kg_entity_finder *f, const kg_cand *c, size_t e, const long 
 {
     const kg_entity_info *in = info_at(f, e);
     const kg_salience *w = &SALIENCE;
-    int score = w->recency[c->sentence - in->seen_sentence];
+    size_t dist = c->sentence - in->seen_sentence;
+    int score = dist < KG_PRONOUN_WINDOW ? w->recency[dist] : 0;
     if (in->seen_rank == 0)
         score += w->first;
     size_t more = in->n_named ? in->n_named - 1 : 0; /* names after the first */
@@ -297,8 +299,11 @@ long kg_entity_match_pronoun(kg_entity_finder *f, size_t ci)
         const kg_entity_info *in = info_at(f, e);
         if (in->last_seen > ci)
             continue;
-        if (c->sentence - in->seen_sentence >= KG_PRONOUN_WINDOW)
-            return best >= 0 ? best : (long)e;
+        if (c->sentence - in->seen_sentence >= KG_PRONOUN_WINDOW) {
+            if (best < 0)
+                best = (long)e;
+            break;
+        }
         int score = salience(f, c, e, speakers, n_speakers);
         if (best < 0 || score > best_score) {
             best = (long)e;
@@ -306,6 +311,16 @@ long kg_entity_match_pronoun(kg_entity_finder *f, size_t ci)
         }
         rivals++;
     }
+    /* the person the story is about stays in mind past the window: a
+     * biography's subject, named again and again, over the co-star of
+     * three sentences back */
+    size_t tp = f->topic[l];
+    if (tp != KG_NO_ENTITY && best >= 0 && (size_t)best != tp &&
+        info_at(f, tp)->n_named >= KG_TOPIC_NAMED && info_at(f, tp)->last_seen <= ci &&
+        c->sentence - info_at(f, tp)->seen_sentence >= KG_PRONOUN_WINDOW &&
+        info_at(f, (size_t)best)->n_named < info_at(f, tp)->n_named &&
+        salience(f, c, tp, speakers, n_speakers) > best_score)
+        best = (long)tp;
     return best;
 }
 

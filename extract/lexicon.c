@@ -83,6 +83,8 @@ static const char *const wordlist_files[KG_WL_COUNT] = {
     [KG_WL_ROLE_QUALIFIERS] = "role-qualifiers.txt",
     [KG_WL_NUMBERED_NAMES] = "numbered-names.txt",
     [KG_WL_ATTRIBUTIVE_SUFFIXES] = "attributive-suffixes.txt",
+    [KG_WL_PREPOSITIONS] = "prepositions.txt",
+    [KG_WL_PARTICIPLE_PREPS] = "participle-prepositions.txt",
 };
 
 /* ---------------------------------------------------------------- reading files */

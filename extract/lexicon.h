@@ -121,6 +121,8 @@ typedef enum kg_wordlist {
     KG_WL_ROLE_QUALIFIERS,    /* former, acting: "former Prime Minister" */
     KG_WL_NUMBERED_NAMES,     /* radio, channel: "BBC Radio 4" goes on past its number */
     KG_WL_ATTRIBUTIVE_SUFFIXES, /* based, owned: "California-based" is no part of a name */
+    KG_WL_PREPOSITIONS,         /* under, with: a person named after one is no subject */
+    KG_WL_PARTICIPLE_PREPS,     /* compared, following: "compared to Labour" is no clause */
     KG_WL_COUNT
 } kg_wordlist;
 

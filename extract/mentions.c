@@ -15,8 +15,10 @@
 
 static kg_status push_cand(kg_entity_finder *f, const kg_cand *c)
 {
-    if (!kg_vec_push(&f->cands, c))
+    kg_cand *in = kg_vec_push(&f->cands, c);
+    if (!in)
         return kg_error_set(f->err, KG_ERR_NOMEM, "out of memory finding entities");
+    in->results = f->score_line;
     return KG_OK;
 }
 
@@ -299,8 +301,11 @@ static kg_status add_run_parts(kg_entity_finder *f, size_t si, const kg_token *t
             bool person_left = eq(t[k].norm, "and") &&
                                ((k - s >= 2 && k - s <= 3 && kg_lexicon_is_given_name(f->lx, t[s].norm)) ||
                                 (k + 1 < e && eq(t[k + 1].norm, "The"))); /* "Gervais and The Office" */
+            /* "Royal Bank of Scotland", "British Chambers of Commerce": a
+             * body's name goes on past "of" */
+            bool body_of = eq(t[k].norm, "of") && is_org_word(f->lx, &t[k - 1]);
             if (whole && !person_left &&
-                (lexicon_names(f->lx, whole) ||
+                (lexicon_names(f->lx, whole) || body_of ||
                  (is_org_word(f->lx, &t[e - 1]) &&
                   (!eq(t[k].norm, "and") || k - s < 2 || !left_ends))))
                 break;
@@ -1084,11 +1089,13 @@ kg_status kg_mentions_clubs(kg_entity_finder *f, kg_token *const *tokens, const 
     }
     for (size_t i = 0; i < f->cands.len && st == KG_OK; i++) {
         const kg_cand *c = kg_vec_at(&f->cands, i);
-        if (c->kind != KG_CAND_NAME || c->type != KG_ENT_LOCATION || !c->name ||
+        if (c->kind != KG_CAND_NAME ||
+            (c->type != KG_ENT_LOCATION && c->type != KG_ENT_COUNTRY) || !c->name ||
             !before_team_word(f->lx, c, tokens[c->sentence], n_tokens[c->sentence]))
             continue;
-        sporting = true;
-        st = add_club(f, &clubs, c->name, strlen(c->name));
+        sporting = true; /* "Leeds striker", "Ireland captain" */
+        if (c->type == KG_ENT_LOCATION)
+            st = add_club(f, &clubs, c->name, strlen(c->name));
     }
     /* in a report of games, "Cleveland" after "the Cleveland Indians" is
      * the team too (not in a newspaper's "New York Times") */
@@ -1118,10 +1125,16 @@ kg_status kg_mentions_clubs(kg_entity_finder *f, kg_token *const *tokens, const 
             continue;
         bool placed = c->placed;
         bool label = c->tok_end < n && (eq(t[c->tok_end].norm, ":") || eq(t[c->tok_end].norm, "("));
-        /* a country is its national team only before a team word
-         * ("England captain"): "Britain's Kathy Butler", "the Italian",
-         * "against Italy" name the country (as CoNLL-2003 tags them) */
-        bool national = c->type == KG_ENT_COUNTRY && !before_team_word(f->lx, c, t, n);
+        /* in the story of a game a country is its national team ("Scott
+         * Gray won his cap against Australia"), but not as a nationality
+         * ("Britain's Kathy Butler", "the Italian", "from Italy") nor in a
+         * row of results, where CoNLL-2003 tags it a place */
+        bool whose = c->tok_end < n && (eq(t[c->tok_end].norm, "'s") || eq(t[c->tok_end].norm, "'"));
+        bool national = c->type == KG_ENT_COUNTRY &&
+                        (c->results || whose || c->how == KG_RES_DEMONYM ||
+                         (c->tok_start > 0 && eq(t[c->tok_start - 1].norm, "from")));
+        if (c->type == KG_ENT_COUNTRY && before_team_word(f->lx, c, t, n))
+            national = false;
         if (!placed && !label && !national)
             as_team(c);
     }

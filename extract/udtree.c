@@ -76,6 +76,39 @@ static void subject_of_complement(kg_ud_word *w, size_t n)
     }
 }
 
+/* "wrong about Britain winning the war": the parser may hang the noun
+ * before a gerund on the main clause, leaving the gerund no subject (so it
+ * would borrow the main clause's).  A gerund clause with neither subject
+ * nor marker, right after an oblique of the same head that has a
+ * preposition, is that noun's clause: the noun is its subject and the
+ * preposition its marker. */
+static void gerund_subject(kg_ud_word *w, size_t n)
+{
+    for (size_t g = 1; g < n; g++) {
+        size_t x = g - 1;
+        if (!w[g].xpos || strcmp(w[g].xpos, "VBG") || !w[g].deprel || strcmp(w[g].deprel, "advcl") ||
+            !w[x].deprel || (strcmp(w[x].deprel, "obl") && strcmp(w[x].deprel, "nmod")) ||
+            w[x].head != w[g].head || !nominal_upos(&w[x]))
+            continue;
+        size_t cs = n;
+        bool own = false;
+        for (size_t k = 0; k < n; k++) {
+            if (!w[k].deprel)
+                continue;
+            if (w[k].head == g + 1 && (!strncmp(w[k].deprel, "nsubj", 5) || !strcmp(w[k].deprel, "mark")))
+                own = true;
+            if (w[k].head == x + 1 && !strcmp(w[k].deprel, "case") && k < x)
+                cs = k;
+        }
+        if (own || cs == n)
+            continue;
+        w[x].head = g + 1;
+        w[x].deprel = "nsubj";
+        w[cs].head = g + 1;
+        w[cs].deprel = "mark";
+    }
+}
+
 /* "without players like Wilkinson, Tindall and Hill, England have lost":
  * the parser may run a finished list on into the subject after it.  A list
  * ends at its conjunct after "and"; a conjunct of a subject past that one,
@@ -169,6 +202,7 @@ kg_status kg_udtree_build(kg_arena *a, const char *text, const kg_ud_word *w, si
     promote_prepositions(ww, n);
     subject_of_complement(ww, n);
     closed_list(ww, n);
+    gerund_subject(ww, n);
     quote_inversion(ww, n);
     t->w = ww;
     w = ww;

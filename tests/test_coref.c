@@ -98,6 +98,16 @@ CASE(test_coref_she_never_a_man_by_given_name,
      "Peter Hain met Margaret Beckett in London. She said the talks went well.",
      "She -> Margaret Beckett")
 
+/* the story's subject, named again and again, outlasts the window */
+CASE(test_coref_story_subject_outlasts_a_cast,
+     "Novelist Karl Brenner wrote eleven books. Brenner was born in Hull. Brenner moved to Leeds. "
+     "Brenner's first novel sold well. The film starred Burt Okafor. It was a hit. "
+     "Critics praised the score. Sales rose. Later he moved to Nassau.",
+     "he -> Karl Brenner")
+/* a person after a preposition is no subject of the sentence */
+CASE(test_coref_person_in_a_phrase_is_no_subject,
+     "Another film under Tom Rowe starred Paul Price. He played a cook.", "He -> Paul Price")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -116,6 +126,8 @@ int main(void)
         cmocka_unit_test(test_coref_he_outside_the_quote_may_be_the_speaker),
         cmocka_unit_test(test_coref_possessive_in_the_same_sentence),
         cmocka_unit_test(test_coref_pronoun_far_from_any_name_takes_the_latest),
+        cmocka_unit_test(test_coref_story_subject_outlasts_a_cast),
+        cmocka_unit_test(test_coref_person_in_a_phrase_is_no_subject),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

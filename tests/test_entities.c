@@ -542,9 +542,10 @@ CASE(test_entities_town_team_and_town_apart,
      "Newcastle boss Graeme Souness was angry. The squad trained in Newcastle on Monday.",
      "Newcastle -> Newcastle (organization)", "id Newcastle|newcastle-team",
      "Newcastle -> Newcastle (location)", "id Newcastle|newcastle")
-CASE(test_entities_country_without_team_word_stays_country,
-     "Wales coach Mike Ruddock said his side would beat Italy.", "Italy -> Italy (country)",
-     "id Wales|wales-team")
+CASE(test_entities_country_in_a_game_is_its_team,
+     "Wales coach Mike Ruddock said his side would beat Italy. Italy's Diego Dominguez is out.",
+     "id Wales|wales-team", "id Italy|italy-team", "Italy -> Italy (organization)",
+     "Italy -> Italy (country)")
 CASE(test_entities_station_number_in_name, "Mr Blair told BBC Radio 4's Today programme he was sorry.",
      "BBC Radio 4 -> BBC Radio 4 (organization)", "!BBC Radio")
 CASE(test_entities_honour_is_no_organization, "He was awarded the CBE in 2004, and she an OBE.",
@@ -553,6 +554,9 @@ CASE(test_entities_body_of_the_name_goes_on,
      "Paul Saffo is a director at the California-based Institute for the Future.",
      "Institute for the Future -> Institute for the Future (organization)",
      "!California-based Institute", "!California-based Institute for the Future")
+CASE(test_entities_body_of_a_place_is_one_name,
+     "Ross Walker, an economist at the Royal Bank of Scotland, spoke.",
+     "Royal Bank of Scotland -> Royal Bank of Scotland (organization)", "!Scotland")
 CASE(test_entities_person_of_the_party_stays_apart, "Joan Smith of the Green Party spoke.",
      "Joan Smith -> Joan Smith (person)", "Green Party -> Green Party (organization)")
 /* a town alone stays a place */
@@ -745,10 +749,11 @@ int main(void)
         cmocka_unit_test(test_entities_scorecard_player_is_a_person),
         cmocka_unit_test(test_entities_national_team_by_its_manager),
         cmocka_unit_test(test_entities_town_team_and_town_apart),
-        cmocka_unit_test(test_entities_country_without_team_word_stays_country),
+        cmocka_unit_test(test_entities_country_in_a_game_is_its_team),
         cmocka_unit_test(test_entities_station_number_in_name),
         cmocka_unit_test(test_entities_honour_is_no_organization),
         cmocka_unit_test(test_entities_body_of_the_name_goes_on),
+        cmocka_unit_test(test_entities_body_of_a_place_is_one_name),
         cmocka_unit_test(test_entities_person_of_the_party_stays_apart),
         cmocka_unit_test(test_entities_town_without_team_words_is_a_place),
         cmocka_unit_test(test_entities_tv_and_gdp_are_no_organizations),

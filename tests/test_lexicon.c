@@ -24,7 +24,8 @@ static const char *const data_files[] = {
     "not-organizations.txt", "no-relation-prepositions.txt", "hearsay-nouns.txt",
     "event-words.txt", "clause-openers.txt", "vessel-prefixes.txt", "org-nouns.txt",
     "place-prepositions.txt", "future-time-words.txt", "role-qualifiers.txt",
-    "numbered-names.txt", "attributive-suffixes.txt",
+    "numbered-names.txt", "attributive-suffixes.txt", "prepositions.txt",
+    "participle-prepositions.txt",
 };
 #define N_DATA_FILES (sizeof data_files / sizeof *data_files)
 

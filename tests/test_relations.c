@@ -208,6 +208,12 @@ CASE(test_rel_object_with_preposition_is_misparse,
 CASE(test_rel_noun_tagged_verb_is_no_clause,
      "A study of the 1993 Des Moines floods, from the Disaster Research Center, found errors.",
      "!Des Moines | flood from | Disaster Research Center")
+CASE(test_rel_noun_before_gerund_is_its_subject,
+     "Of course Frederick Forsyth is wrong about Britain winning the war against the IRA.",
+     "Britain | win war against | IRA | e", "!Frederick Forsyth | win war against | IRA")
+CASE(test_rel_participle_preposition_is_no_clause,
+     "Michael Howard denied he was soft on crime, compared to the Labour Party.",
+     "!Michael Howard | compare to | Labour Party", "!he | compare to | Labour Party")
 
 int main(void)
 {
@@ -289,6 +295,8 @@ int main(void)
         cmocka_unit_test(test_rel_named_object_is_the_partner),
         cmocka_unit_test(test_rel_object_with_preposition_is_misparse),
         cmocka_unit_test(test_rel_noun_tagged_verb_is_no_clause),
+        cmocka_unit_test(test_rel_noun_before_gerund_is_its_subject),
+        cmocka_unit_test(test_rel_participle_preposition_is_no_clause),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
