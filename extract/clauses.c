@@ -11,6 +11,7 @@
  */
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "relations_internal.h"
 
@@ -481,6 +482,14 @@ static bool scheduled(const kg_rel_ctx *c, size_t p)
     return false;
 }
 
+/* "If England slump in Dublin": a condition is not a fact. */
+static bool conditional(const kg_rel_ctx *c, size_t p)
+{
+    const kg_udtree *t = T(c);
+    size_t mk = kg_udtree_child(t, p, "mark");
+    return mk != KG_UD_NONE && (!strcasecmp(t->w[mk].form, "if") || !strcasecmp(t->w[mk].form, "unless"));
+}
+
 static void make_label(kg_rel_ctx *c, size_t p, label *l, bool *keep)
 {
     const kg_udtree *t = T(c);
@@ -536,7 +545,7 @@ static void make_label(kg_rel_ctx *c, size_t p, label *l, bool *keep)
     label pl = {0};
     verb_group(c, p, keep, &pl);
     l->negated |= pl.negated;
-    l->modal |= pl.modal || hearsay(c, p) || scheduled(c, p);
+    l->modal |= pl.modal || hearsay(c, p) || scheduled(c, p) || conditional(c, p);
     l->passive = pl.passive || participle_passive(t, p);
     char own[128] = "";
     label tmp = {0};
@@ -697,6 +706,36 @@ static kg_status put_conjunct(kg_rel_ctx *c, const label *l, kg_arg s, const cha
     return kg_rel_put(c, s, rel, surf, o, pred, negated, l->modal, KG_SRC_PARSE, kind, err);
 }
 
+/* Phrase w of p runs on straight from another nominal phrase of p ("was
+ * delighted with victory over Massu", "arrived in the city with X"): the
+ * parser hangs most such phrases on the verb that belong to the noun before
+ * them, so the one after names no partner of the subject. */
+static bool runs_on(const kg_udtree *t, size_t p, size_t w)
+{
+    size_t n;
+    const size_t *k = kg_udtree_kids(t, p, &n);
+    for (size_t j = 0; j < n; j++) {
+        if (k[j] == w || t->hi[k[j]] + 1 != t->lo[w] || !kg_udtree_upos(t, k[j], "NOUN"))
+            continue;
+        if (kg_udtree_is(t, k[j], "obl") || kg_udtree_is(t, k[j], "nmod"))
+            return true;
+        /* "played a range of characters from Britain": the characters' */
+        size_t m = kg_udtree_child(t, k[j], "nmod");
+        size_t cs = m != KG_UD_NONE ? kg_udtree_child(t, m, "case") : KG_UD_NONE;
+        if (kg_udtree_is(t, k[j], "obj") && cs != KG_UD_NONE && !strcasecmp(t->w[cs].form, "of"))
+            return true;
+    }
+    return false;
+}
+
+/* "lost two props in White and Vickery", "have a leader in Smith": a
+ * person is never the place a thing happens in or at. */
+static bool person_as_place(const kg_rel_ctx *c, const char *prep, long e)
+{
+    return e >= 0 && (!strcmp(prep, "in") || !strcmp(prep, "at")) &&
+           kg_rel_entity_type(c, e) == KG_ENT_PERSON;
+}
+
 /* An "object" whose phrase opens with a preposition ("lowered after 12
  * years in the US") is a misparsed phrase: no label is made through it. */
 static bool marked_object(const kg_udtree *t, size_t o)
@@ -833,7 +872,7 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
                     append(rel, sizeof rel, a.prep);
                     append(surf, sizeof surf, a.prep);
                     kg_arg o = {kg_clause_np_without(c, a.head, a.case_word), kg_udtree_entity(t, a.head)};
-                    if (named_obj)
+                    if (named_obj || runs_on(t, p, args[k].head) || person_as_place(c, a.prep, o.entity))
                         o.entity = -1;
                     bool agent = kg_udtree_is(t, args[k].head, "obl:agent") ||
                                  (l.passive && !strcmp(a.prep, "by"));
@@ -868,9 +907,14 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
                 size_t obj = args[k].head;
                 size_t nk;
                 const size_t *kk = kg_udtree_kids(t, obj, &nk);
+                bool of_seen = false; /* "a range of characters from X": X is theirs */
                 for (size_t j = 0; j < nk && st == KG_OK; j++) {
                     if (!kg_udtree_is(t, kk[j], "nmod") || kg_udtree_is(t, kk[j], "nmod:poss"))
                         continue;
+                    if (of_seen)
+                        break;
+                    size_t ofc = kg_udtree_child(t, kk[j], "case");
+                    of_seen = ofc != KG_UD_NONE && !strcmp(t->w[ofc].form, "of");
                     size_t cc[8];
                     size_t nc = conjuncts(c, kk[j], cc, 8);
                     for (size_t ci = 0; ci < nc && st == KG_OK; ci++) {
@@ -891,6 +935,8 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
                         append(surf, sizeof surf, a.prep);
                         kg_arg o = {kg_clause_np_without(c, cc[ci], a.case_word),
                                     kg_udtree_entity(t, cc[ci])};
+                        if (person_as_place(c, a.prep, o.entity))
+                            o.entity = -1;
                         if (o.entity >= 0)
                             st = put(c, &l, s, rel, surf, o, p, KG_EMIT_OBLIQUE, err);
                     }
@@ -1001,6 +1047,8 @@ static kg_status read_copula(kg_rel_ctx *c, size_t p, bool *keep, kg_error *err)
             append(r2, sizeof r2, a.prep);
             append(s2, sizeof s2, a.prep);
             kg_arg o2 = {kg_clause_np_without(c, w, a.case_word), kg_udtree_entity(t, w)};
+            if (runs_on(t, p, w) || person_as_place(c, a.prep, o2.entity))
+                o2.entity = -1;
             st = put(c, &l, s, r2, s2, o2, p, KG_EMIT_OBLIQUE, err);
         }
     }

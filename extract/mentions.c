@@ -256,6 +256,14 @@ static size_t lowercase_org_tail(const kg_lexicon *lx, const kg_token *t, size_t
             return 0;
         if (kg_lexicon_is_org_cue(lx, t[k].norm))
             return k + 1;
+        /* "Reliance Group acquired the government's stake": a clause, not
+         * a name, runs on to the cue */
+        char buf[64];
+        const char *lemma = kg_lexicon_verb_lemma(lx, t[k].norm, buf, sizeof buf);
+        size_t len = strlen(t[k].norm);
+        if (eq(t[k].norm, "the") || eq(t[k].norm, "a") || eq(t[k].norm, "an") ||
+            (len > 2 && !strcmp(t[k].norm + len - 2, "ed") && lemma && strcmp(lemma, t[k].norm)))
+            return 0;
     }
     return 0;
 }

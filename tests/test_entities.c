@@ -557,6 +557,11 @@ CASE(test_entities_body_of_the_name_goes_on,
 CASE(test_entities_body_of_a_place_is_one_name,
      "Ross Walker, an economist at the Royal Bank of Scotland, spoke.",
      "Royal Bank of Scotland -> Royal Bank of Scotland (organization)", "!Scotland")
+CASE(test_entities_clause_is_no_body_name,
+     "Reliance Group acquired the government's stake in IPCL.",
+     "Reliance Group -> Reliance Group (organization)")
+CASE(test_entities_club_with_common_first_word, "Real Madrid view him as a replacement.",
+     "Real Madrid -> Real Madrid (organization)", "!Madrid")
 CASE(test_entities_person_of_the_party_stays_apart, "Joan Smith of the Green Party spoke.",
      "Joan Smith -> Joan Smith (person)", "Green Party -> Green Party (organization)")
 /* a town alone stays a place */
@@ -754,6 +759,8 @@ int main(void)
         cmocka_unit_test(test_entities_honour_is_no_organization),
         cmocka_unit_test(test_entities_body_of_the_name_goes_on),
         cmocka_unit_test(test_entities_body_of_a_place_is_one_name),
+        cmocka_unit_test(test_entities_clause_is_no_body_name),
+        cmocka_unit_test(test_entities_club_with_common_first_word),
         cmocka_unit_test(test_entities_person_of_the_party_stays_apart),
         cmocka_unit_test(test_entities_town_without_team_words_is_a_place),
         cmocka_unit_test(test_entities_tv_and_gdp_are_no_organizations),

@@ -214,6 +214,17 @@ CASE(test_rel_noun_before_gerund_is_its_subject,
 CASE(test_rel_participle_preposition_is_no_clause,
      "Michael Howard denied he was soft on crime, compared to the Labour Party.",
      "!Michael Howard | compare to | Labour Party", "!he | compare to | Labour Party")
+CASE(test_rel_phrase_after_a_phrase_is_the_nouns,
+     "Andre Agassi was delighted with victory over Nicolas Massu.",
+     "!Andre Agassi | be delighted over | Nicolas Massu | e")
+CASE(test_rel_person_is_no_place, "England have now lost two props in Julian White and Phil Vickery.",
+     "!England | lose props in | Julian White | e",
+     "!England | lose props in | Phil Vickery | e")
+CASE(test_rel_nested_of_phrase_is_no_partner,
+     "David Walliams played a range of misfit characters from an alternative Britain.",
+     "!David Walliams | play range from | Britain | e")
+CASE(test_rel_condition_is_modal, "If England slump in Dublin, Andy Robinson will be criticised.",
+     "England | slump in | Dublin | m")
 
 int main(void)
 {
@@ -297,6 +308,10 @@ int main(void)
         cmocka_unit_test(test_rel_noun_tagged_verb_is_no_clause),
         cmocka_unit_test(test_rel_noun_before_gerund_is_its_subject),
         cmocka_unit_test(test_rel_participle_preposition_is_no_clause),
+        cmocka_unit_test(test_rel_phrase_after_a_phrase_is_the_nouns),
+        cmocka_unit_test(test_rel_person_is_no_place),
+        cmocka_unit_test(test_rel_nested_of_phrase_is_no_partner),
+        cmocka_unit_test(test_rel_condition_is_modal),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
