@@ -165,8 +165,11 @@ static bool type_name(kg_entity_finder *f, const kg_token *t, size_t s, size_t e
     }
     /* an event ("Academy Awards", "French Open") or a work named in
      * quotation marks ("Viva Zapata", "On the Waterfront") is no actor */
+    /* ... nor is one named before its kind: "a Golden Globe award" */
     if ((n >= 2 && kg_lexicon_in(lx, KG_WL_EVENT_WORDS, t[e - 1].norm) &&
          !kg_lexicon_organization(lx, name)) ||
+        (e < f->cur_n && is_word(&t[e]) && !kg_name_is_cap(&t[e]) &&
+         kg_lexicon_in(lx, KG_WL_EVENT_WORDS, t[e].norm) && !kg_lexicon_organization(lx, name)) ||
         quoted(t, s, e, f->cur_n))
         return false;
     /* a cue word makes an organization of a longer name ("State
@@ -415,7 +418,14 @@ static bool demonym_company(const kg_lexicon *lx, const kg_token *t, size_t s, s
             kg_lexicon_is_location(lx, t[i].norm) || kg_lexicon_demonym(lx, t[i].norm, NULL) ||
             !kg_name_is_cap(&t[i]))
             return false;
-    /* an event or a team, not a company: "French Open", "British Grand Prix" */
+    /* an event or a team, not a company: "French Open", "British Grand
+     * Prix", "Brit Awards" */
+    char low[32];
+    snprintf(low, sizeof low, "%s", t[e - 1].norm);
+    for (char *q = low; *q; q++)
+        *q = (char)tolower((unsigned char)*q);
+    if (kg_lexicon_in(lx, KG_WL_EVENT_WORDS, low))
+        return false;
     size_t len = strlen(t[e - 1].norm);
     return len > 4 && t[e - 1].norm[len - 1] == 's' && t[e - 1].norm[len - 2] != 's';
 }

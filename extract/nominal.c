@@ -93,6 +93,17 @@ static const char *role_label(kg_rel_ctx *c, size_t y, const char *p)
     return s;
 }
 
+/* Noun x has a modifier phrase between itself and word y. */
+static bool between_nmod(const kg_udtree *t, size_t x, size_t y)
+{
+    size_t n;
+    const size_t *k = kg_udtree_kids(t, x, &n);
+    for (size_t j = 0; j < n; j++)
+        if (k[j] > x && k[j] < y && kg_udtree_is(t, k[j], "nmod"))
+            return true;
+    return false;
+}
+
 static kg_status appositions(kg_rel_ctx *c, kg_error *err)
 {
     const kg_udtree *t = T(c);
@@ -110,6 +121,9 @@ static kg_status appositions(kg_rel_ctx *c, kg_error *err)
         const char *py = prep(c, y, &cw);
         /* "Brad Adams, from Human Rights Watch," */
         bool set_off = kg_udtree_is(t, y, "nmod") || kg_udtree_is(t, y, "list") || appos;
+        /* "Clapton, alongside BB King,": a companion, no relation */
+        if (py && comma_before && set_off && kg_lexicon_in(c->lx, KG_WL_NO_RELATION_PREPS, py))
+            continue;
         if (py && comma_before && set_off && is_person(c, ex) && kg_udtree_entity(t, y) >= 0) {
             char rel[64];
             snprintf(rel, sizeof rel, "be %s", py);
@@ -130,6 +144,11 @@ static kg_status appositions(kg_rel_ctx *c, kg_error *err)
         size_t desc = subj == x ? y : x;
         if (subj == KG_UD_NONE)
             continue; /* two names: a list, not a description */
+        /* "the methods of Nazi Germany, Stalin's Russia": a name after the
+         * noun's own "of" phrase goes on that phrase's list (a person there
+         * is the noun's: "the head of the Bank, John Smith") */
+        if (subj == y && between_nmod(t, x, y) && !is_person(c, ey))
+            continue;
         kg_arg s = {kg_clause_subject_np(c, subj), kg_udtree_entity(t, subj)};
         kg_arg o = {kg_clause_np(c, desc), -1};
         st = put(c, s, "be", "is", o, x, KG_EMIT_APPOSITION, err);

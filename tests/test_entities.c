@@ -562,6 +562,13 @@ CASE(test_entities_clause_is_no_body_name,
      "Reliance Group -> Reliance Group (organization)")
 CASE(test_entities_club_with_common_first_word, "Real Madrid view him as a replacement.",
      "Real Madrid -> Real Madrid (organization)", "!Madrid")
+CASE(test_entities_award_is_no_actor,
+     "Foxx earned a Golden Globe award, and Franz Ferdinand won two Brit Awards.", "!Golden Globe",
+     "!Brit Awards")
+CASE(test_entities_band_before_name, "Scottish rock band Franz Ferdinand played.",
+     "Franz Ferdinand -> Franz Ferdinand (organization)")
+CASE(test_entities_dj_is_a_title, "Capital Radio DJ Margherita Taylor asked.",
+     "Margherita Taylor -> Margherita Taylor (person)", "!Radio DJ Margherita Taylor")
 CASE(test_entities_person_of_the_party_stays_apart, "Joan Smith of the Green Party spoke.",
      "Joan Smith -> Joan Smith (person)", "Green Party -> Green Party (organization)")
 /* a town alone stays a place */
@@ -761,6 +768,9 @@ int main(void)
         cmocka_unit_test(test_entities_body_of_a_place_is_one_name),
         cmocka_unit_test(test_entities_clause_is_no_body_name),
         cmocka_unit_test(test_entities_club_with_common_first_word),
+        cmocka_unit_test(test_entities_award_is_no_actor),
+        cmocka_unit_test(test_entities_band_before_name),
+        cmocka_unit_test(test_entities_dj_is_a_title),
         cmocka_unit_test(test_entities_person_of_the_party_stays_apart),
         cmocka_unit_test(test_entities_town_without_team_words_is_a_place),
         cmocka_unit_test(test_entities_tv_and_gdp_are_no_organizations),

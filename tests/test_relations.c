@@ -225,6 +225,18 @@ CASE(test_rel_nested_of_phrase_is_no_partner,
      "!David Walliams | play range from | Britain | e")
 CASE(test_rel_condition_is_modal, "If England slump in Dublin, Andy Robinson will be criticised.",
      "England | slump in | Dublin | m")
+CASE(test_rel_claim_is_attributed,
+     "Gordon Brown failed to deny claims he had once told Tony Blair that he was wrong.",
+     "he | tell | Tony Blair | ma | by=claims")
+CASE(test_rel_pronoun_subject_phrase_draws_no_edge,
+     "Tony Blair arrived late. He spoke to reporters in London on Monday.",
+     "He | speak to | reporters", "!He | speak in | London | e")
+CASE(test_rel_name_on_an_of_list_is_no_apposition,
+     "It smacks of the methods of Nazi Germany, Stalin's Russia, Ceausescu's Romania.",
+     "!Russia | be methods of | Nazi Germany")
+CASE(test_rel_alongside_apposition_is_no_partner,
+     "Eric Clapton, alongside Buddy Guy, introduced the act.",
+     "!Eric Clapton | be alongside | Buddy Guy | e")
 
 int main(void)
 {
@@ -312,6 +324,10 @@ int main(void)
         cmocka_unit_test(test_rel_person_is_no_place),
         cmocka_unit_test(test_rel_nested_of_phrase_is_no_partner),
         cmocka_unit_test(test_rel_condition_is_modal),
+        cmocka_unit_test(test_rel_claim_is_attributed),
+        cmocka_unit_test(test_rel_pronoun_subject_phrase_draws_no_edge),
+        cmocka_unit_test(test_rel_name_on_an_of_list_is_no_apposition),
+        cmocka_unit_test(test_rel_alongside_apposition_is_no_partner),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
