@@ -50,8 +50,6 @@ bool kg_clause_is_predicate(const kg_rel_ctx *c, size_t i)
     for (size_t k = 0; k < sizeof not_clause / sizeof *not_clause; k++)
         if (kg_udtree_is(t, i, not_clause[k]))
             return false;
-    /* "a study of the 1993 Des Moines floods" tagged a verb: a noun's
-     * modifier with a preposition of its own is a noun */
     /* "compared to Labour", "following the talks": a preposition */
     if (kg_udtree_upos(t, i, "VERB") && kg_udtree_child(t, i, "nsubj") == KG_UD_NONE &&
         kg_udtree_child(t, i, "aux") == KG_UD_NONE && kg_udtree_child(t, i, "aux:pass") == KG_UD_NONE) {
@@ -63,6 +61,8 @@ bool kg_clause_is_predicate(const kg_rel_ctx *c, size_t i)
         if (kg_lexicon_in(c->lx, KG_WL_PARTICIPLE_PREPS, low))
             return false;
     }
+    /* "a study of the 1993 Des Moines floods" tagged a verb: a noun's
+     * modifier with a preposition of its own is a noun */
     if (kg_udtree_upos(t, i, "VERB"))
         return !(kg_udtree_is(t, i, "nmod") && kg_udtree_child(t, i, "case") != KG_UD_NONE);
     return kg_udtree_child(t, i, "cop") != KG_UD_NONE;
@@ -752,6 +752,16 @@ static bool guessed_subject(const kg_udtree *t, size_t sh)
     return kg_udtree_upos(t, sh, "PRON");
 }
 
+/* The entity phrase w (preposition prep, entity e) of predicate p names as
+ * the partner of subject word sh, or -1 (runs_on, person_as_place,
+ * guessed_subject). */
+static long phrase_partner(const kg_rel_ctx *c, size_t p, size_t w, const char *prep, long e,
+                           size_t sh)
+{
+    const kg_udtree *t = T(c);
+    return runs_on(t, p, w) || person_as_place(c, prep, e) || guessed_subject(t, sh) ? -1 : e;
+}
+
 /* An "object" whose phrase opens with a preposition ("lowered after 12
  * years in the US") is a misparsed phrase: no label is made through it. */
 static bool marked_object(const kg_udtree *t, size_t o)
@@ -888,9 +898,9 @@ static kg_status read_predicate(kg_rel_ctx *c, size_t p, bool *keep, kg_error *e
                     append(rel, sizeof rel, a.prep);
                     append(surf, sizeof surf, a.prep);
                     kg_arg o = {kg_clause_np_without(c, a.head, a.case_word), kg_udtree_entity(t, a.head)};
-                    if (named_obj || runs_on(t, p, args[k].head) ||
-                        person_as_place(c, a.prep, o.entity) || guessed_subject(t, subj[si]))
-                        o.entity = -1;
+                    o.entity = named_obj ? -1
+                                         : phrase_partner(c, p, args[k].head, a.prep, o.entity,
+                                                          subj[si]);
                     bool agent = kg_udtree_is(t, args[k].head, "obl:agent") ||
                                  (l.passive && !strcmp(a.prep, "by"));
                     if (agent && l.passive) {
@@ -1064,9 +1074,7 @@ static kg_status read_copula(kg_rel_ctx *c, size_t p, bool *keep, kg_error *err)
             append(r2, sizeof r2, a.prep);
             append(s2, sizeof s2, a.prep);
             kg_arg o2 = {kg_clause_np_without(c, w, a.case_word), kg_udtree_entity(t, w)};
-            if (runs_on(t, p, w) || person_as_place(c, a.prep, o2.entity) ||
-                guessed_subject(t, subj[si]))
-                o2.entity = -1;
+            o2.entity = phrase_partner(c, p, w, a.prep, o2.entity, subj[si]);
             st = put(c, &l, s, r2, s2, o2, p, KG_EMIT_OBLIQUE, err);
         }
     }

@@ -274,6 +274,14 @@ static size_t lowercase_org_tail(const kg_lexicon *lx, const kg_token *t, size_t
 static kg_status add_run(kg_entity_finder *f, size_t si, const kg_token *t, size_t n, size_t s,
                          size_t e);
 
+/* "Institute for the Future", "Church of the Nativity": at token k an
+ * "of the" or "for the" after a body's cue word goes on with its name. */
+static bool body_goes_on(const kg_lexicon *lx, const kg_token *t, size_t k, size_t n)
+{
+    return k > 0 && k + 1 < n && (eq(t[k].norm, "of") || eq(t[k].norm, "for")) &&
+           eq(t[k + 1].norm, "the") && is_org_word(lx, &t[k - 1]);
+}
+
 /* Splits a run at its connectors when the whole does not name one thing:
  * "Israel and Palestine" is two; "Bosnia and Herzegovina" is one. */
 static kg_status add_run_parts(kg_entity_finder *f, size_t si, const kg_token *t, size_t n,
@@ -289,9 +297,7 @@ static kg_status add_run_parts(kg_entity_finder *f, size_t si, const kg_token *t
         }
     }
     for (size_t k = s + 1; k + 1 < e; k++) {
-        /* "Institute for the Future": the body's own words go on */
-        if ((eq(t[k].norm, "of") || eq(t[k].norm, "for")) && eq(t[k + 1].norm, "the") &&
-            is_org_word(f->lx, &t[k - 1]))
+        if (body_goes_on(f->lx, t, k, e))
             continue;
         /* a particle ("Mohammed bin Salman") never separates two names */
         if ((kg_name_is_connector(t[k].norm) &&
@@ -1046,10 +1052,8 @@ kg_status kg_mentions_scan(kg_entity_finder *f, size_t si, const kg_token *t, si
             } else if (kg_name_is_connector(t[j].norm) && j + 2 < n &&
                        kg_name_is_connector(t[j + 1].norm) && kg_name_is_name_word(&t[j + 2])) {
                 j += 3; /* "von der Leyen", "de la Rua" */
-            } else if ((eq(t[j].norm, "of") || eq(t[j].norm, "for")) && j + 2 < n &&
-                       eq(t[j + 1].norm, "the") && kg_name_is_name_word(&t[j + 2]) &&
-                       is_org_word(f->lx, &t[j - 1])) {
-                j += 3; /* "the Institute for the Future", "Church of the Nativity" */
+            } else if (body_goes_on(f->lx, t, j, n) && j + 2 < n && kg_name_is_name_word(&t[j + 2])) {
+                j += 3;
             } else {
                 break;
             }
