@@ -22,12 +22,16 @@
 #define KG_EXIT_DIFFERENT 1
 
 static const char diff_usage[] =
-    "usage: kg diff OLD NEW [-f FORMAT] [-o FILE] [--cache DIR] [--color WHEN]\n"
+    "usage: kg diff OLD NEW [-q] [-f FORMAT] [-o FILE] [--cache DIR] [--color WHEN]\n"
     "Compares two versions of an article, or two graph JSON files written by kg, and\n"
-    "reports what changed in meaning: entities and relations added or removed,\n"
-    "relations negated or made modal, roles gained or lost, with the sentences behind\n"
-    "each change.\n"
-    "  -f, --format FORMAT  text (default), json, dot or svg (the union graph, coloured)\n"
+    "reports what changed in meaning: entities, relations and claims added or removed,\n"
+    "verbs reversed (rejected -> accepted), values changed (5% -> 7%, Monday ->\n"
+    "Tuesday), another verb between the same actors, a person replaced by another,\n"
+    "negation, modality and roles, with the sentences behind each change; sentences\n"
+    "reworded without a change in meaning are notes.\n"
+    "  -q, --brief          say only whether the meaning changed\n"
+    "  -f, --format FORMAT  text (default), json, html (the two versions side by side),\n"
+    "                       dot or svg (the union graph, coloured)\n"
     "  -o, --output FILE    write to FILE, atomically, instead of standard output\n"
     "                       (never over OLD or NEW)\n"
     "  -c, --cache DIR      keep sentence parses in DIR and reuse them: a new version\n"
@@ -45,6 +49,7 @@ typedef struct diff_opts {
     const char *output;
     const char *cache_dir;
     int color; /* -1 auto, 0 never, 1 always */
+    bool brief;
 } diff_opts;
 
 enum { OPT_COLOR = 256 };
@@ -59,19 +64,25 @@ static int usage(const char *fmt, const char *arg)
 /* Returns -1 to go on, else the exit status. */
 static int parse_diff_options(int argc, char **argv, diff_opts *o)
 {
-    static const struct option longopts[] = {
-        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-        {"cache", required_argument, NULL, 'c'},  {"color", required_argument, NULL, OPT_COLOR},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"cache", required_argument, NULL, 'c'},
+                                             {"color", required_argument, NULL, OPT_COLOR},
+                                             {"brief", no_argument, NULL, 'q'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     o->format = KG_DIFF_FMT_TEXT;
     o->color = -1;
     int c;
-    while ((c = getopt_long(argc, argv, "f:o:c:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:o:c:qh", longopts, NULL)) != -1) {
         switch (c) {
+        case 'q':
+            o->brief = true;
+            break;
         case 'f':
             if (!kg_diff_format_parse(optarg, &o->format))
-                return usage("diff: unknown format '%s' (text, json, dot, svg)", optarg);
+                return usage("diff: unknown format '%s' (text, json, html, dot, svg)", optarg);
             break;
         case 'o':
             o->output = optarg;
@@ -135,7 +146,7 @@ static bool starts_with_brace(const char *s, size_t n)
 /* "kg: MESSAGE (read as WHAT)". */
 static int die_as(const char *msg, const char *what)
 {
-    char line[sizeof ((kg_error *)0)->message + 64];
+    char line[sizeof((kg_error *)0)->message + 64];
     snprintf(line, sizeof line, "%s (read as %s)", msg, what);
     return kg_cli_die(line);
 }
@@ -221,6 +232,20 @@ static int write_diff(const kg_diff *d, const diff_opts *o)
     return -1;
 }
 
+/* -q: one line, as diff -q says whether files differ. */
+static int write_brief(const kg_diff *d, const diff_opts *o)
+{
+    if (!kg_diff_changed(d))
+        return -1;
+    fputs("kg: ", stdout);
+    kg_escape_write(stdout, o->paths[0], KG_ESCAPE_LINE);
+    fputs(" and ", stdout);
+    kg_escape_write(stdout, o->paths[1], KG_ESCAPE_LINE);
+    if (puts(" differ in meaning") == EOF || fflush(stdout) == EOF)
+        return kg_cli_die("cannot write to standard output");
+    return -1;
+}
+
 /* ------------------------------------------------------------ command */
 
 static int open_cache(const diff_opts *o, kg_extract_options *eo, kg_parse_cache **cache)
@@ -257,7 +282,7 @@ int kg_cmd_diff(int argc, char **argv)
     kg_parse_cache *cache = NULL;
     kg_extract_options eo;
     kg_extract_options_init(&eo);
-    eo.graph_only = true; /* the graph keeps only triples between two entities */
+    eo.graph_only = true; /* the graph keeps only triples with an entity */
     if (o.output)
         rc = kg_cli_check_not_input(o.output, o.paths, 2) == KG_EXIT_OK ? -1 : KG_EXIT_TROUBLE;
     bool looked_like_json[2] = {false, false};
@@ -284,11 +309,13 @@ int kg_cmd_diff(int argc, char **argv)
     kg_diff *d = NULL;
     if (rc < 0) {
         kg_error err = {0};
-        kg_diff_options dopts = {o.paths[0], o.paths[1], in[0].doc, in[1].doc};
+        kg_diff_options dopts = {o.paths[0], o.paths[1], in[0].doc, in[1].doc, NULL};
         if (kg_diff_graphs(in[0].graph, in[1].graph, &dopts, &d, &err) != KG_OK)
             rc = kg_cli_die(err.message);
     }
-    if (rc < 0)
+    if (rc < 0 && o.brief)
+        rc = write_brief(d, &o);
+    else if (rc < 0)
         rc = write_diff(d, &o);
     if (rc < 0)
         rc = kg_diff_changed(d) ? KG_EXIT_DIFFERENT : KG_EXIT_OK;

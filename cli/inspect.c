@@ -22,7 +22,11 @@ static const char triples_usage[] =
     "                   article: the same size limit and errors)\n"
     "  tsv: a tab, newline, CR or backslash inside a field is written \\t \\n \\r \\\\,\n"
     "  another control character as \\xHH (\\x1b); carb (which has no escapes): a tab\n"
-    "  or newline as a space, other controls as \\xHH; jsonl: as JSON escapes\n";
+    "  or newline as a space, other controls as \\xHH; jsonl: as JSON escapes\n"
+    "  jsonl: subject_values and object_values list the numbers, percentages, money\n"
+    "  and dates in an argument that is no entity, normalized: {\"kind\":\"money\",\n"
+    "  \"amount\":3200000000,\"currency\":\"USD\",\"text\":\"$3.2 billion\"}, {\"kind\":\"date\",\n"
+    "  \"date\":\"2024-01-01\",\"text\":\"Monday\"} (weekdays against the article's date)\n";
 
 typedef struct options {
     const char *files[2];
@@ -88,6 +92,66 @@ static void json_line(json_t *j, size_t flags)
     }
     free(s);
     json_decref(j);
+}
+
+/* One argument's values: {"kind", "amount" (not for a date), "currency"
+ * (money), "date" (a date), "text"}.  A whole amount is written as an
+ * integer ("amount":5, "amount":3200000000). */
+static json_t *values_json(const char *text, const kg_value *vals, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < n; i++) {
+        const kg_value *v = &vals[i];
+        json_t *o = json_object();
+        if (!o || json_array_append_new(a, o)) {
+            json_decref(a);
+            return NULL;
+        }
+        json_object_set_new(o, "kind", json_string(kg_value_kind_name(v->kind)));
+        if (v->kind == KG_VALUE_DATE) {
+            json_object_set_new(o, "date", json_string(v->date));
+        } else {
+            double x = v->amount;
+            bool whole = x > -1e15 && x < 1e15 && x == (double)(json_int_t)x;
+            json_object_set_new(o, "amount", whole ? json_integer((json_int_t)x) : json_real(x));
+        }
+        if (v->kind == KG_VALUE_MONEY && v->currency[0])
+            json_object_set_new(o, "currency", json_string(v->currency));
+        json_object_set_new(o, "text", json_stringn(text + v->start, v->end - v->start));
+    }
+    return a;
+}
+
+/* j, the triple's fields, then "subject_values" and "object_values".  The
+ * arrays are written apart, with 15 significant digits: the fields before
+ * them keep the 4 of the confidence they have always had, and an amount
+ * such as 1234567 must not come out as 1.235e+06. */
+static void triple_json_line(json_t *j, const kg_triple *t)
+{
+    const char *obj = t->object.text ? t->object.text : "";
+    json_t *sv = values_json(t->subject.text, t->subject_values, t->n_subject_values);
+    json_t *ov = values_json(obj, t->object_values, t->n_object_values);
+    size_t vflags = JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
+    char *head =
+        j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4)) : NULL;
+    char *svs = sv ? json_dumps(sv, vflags) : NULL;
+    char *ovs = ov ? json_dumps(ov, vflags) : NULL;
+    size_t n = head ? strlen(head) : 0;
+    if (n > 1 && svs && ovs) {
+        head[n - 1] = '\0'; /* the closing brace */
+        kg_escape_write(stdout, head, KG_ESCAPE_JSON);
+        fputs(",\"subject_values\":", stdout);
+        kg_escape_write(stdout, svs, KG_ESCAPE_JSON);
+        fputs(",\"object_values\":", stdout);
+        kg_escape_write(stdout, ovs, KG_ESCAPE_JSON);
+        fputs("}\n", stdout);
+    }
+    free(head);
+    free(svs);
+    free(ovs);
+    json_decref(j);
+    json_decref(sv);
+    json_decref(ov);
 }
 
 /* ------------------------------------------------------------ entities */
@@ -174,7 +238,7 @@ static void print_triple(const kg_document *d, const kg_triple *t, const char *f
             t->object.entity >= 0 ? ents[t->object.entity].id : NULL, "negated", t->negated,
             "modal", t->modal, "attributed", t->attributed, "attributed_to", t->attributed_to,
             "confidence", t->confidence);
-        json_line(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4));
+        triple_json_line(j, t);
     } else {
         printf("%zu\t%.3f\t", t->sentence, t->confidence);
         tsv_field(t->subject.text);

@@ -20,7 +20,8 @@
 static const char stats_usage[] =
     "usage: kg stats FILE.json [--format text|json] [--top N]\n"
     "  counts, components, communities, the top actors by PageRank and by degree,\n"
-    "  the strongest relations (by count, then confidence) and nodes per type\n"
+    "  the strongest relations (by count, then confidence), the actors with the most\n"
+    "  claims and nodes per type\n"
     "  -f, --format F  text (default) or json\n"
     "  -n, --top N     how many to list in each ranking (default 10)\n"
     "  text shows a control character in a name as \\xHH (\\x1b), a tab or newline\n"
@@ -37,7 +38,6 @@ void kg_cli_note_analysis(const kg_graph *g)
                KG_COMMUNITY_LEIDEN_ITERATIONS, kg_graph_node_count(g),
                KG_COMMUNITY_LOUVAIN_MAX_NODES);
 }
-
 
 typedef struct ranked {
     size_t *items; /* node or edge indices, best first */
@@ -146,16 +146,58 @@ static size_t largest(const groups *gr)
     return m;
 }
 
+/* A node with claims: how many, and the sentences behind them. */
+typedef struct claimant {
+    size_t node, claims, support;
+} claimant;
+
+static int claimant_cmp(const void *pa, const void *pb)
+{
+    const claimant *a = pa, *b = pb;
+    if (a->claims != b->claims)
+        return a->claims > b->claims ? -1 : 1;
+    if (a->support != b->support)
+        return a->support > b->support ? -1 : 1;
+    return (a->node > b->node) - (a->node < b->node); /* nodes are in id order */
+}
+
+/* The nodes that have claims, by number of claims; false: no memory. */
+static bool rank_claimants(const kg_graph *g, claimant **out, size_t *n)
+{
+    size_t nn = kg_graph_node_count(g);
+    claimant *c = calloc(nn ? nn : 1, sizeof *c);
+    if (!c)
+        return false;
+    for (size_t i = 0; i < nn; i++)
+        c[i].node = i;
+    for (size_t j = 0; j < kg_graph_claim_count(g); j++) {
+        const kg_claim *cl = kg_graph_claim(g, j);
+        if (cl->node < nn) {
+            c[cl->node].claims++;
+            c[cl->node].support += cl->count;
+        }
+    }
+    qsort(c, nn, sizeof *c, claimant_cmp);
+    size_t k = 0;
+    while (k < nn && c[k].claims)
+        k++;
+    *out = c;
+    *n = k;
+    return true;
+}
+
 typedef struct summary {
     const char *file;
     const kg_graph *g;
     size_t top;
     size_t types[N_TYPES];
     groups components, communities;
-    ranked pagerank; /* actors */
-    ranked degree;   /* actors */
-    ranked strength; /* edges */
-    ranked members;  /* every node by PageRank, for naming communities */
+    ranked pagerank;            /* actors */
+    ranked degree;              /* actors */
+    ranked strength;            /* edges */
+    ranked members;             /* every node by PageRank, for naming communities */
+    struct claimant *claimants; /* nodes with claims, most first */
+    size_t n_claimants;
 } summary;
 
 static void summary_free(summary *s)
@@ -166,6 +208,7 @@ static void summary_free(summary *s)
     free(s->degree.items);
     free(s->strength.items);
     free(s->members.items);
+    free(s->claimants);
 }
 
 static bool summarize(summary *s)
@@ -180,7 +223,8 @@ static bool summarize(summary *s)
     s->degree = rank(g, false, true, by_degree);
     s->strength = rank(g, true, false, by_strength);
     s->members = rank(g, false, false, by_pagerank);
-    return count_groups(g, false, &s->components) && count_groups(g, true, &s->communities) &&
+    return rank_claimants(g, &s->claimants, &s->n_claimants) &&
+           count_groups(g, false, &s->components) && count_groups(g, true, &s->communities) &&
            s->pagerank.items && s->degree.items && s->strength.items && s->members.items;
 }
 
@@ -209,8 +253,8 @@ static void print_text(const summary *s)
 {
     const kg_graph *g = s->g;
     put(s->file);
-    printf(": %zu document(s), %zu nodes, %zu links\n", kg_graph_doc_count(g),
-           kg_graph_node_count(g), kg_graph_edge_count(g));
+    printf(": %zu document(s), %zu nodes, %zu links, %zu claims\n", kg_graph_doc_count(g),
+           kg_graph_node_count(g), kg_graph_edge_count(g), kg_graph_claim_count(g));
     printf("nodes by type:");
     for (int t = 0; t < N_TYPES; t++)
         printf("%s %zu %s", t ? "," : "", s->types[t], kg_entity_type_name((kg_entity_type)t));
@@ -246,6 +290,15 @@ static void print_text(const summary *s)
         putchar('\n');
     }
     print_none(shown(&s->strength, s->top));
+    printf("\nmost claims (claims, supporting sentences):\n");
+    for (size_t k = 0; k < s->n_claimants && k < s->top; k++) {
+        const claimant *c = &s->claimants[k];
+        const kg_node *n = kg_graph_node(g, c->node);
+        printf("%4zu. %3zu  %3zu  ", k + 1, c->claims, c->support);
+        put(n->label);
+        printf(" (%s)\n", kg_entity_type_name(n->type));
+    }
+    print_none(s->n_claimants < s->top ? s->n_claimants : s->top);
     printf("\ncommunities (members by PageRank):\n");
     for (size_t c = 0; c < s->communities.n; c++) {
         printf("%4zu. %zu node(s):", c, s->communities.size[c]);
@@ -327,8 +380,10 @@ static json_t *summary_json(const summary *s, bool *ok)
     set(root, "documents", json_integer((json_int_t)kg_graph_doc_count(g)), ok);
     set(root, "nodes", json_integer((json_int_t)kg_graph_node_count(g)), ok);
     set(root, "links", json_integer((json_int_t)kg_graph_edge_count(g)), ok);
+    set(root, "claims", json_integer((json_int_t)kg_graph_claim_count(g)), ok);
     for (int t = 0; t < N_TYPES; t++)
-        set(types, kg_entity_type_name((kg_entity_type)t), json_integer((json_int_t)s->types[t]), ok);
+        set(types, kg_entity_type_name((kg_entity_type)t), json_integer((json_int_t)s->types[t]),
+            ok);
     set(root, "types", types, ok);
     set(root, "components", group_json(&s->components, ok), ok);
     /* 0: exact; else the sources the estimate used */
@@ -350,6 +405,15 @@ static json_t *summary_json(const summary *s, bool *ok)
         append(rels, o, ok);
     }
     set(root, "strongest_relations", rels, ok);
+    json_t *claimants = json_array();
+    for (size_t k = 0; k < s->n_claimants && k < s->top; k++) {
+        json_t *o = json_object();
+        set(o, "id", json_string(kg_graph_node(g, s->claimants[k].node)->id), ok);
+        set(o, "claims", json_integer((json_int_t)s->claimants[k].claims), ok);
+        set(o, "support", json_integer((json_int_t)s->claimants[k].support), ok);
+        append(claimants, o, ok);
+    }
+    set(root, "most_claims", claimants, ok);
     for (size_t i = 0; i < kg_graph_node_count(g); i++)
         append(nodes, node_metrics(kg_graph_node(g, i), ok), ok);
     set(root, "node_metrics", nodes, ok);

@@ -22,7 +22,8 @@
 static const char *const format_names[] = {[KG_DIFF_FMT_TEXT] = "text",
                                            [KG_DIFF_FMT_JSON] = "json",
                                            [KG_DIFF_FMT_DOT] = "dot",
-                                           [KG_DIFF_FMT_SVG] = "svg"};
+                                           [KG_DIFF_FMT_SVG] = "svg",
+                                           [KG_DIFF_FMT_HTML] = "html"};
 
 bool kg_diff_format_parse(const char *name, kg_diff_format *out)
 {
@@ -165,7 +166,13 @@ static void text_entity(const painter *p, const kg_diff *d, const kg_diff_entity
     const kg_node *n = kg_diff_entity_node(d, e);
     fprintf(p->out, "%s%s %s ", paint(p, state_color(e->state)), state_mark(e->state),
             kg_entity_type_name(n->type));
-    text_name(p, d, e);
+    if (e->kind == KG_DIFF_KIND_REPLACED) {
+        put_text(p->out, label_of(old_node(d, e)));
+        fputs(" replaced by ", p->out);
+        put_text(p->out, label_of(new_node(d, e)));
+    } else {
+        text_name(p, d, e);
+    }
     fprintf(p->out, "%s", paint(p, ANSI_RESET));
     bool first = true;
     if (e->type_changed) {
@@ -200,7 +207,13 @@ static void text_relation(const painter *p, const kg_diff *d, const kg_diff_rela
     put_text(p->out, label_of(kg_diff_entity_node(d, &ents[r->target])));
     fputs(paint(p, ANSI_RESET), p->out);
     const char *sep = ":";
-    if (r->negation_changed) {
+    if (r->kind == KG_DIFF_KIND_REVERSED || r->kind == KG_DIFF_KIND_RELATION) {
+        fprintf(p->out, "%s %s, was \"", sep,
+                r->kind == KG_DIFF_KIND_REVERSED ? "reversed" : "another verb");
+        text_relation_form(p->out, oe);
+        fputc('"', p->out);
+        sep = ";";
+    } else if (r->negation_changed) {
         fprintf(p->out, "%s was \"", sep);
         text_relation_form(p->out, oe);
         fprintf(p->out, "\"");
@@ -224,6 +237,145 @@ static void text_relation(const painter *p, const kg_diff *d, const kg_diff_rela
     text_evidence(p, "new", ANSI_GREEN, &r->new_evidence);
 }
 
+static const kg_claim *old_claim(const kg_diff *d, const kg_diff_claim *c)
+{
+    return c->old_claim >= 0 ? kg_graph_claim(kg_diff_old_graph(d), (size_t)c->old_claim) : NULL;
+}
+
+static const kg_claim *new_claim(const kg_diff *d, const kg_diff_claim *c)
+{
+    return c->new_claim >= 0 ? kg_graph_claim(kg_diff_new_graph(d), (size_t)c->new_claim) : NULL;
+}
+
+/* A value as written, and what kg read it as: "Monday (2024-01-01)". */
+static void text_value(FILE *out, const kg_claim_value *v)
+{
+    if (!v) {
+        fputs("(none)", out);
+        return;
+    }
+    put_text(out, v->text);
+    if (v->kind == KG_VALUE_DATE)
+        fprintf(out, " (%s)", v->date);
+    else if (v->kind == KG_VALUE_MONEY)
+        fprintf(out, " (%s %.15g)", *v->currency ? v->currency : "?", v->amount);
+    else
+        fprintf(out, " (%.15g%s)", v->amount, v->kind == KG_VALUE_PERCENT ? "%" : "");
+}
+
+/* "Label -[relation]-> argument" for a subject's claim, the other way
+ * round for an object's. */
+static void text_claim_form(FILE *out, const kg_diff *d, const kg_diff_claim *c, const kg_claim *k)
+{
+    size_t n;
+    const kg_diff_entity *ents = kg_diff_entities(d, &n);
+    const char *label = label_of(kg_diff_entity_node(d, &ents[c->entity]));
+    put_text(out, k->role == KG_CLAIM_SUBJECT ? label : k->argument);
+    fputs(" -[", out);
+    fputs(k->negated ? "not " : "", out);
+    put_text(out, k->relation);
+    fputs("]-> ", out);
+    put_text(out, k->role == KG_CLAIM_SUBJECT ? k->argument : label);
+}
+
+static void text_claim(const painter *p, const kg_diff *d, const kg_diff_claim *c)
+{
+    const kg_claim *oc = old_claim(d, c), *nc = new_claim(d, c);
+    fprintf(p->out, "%s%s claim ", paint(p, state_color(c->state)), state_mark(c->state));
+    text_claim_form(p->out, d, c, nc ? nc : oc);
+    fputs(paint(p, ANSI_RESET), p->out);
+    const char *sep = ":";
+    if (c->kind == KG_DIFF_KIND_REVERSED || c->kind == KG_DIFF_KIND_RELATION) {
+        fprintf(p->out, "%s %s, was \"%s", sep,
+                c->kind == KG_DIFF_KIND_REVERSED ? "reversed" : "another verb",
+                oc->negated ? "not " : "");
+        put_text(p->out, oc->relation);
+        fputc('"', p->out);
+        sep = ";";
+    }
+    for (size_t i = 0; i < c->n_values; i++) {
+        fprintf(p->out, "%s value ", sep);
+        text_value(p->out, c->values[i].old_value);
+        fputs(" -> ", p->out);
+        text_value(p->out, c->values[i].new_value);
+        sep = ";";
+    }
+    if (c->negation_changed) {
+        fprintf(p->out, "%s %s", sep, nc->negated ? "now negated" : "no longer negated");
+        sep = ";";
+    }
+    if (c->modality_changed) {
+        fprintf(p->out, "%s %s", sep,
+                nc->modal ? "now modal (was asserted)" : "now asserted (was modal)");
+        sep = ";";
+    }
+    if (c->attribution_changed) {
+        fprintf(p->out, "%s %s", sep, *nc->speaker ? "now said by " : "no longer reported");
+        put_text(p->out, nc->speaker);
+        sep = ";";
+    }
+    if (c->count_changed)
+        fprintf(p->out, "%s sentences %zu -> %zu", sep, c->old_count, c->new_count);
+    fputc('\n', p->out);
+    text_evidence(p, "old", ANSI_RED, &c->old_evidence);
+    text_evidence(p, "new", ANSI_GREEN, &c->new_evidence);
+}
+
+/* Changes that follow from an edit elsewhere, and sentences reworded
+ * without a change in meaning. */
+static bool text_context_notes(const painter *p, const kg_diff *d, bool any)
+{
+    size_t n;
+    const kg_diff_entity *ents = kg_diff_entities(d, &n);
+    size_t ctx = 0;
+    for (size_t i = 0; i < n; i++)
+        ctx += ents[i].state != KG_DIFF_UNCHANGED && ents[i].context;
+    const kg_diff_relation *rels = kg_diff_relations(d, &n);
+    for (size_t i = 0; i < n; i++)
+        ctx += rels[i].state != KG_DIFF_UNCHANGED && rels[i].context;
+    const kg_diff_claim *cls = kg_diff_claims(d, &n);
+    for (size_t i = 0; i < n; i++)
+        ctx += cls[i].state != KG_DIFF_UNCHANGED && cls[i].context;
+    const kg_diff_sentence_pair *ps = kg_diff_sentence_pairs(d, &n);
+    size_t reworded = 0;
+    for (size_t i = 0; i < n; i++)
+        reworded += ps[i].state != KG_DIFF_UNCHANGED && !ps[i].meaning_changed;
+    if (!ctx && !reworded)
+        return any;
+    if (!any)
+        fprintf(p->out, "%s%snotes (not changes in meaning):%s\n", any ? "\n" : "",
+                paint(p, ANSI_BOLD), paint(p, ANSI_RESET));
+    for (size_t i = 0; i < n; i++) {
+        const kg_diff_sentence_pair *sp = &ps[i];
+        if (sp->state == KG_DIFF_UNCHANGED || sp->meaning_changed)
+            continue;
+        if (sp->state == KG_DIFF_CHANGED)
+            fprintf(p->out, "  sentence [%ld] -> [%ld] reworded, no change in meaning\n",
+                    sp->old_sentence + 1, sp->new_sentence + 1);
+        else if (sp->state == KG_DIFF_ADDED)
+            fprintf(p->out, "  sentence [%ld] added, no change in meaning\n", sp->new_sentence + 1);
+        else
+            fprintf(p->out, "  sentence [%ld] removed, no change in meaning\n",
+                    sp->old_sentence + 1);
+        if (sp->old_text) {
+            fprintf(p->out, "    %sold%s ", paint(p, ANSI_RED), paint(p, ANSI_RESET));
+            put_text(p->out, sp->old_text);
+            fputc('\n', p->out);
+        }
+        if (sp->new_text) {
+            fprintf(p->out, "    %snew%s ", paint(p, ANSI_GREEN), paint(p, ANSI_RESET));
+            put_text(p->out, sp->new_text);
+            fputc('\n', p->out);
+        }
+    }
+    if (ctx)
+        fprintf(p->out,
+                "  %zu change%s in sentences that read the same in both versions (following "
+                "from an edit elsewhere; see --format json)\n",
+                ctx, ctx == 1 ? "" : "s");
+    return true;
+}
+
 static void text_notes(const painter *p, const kg_diff *d)
 {
     size_t n;
@@ -231,8 +383,11 @@ static void text_notes(const painter *p, const kg_diff *d)
     bool any = false;
     for (size_t i = 0; i < n && !any; i++)
         any = ents[i].label_changed || mentions_changed(&ents[i]);
-    if (!any)
+    if (!any) {
+        if (text_context_notes(p, d, false) && ferror(p->out))
+            return;
         return;
+    }
     fprintf(p->out, "\n%snotes (not changes in meaning):%s\n", paint(p, ANSI_BOLD),
             paint(p, ANSI_RESET));
     for (size_t i = 0; i < n; i++) {
@@ -255,6 +410,7 @@ static void text_notes(const painter *p, const kg_diff *d)
     }
     if (!first)
         fputc('\n', p->out);
+    text_context_notes(p, d, true);
 }
 
 kg_status kg_diff_export_text(const kg_diff *d, const kg_diff_export_options *opts, FILE *out,
@@ -277,11 +433,16 @@ kg_status kg_diff_export_text(const kg_diff *d, const kg_diff_export_options *op
         fprintf(out, "relations: %zu added, %zu removed, %zu changed (%zu -> %zu)\n",
                 s.relations_added, s.relations_removed, s.relations_changed, s.old_relations,
                 s.new_relations);
+        fprintf(out, "claims: %zu added, %zu removed, %zu changed (%zu -> %zu)\n", s.claims_added,
+                s.claims_removed, s.claims_changed, s.old_claims, s.new_claims);
+        if (s.reversed || s.values || s.relabelled || s.replaced)
+            fprintf(out, "of which: %zu reversed, %zu value, %zu another verb, %zu replaced\n",
+                    s.reversed, s.values, s.relabelled, s.replaced);
         size_t n;
         const kg_diff_entity *ents = kg_diff_entities(d, &n);
         bool blank = false;
         for (size_t i = 0; i < n; i++) {
-            if (ents[i].state == KG_DIFF_UNCHANGED)
+            if (ents[i].state == KG_DIFF_UNCHANGED || ents[i].context)
                 continue;
             if (!blank)
                 fputc('\n', out);
@@ -291,12 +452,22 @@ kg_status kg_diff_export_text(const kg_diff *d, const kg_diff_export_options *op
         const kg_diff_relation *rels = kg_diff_relations(d, &n);
         blank = false;
         for (size_t i = 0; i < n; i++) {
-            if (rels[i].state == KG_DIFF_UNCHANGED)
+            if (rels[i].state == KG_DIFF_UNCHANGED || rels[i].context)
                 continue;
             if (!blank)
                 fputc('\n', out);
             blank = true;
             text_relation(&p, d, &rels[i]);
+        }
+        const kg_diff_claim *cls = kg_diff_claims(d, &n);
+        blank = false;
+        for (size_t i = 0; i < n; i++) {
+            if (cls[i].state == KG_DIFF_UNCHANGED || cls[i].context)
+                continue;
+            if (!blank)
+                fputc('\n', out);
+            blank = true;
+            text_claim(&p, d, &cls[i]);
         }
     }
     text_notes(&p, d);
@@ -373,7 +544,8 @@ static json_t *side_info(builder *b, const char *name, const kg_graph *g)
     json_t *o = json_object(), *docs = json_array();
     bool ok = put(b, o, "name", str(b, name)) &&
               put(b, o, "entities", num(kg_graph_node_count(g))) &&
-              put(b, o, "relations", num(kg_graph_edge_count(g)));
+              put(b, o, "relations", num(kg_graph_edge_count(g))) &&
+              put(b, o, "claims", num(kg_graph_claim_count(g)));
     for (size_t i = 0; ok && i < kg_graph_doc_count(g); i++) {
         const kg_graph_doc *doc = kg_graph_doc_at(g, i);
         json_t *x = json_object();
@@ -389,7 +561,8 @@ static json_t *summary(builder *b, const kg_diff *d)
 {
     kg_diff_summary s;
     kg_diff_summarize(d, &s);
-    json_t *o = json_object(), *e = json_object(), *r = json_object();
+    json_t *o = json_object(), *e = json_object(), *r = json_object(), *c = json_object(),
+           *k = json_object(), *t = json_object();
     bool ok = put(b, e, "added", num(s.entities_added)) &&
               put(b, e, "removed", num(s.entities_removed)) &&
               put(b, e, "changed", num(s.entities_changed)) &&
@@ -400,12 +573,26 @@ static json_t *summary(builder *b, const kg_diff *d)
          put(b, r, "removed", num(s.relations_removed)) &&
          put(b, r, "changed", num(s.relations_changed)) &&
          put(b, r, "unchanged", num(s.relations_unchanged));
+    ok = ok && put(b, c, "added", num(s.claims_added)) &&
+         put(b, c, "removed", num(s.claims_removed)) &&
+         put(b, c, "changed", num(s.claims_changed)) &&
+         put(b, c, "unchanged", num(s.claims_unchanged));
+    ok = ok && put(b, k, "reversed", num(s.reversed)) && put(b, k, "value", num(s.values)) &&
+         put(b, k, "relation", num(s.relabelled)) && put(b, k, "replaced", num(s.replaced)) &&
+         put(b, k, "context", num(s.context));
+    ok = ok && put(b, t, "changed", num(s.sentences_changed)) &&
+         put(b, t, "reworded", num(s.sentences_reworded));
     if (!ok) {
         json_decref(e);
         json_decref(r);
+        json_decref(c);
+        json_decref(k);
+        json_decref(t);
         return done(o, false);
     }
-    return done(o, put(b, o, "entities", e) && put(b, o, "relations", r));
+    return done(o, put(b, o, "entities", e) && put(b, o, "relations", r) &&
+                       put(b, o, "claims", c) && put(b, o, "kinds", k) &&
+                       put(b, o, "sentences", t));
 }
 
 static json_t *sentences(builder *b, const kg_diff_evidence *ev)
@@ -460,7 +647,9 @@ static json_t *entity_json(builder *b, const kg_diff *d, const kg_diff_entity *e
         notes[nn++] = "mentions";
     json_t *o = json_object();
     bool ok = put(b, o, "status", str(b, kg_diff_state_name(e->state))) &&
-              put(b, o, "id", str(b, n->id)) && put(b, o, "label", str(b, label_of(n))) &&
+              put(b, o, "kind", str(b, kg_diff_kind_name(e->kind))) &&
+              put(b, o, "context", json_boolean(e->context)) && put(b, o, "id", str(b, n->id)) &&
+              put(b, o, "label", str(b, label_of(n))) &&
               put(b, o, "type", str(b, kg_entity_type_name(n->type))) &&
               put(b, o, "match", str(b, kg_diff_match_name(e->match))) &&
               put(b, o, "changes", strings(b, changes, nc)) &&
@@ -504,6 +693,8 @@ static json_t *relation_json(builder *b, const kg_diff *d, const kg_diff_relatio
         changes[nc++] = "count";
     json_t *o = json_object();
     bool ok = put(b, o, "status", str(b, kg_diff_state_name(r->state))) &&
+              put(b, o, "kind", str(b, kg_diff_kind_name(r->kind))) &&
+              put(b, o, "context", json_boolean(r->context)) &&
               put(b, o, "source", str(b, kg_diff_entity_node(d, &ents[r->source])->id)) &&
               put(b, o, "relation", str(b, e->relation)) &&
               put(b, o, "target", str(b, kg_diff_entity_node(d, &ents[r->target])->id)) &&
@@ -514,11 +705,127 @@ static json_t *relation_json(builder *b, const kg_diff *d, const kg_diff_relatio
     return done(o, ok);
 }
 
+static json_t *value_json(builder *b, const kg_claim_value *v)
+{
+    if (!v)
+        return json_null();
+    json_t *o = json_object();
+    bool ok = put(b, o, "kind", str(b, kg_value_kind_name(v->kind)));
+    if (ok && v->kind == KG_VALUE_DATE)
+        ok = put(b, o, "date", str(b, v->date));
+    else if (ok)
+        ok = put(b, o, "amount", json_real(v->amount));
+    if (ok && v->kind == KG_VALUE_MONEY)
+        ok = put(b, o, "currency", str(b, v->currency));
+    return done(o, ok && put(b, o, "text", str(b, v->text)));
+}
+
+static json_t *values_json(builder *b, const kg_claim_value *v, size_t n)
+{
+    json_t *arr = json_array();
+    bool ok = arr != NULL;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = push(b, arr, value_json(b, &v[i]));
+    return done(arr, ok);
+}
+
+static json_t *claim_side(builder *b, const kg_graph *g, const kg_claim *c)
+{
+    if (!c)
+        return json_null();
+    json_t *o = json_object();
+    return done(o, put(b, o, "entity", str(b, kg_graph_node(g, c->node)->id)) &&
+                       put(b, o, "role", str(b, kg_claim_role_name(c->role))) &&
+                       put(b, o, "relation", str(b, c->relation)) &&
+                       put(b, o, "argument", str(b, c->argument)) &&
+                       put(b, o, "negated", json_boolean(c->negated)) &&
+                       put(b, o, "modal", json_boolean(c->modal)) &&
+                       put(b, o, "attributed", json_boolean(c->attributed)) &&
+                       put(b, o, "speaker", str(b, c->speaker)) &&
+                       put(b, o, "values", values_json(b, c->values, c->n_values)) &&
+                       put(b, o, "count", num(c->count)));
+}
+
+static json_t *claim_json(builder *b, const kg_diff *d, const kg_diff_claim *c)
+{
+    size_t n;
+    const kg_diff_entity *ents = kg_diff_entities(d, &n);
+    const kg_claim *k = kg_diff_claim_record(d, c);
+    const char *changes[5];
+    size_t nc = 0;
+    if (c->negation_changed)
+        changes[nc++] = "negation";
+    if (c->modality_changed)
+        changes[nc++] = "modality";
+    if (c->attribution_changed)
+        changes[nc++] = "attribution";
+    if (c->count_changed)
+        changes[nc++] = "count";
+    if (c->n_values)
+        changes[nc++] = "values";
+    json_t *o = json_object(), *vals = json_array();
+    bool ok = vals != NULL;
+    for (size_t i = 0; ok && i < c->n_values; i++) {
+        json_t *x = json_object();
+        ok = push(b, vals,
+                  done(x, put(b, x, "old", value_json(b, c->values[i].old_value)) &&
+                              put(b, x, "new", value_json(b, c->values[i].new_value))));
+    }
+    ok = ok && put(b, o, "status", str(b, kg_diff_state_name(c->state))) &&
+         put(b, o, "kind", str(b, kg_diff_kind_name(c->kind))) &&
+         put(b, o, "context", json_boolean(c->context)) &&
+         put(b, o, "entity", str(b, kg_diff_entity_node(d, &ents[c->entity])->id)) &&
+         put(b, o, "role", str(b, kg_claim_role_name(k->role))) &&
+         put(b, o, "relation", str(b, k->relation)) && put(b, o, "argument", str(b, k->argument)) &&
+         put(b, o, "changes", strings(b, changes, nc)) && put(b, o, "value_changes", vals);
+    if (!ok && vals && !json_object_get(o, "value_changes"))
+        json_decref(vals);
+    ok = ok && put(b, o, "old", claim_side(b, kg_diff_old_graph(d), old_claim(d, c))) &&
+         put(b, o, "new", claim_side(b, kg_diff_new_graph(d), new_claim(d, c))) &&
+         put(b, o, "evidence", evidence(b, &c->old_evidence, &c->new_evidence));
+    return done(o, ok);
+}
+
+/* The aligned sentences that are not the same in both versions. */
+static json_t *sentence_pairs_json(builder *b, const kg_diff *d)
+{
+    size_t n;
+    const kg_diff_sentence_pair *ps = kg_diff_sentence_pairs(d, &n);
+    json_t *arr = json_array();
+    bool ok = arr != NULL;
+    for (size_t i = 0; ok && i < n; i++) {
+        const kg_diff_sentence_pair *p = &ps[i];
+        if (p->state == KG_DIFF_UNCHANGED)
+            continue;
+        json_t *o = json_object();
+        json_t *side[2];
+        for (int k = 0; k < 2; k++) {
+            const char *doc = k ? p->new_doc : p->old_doc, *text = k ? p->new_text : p->old_text;
+            long sn = k ? p->new_sentence : p->old_sentence;
+            if (sn < 0) {
+                side[k] = json_null();
+                continue;
+            }
+            side[k] = json_object();
+            ok = ok && put(b, side[k], "doc", str(b, doc)) &&
+                 put(b, side[k], "sentence", num((size_t)sn)) &&
+                 put(b, side[k], "start", num(k ? p->new_start : p->old_start)) &&
+                 put(b, side[k], "end", num(k ? p->new_end : p->old_end)) &&
+                 put(b, side[k], "text", str(b, text));
+        }
+        ok = push(b, arr,
+                  done(o, ok && put(b, o, "status", str(b, kg_diff_state_name(p->state))) &&
+                              put(b, o, "meaning_changed", json_boolean(p->meaning_changed)) &&
+                              put(b, o, "old", side[0]) && put(b, o, "new", side[1])));
+    }
+    return done(arr, ok);
+}
+
 static json_t *diff_json(builder *b, const kg_diff *d)
 {
-    json_t *root = json_object(), *ents = json_array(), *rels = json_array();
+    json_t *root = json_object(), *ents = json_array(), *rels = json_array(), *cls = json_array();
     bool ok = put(b, root, "format", str(b, "kg-diff")) &&
-              put(b, root, "version", json_integer(1)) &&
+              put(b, root, "version", json_integer(2)) &&
               put(b, root, "generator", str(b, "kg " KG_VERSION)) &&
               put(b, root, "changed", json_boolean(kg_diff_changed(d))) &&
               put(b, root, "old", side_info(b, kg_diff_old_name(d), kg_diff_old_graph(d))) &&
@@ -533,6 +840,10 @@ static json_t *diff_json(builder *b, const kg_diff *d)
     for (size_t i = 0; ok && i < n; i++)
         if (rs[i].state != KG_DIFF_UNCHANGED)
             ok = push(b, rels, relation_json(b, d, &rs[i]));
+    const kg_diff_claim *cs = kg_diff_claims(d, &n);
+    for (size_t i = 0; ok && i < n; i++)
+        if (cs[i].state != KG_DIFF_UNCHANGED)
+            ok = push(b, cls, claim_json(b, d, &cs[i]));
     if (ok) {
         ok = put(b, root, "entities", ents);
         ents = NULL;
@@ -541,8 +852,14 @@ static json_t *diff_json(builder *b, const kg_diff *d)
         ok = put(b, root, "relations", rels);
         rels = NULL;
     }
+    if (ok) {
+        ok = put(b, root, "claims", cls);
+        cls = NULL;
+    }
+    ok = ok && put(b, root, "sentences", sentence_pairs_json(b, d));
     json_decref(ents);
     json_decref(rels);
+    json_decref(cls);
     return done(root, ok);
 }
 
@@ -825,6 +1142,9 @@ kg_status kg_diff_export_write(const kg_diff *d, kg_diff_format f,
         break;
     case KG_DIFF_FMT_SVG:
         st = kg_diff_export_svg(d, out, err);
+        break;
+    case KG_DIFF_FMT_HTML:
+        st = kg_diff_export_html(d, out, err);
         break;
     default:
         return kg_error_set(err, KG_ERR_USAGE, "diff: unknown format %d", (int)f);

@@ -90,7 +90,7 @@ static json_t *graph_info(builder *b, const kg_graph *g)
 {
     json_t *info = json_object(), *docs = json_array();
     bool ok = put(b, info, "generator", str(b, "kg " KG_VERSION)) &&
-              put(b, info, "schema_version", json_integer(1));
+              put(b, info, "schema_version", json_integer(KG_JSON_SCHEMA_VERSION));
     for (size_t i = 0; ok && i < kg_graph_doc_count(g); i++) {
         const kg_graph_doc *d = kg_graph_doc_at(g, i);
         json_t *doc = json_object();
@@ -224,6 +224,52 @@ static json_t *link_json(builder *b, const kg_graph *g, const kg_edge *e)
     return done(o, ok);
 }
 
+static bool put_if(builder *b, json_t *o, const char *key, json_t *v, bool ok);
+
+/* An amount as an integer when it is one (exactly, below 2^53), so that
+ * 22,000 and $3.2 billion keep every digit; else a real. */
+static json_t *amount(double v)
+{
+    if (v == (double)(long long)v && v > -9007199254740992.0 && v < 9007199254740992.0)
+        return json_integer((json_int_t)v);
+    return json_real(v);
+}
+
+static json_t *claim_value(builder *b, const kg_claim_value *v)
+{
+    json_t *o = json_object();
+    bool ok = put(b, o, "kind", str(b, kg_value_kind_name(v->kind)));
+    if (ok && v->kind == KG_VALUE_DATE)
+        ok = put(b, o, "date", str(b, v->date));
+    else if (ok)
+        ok = put(b, o, "amount", amount(v->amount));
+    if (ok && v->kind == KG_VALUE_MONEY)
+        ok = put(b, o, "currency", str(b, v->currency));
+    return done(o, ok && put(b, o, "text", str(b, v->text)));
+}
+
+static json_t *claim_json(builder *b, const kg_graph *g, const kg_claim *c)
+{
+    json_t *o = json_object(), *vals = json_array(), *evs = json_array();
+    bool ok = put(b, o, "entity", str(b, kg_graph_node(g, c->node)->id)) &&
+              put(b, o, "role", str(b, kg_claim_role_name(c->role))) &&
+              put(b, o, "relation", str(b, c->relation)) &&
+              put(b, o, "argument", str(b, c->argument)) &&
+              put(b, o, "negated", json_boolean(c->negated)) &&
+              put(b, o, "modal", json_boolean(c->modal)) &&
+              put(b, o, "attributed", json_boolean(c->attributed)) &&
+              put(b, o, "speaker", str(b, c->speaker));
+    for (size_t i = 0; ok && i < c->n_values; i++)
+        ok = push(b, vals, claim_value(b, &c->values[i]));
+    ok = put_if(b, o, "values", vals, ok) && ok;
+    ok = ok && put(b, o, "count", num(c->count)) &&
+         put(b, o, "confidence", json_real(c->confidence));
+    for (size_t i = 0; ok && i < c->n_evidence; i++)
+        ok = push(b, evs, evidence(b, &c->evidence[i]));
+    ok = put_if(b, o, "evidence", evs, ok) && ok;
+    return done(o, ok);
+}
+
 /* Whether id is "e", then colons colons, then digits only. */
 static bool is_edge_key(const char *id, size_t colons)
 {
@@ -311,9 +357,12 @@ static json_t *node_link(builder *b, const kg_graph *g)
         ok = push(b, nodes, node_json(b, kg_graph_node(g, i), analyzed));
     for (size_t j = 0; ok && j < kg_graph_edge_count(g); j++)
         ok = push(b, links, link_json(b, g, kg_graph_edge(g, j)));
-    json_t *parts[2] = {nodes, links};
-    const char *keys[2] = {"nodes", "links"};
-    for (int k = 0; k < 2; k++) {
+    json_t *claims = json_array();
+    for (size_t j = 0; ok && j < kg_graph_claim_count(g); j++)
+        ok = push(b, claims, claim_json(b, g, kg_graph_claim(g, j)));
+    json_t *parts[3] = {nodes, links, claims};
+    const char *keys[3] = {"nodes", "links", "claims"};
+    for (int k = 0; k < 3; k++) {
         if (ok)
             ok = put(b, root, keys[k], parts[k]);
         else

@@ -1,12 +1,12 @@
 /* extract.c - the first stage end to end: read, split, tokenize, find
  * entities, tag and parse (kg/parse.h), read triples off the trees
- * (relations.h).
+ * (relations.h) and the values in their arguments (values.h).
  *
  * Everything a document produces lives in one arena owned by kg_document.
  * Every sentence is parsed, except with graph_only, where only those naming
- * two different entities are: the graph keeps only triples between two
- * entities, and every argument's entity comes from the sentence's own
- * mentions (pronouns and role descriptions included).  Each stage is timed
+ * an entity are: the graph keeps only triples with an entity argument (an
+ * edge between two, a claim of one), and every argument's entity comes from
+ * the sentence's own mentions (pronouns and role descriptions included).  Each stage is timed
  * into the document's kg_extract_stats, which costs a few clock reads per
  * sentence (~1 us against a parse of ~0.7 ms). */
 #include <limits.h>
@@ -23,6 +23,7 @@
 #include "relations.h"
 #include "sentences.h"
 #include "tokens.h"
+#include "values.h"
 #include "wire.h"
 
 #ifndef KG_DATADIR
@@ -34,8 +35,9 @@
 
 struct kg_resources {
     kg_lexicon *lexicon;
-    kg_ner *ner;     /* the entity finder's statistical typer */
-    kg_ud_model *ud; /* NULL when not loaded */
+    kg_ner *ner;       /* the entity finder's statistical typer */
+    kg_values *values; /* numbers, money and dates in triple arguments */
+    kg_ud_model *ud;   /* NULL when not loaded */
 };
 
 struct kg_document {
@@ -100,6 +102,7 @@ typedef struct lexicon_load {
     const char *dir;
     kg_lexicon *lexicon;
     kg_ner *ner;
+    kg_values *values;
     kg_error err;
     kg_status st;
 } lexicon_load;
@@ -110,6 +113,8 @@ static void *load_lexicon(void *arg)
     ll->st = kg_lexicon_load(ll->dir, NULL, &ll->lexicon, &ll->err);
     if (ll->st == KG_OK)
         ll->st = kg_ner_load(NULL, &ll->ner, &ll->err);
+    if (ll->st == KG_OK)
+        ll->st = kg_values_load(ll->dir, &ll->values, &ll->err);
     return NULL;
 }
 
@@ -139,6 +144,7 @@ kg_status kg_resources_load(const kg_resources_options *opts, kg_resources **out
         pthread_join(th, NULL);
     r->lexicon = ll.lexicon;
     r->ner = ll.ner;
+    r->values = ll.values;
     kg_status st = ll.st != KG_OK ? ll.st : pst;
     if (st != KG_OK) {
         if (err)
@@ -156,6 +162,7 @@ void kg_resources_free(kg_resources *r)
         return;
     kg_lexicon_free(r->lexicon);
     kg_ner_free(r->ner);
+    kg_values_free(r->values);
     kg_ud_model_free(r->ud);
     free(r);
 }
@@ -240,8 +247,8 @@ static kg_status sentence_words(kg_document *d, const kg_lexicon *lx, size_t s,
     memset(w, 0, nt * sizeof *w);
     size_t k = first_mention;
     for (size_t i = 0; i < nt; i++) {
-        w[i].form = kg_arena_strndup(d->arena, d->doc.text + toks[i].start,
-                                     toks[i].end - toks[i].start);
+        w[i].form =
+            kg_arena_strndup(d->arena, d->doc.text + toks[i].start, toks[i].end - toks[i].start);
         if (!w[i].form)
             return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
         w[i].start = toks[i].start;
@@ -340,6 +347,47 @@ static size_t distinct_entities(const kg_document *d, size_t s, size_t m)
     return first >= 0;
 }
 
+/* The values of one argument that names no entity, from the arena. */
+static kg_status arg_values(kg_document *d, const kg_values *v, const kg_arg *arg,
+                            const kg_value **out, size_t *n, kg_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    if (arg->entity >= 0 || !arg->text)
+        return KG_OK;
+    /* an argument holds a few values at most: find them on the stack and
+     * copy them once; only a longer list is looked for again */
+    kg_value buf[8];
+    size_t len = strlen(arg->text);
+    size_t k = kg_values_find(v, arg->text, len, d->doc.date, buf, sizeof buf / sizeof *buf);
+    if (!k)
+        return KG_OK;
+    kg_value *vals = kg_arena_alloc(d->arena, k * sizeof *vals);
+    if (!vals)
+        return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+    if (k <= sizeof buf / sizeof *buf)
+        memcpy(vals, buf, k * sizeof *vals);
+    else
+        kg_values_find(v, arg->text, len, d->doc.date, vals, k);
+    *out = vals;
+    *n = k;
+    return KG_OK;
+}
+
+static kg_status triple_values(kg_document *d, const kg_values *v, kg_error *err)
+{
+    double t0 = now();
+    kg_status st = KG_OK;
+    for (size_t i = 0; i < d->n_triples && st == KG_OK; i++) {
+        kg_triple *t = &d->triples[i];
+        st = arg_values(d, v, &t->subject, &t->subject_values, &t->n_subject_values, err);
+        if (st == KG_OK)
+            st = arg_values(d, v, &t->object, &t->object_values, &t->n_object_values, err);
+    }
+    d->stats.triples_s += now() - t0;
+    return st;
+}
+
 static kg_status extract_all_triples(kg_document *d, const kg_resources *r,
                                      const kg_extract_options *o, kg_error *err)
 {
@@ -351,7 +399,7 @@ static kg_status extract_all_triples(kg_document *d, const kg_resources *r,
     for (size_t s = 0; r->ud && s < d->n_sentences && st == KG_OK; s++) {
         while (m < d->ents.n_mentions && d->ents.mentions[m].sentence < s)
             m++;
-        if (o->graph_only && distinct_entities(d, s, m) < 2)
+        if (o->graph_only && distinct_entities(d, s, m) < 1)
             continue;
         d->stats.candidates++;
         st = sentence_triples(d, r, o, s, m, &role_at, &out, err);
@@ -365,7 +413,7 @@ static kg_status extract_all_triples(kg_document *d, const kg_resources *r,
         d->n_triples = out.len;
     }
     kg_vec_free(&out);
-    return st;
+    return st == KG_OK ? triple_values(d, r->values, err) : st;
 }
 
 /* ------------------------------------------------------------ pipeline */

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datafile.h"
 #include "strmap.h"
 #include "wordnet_words.h"
 
@@ -31,7 +32,7 @@
 /* Longest word or phrase a lookup will lower-case or join on the stack;
  * anything longer is in no list. */
 #define KEY_MAX 256
-#define MAX_COLS 8
+#define MAX_COLS KG_DATAFILE_MAX_COLS
 
 enum demonym_kind { DEMONYM_ADJ, DEMONYM_PLURAL, DEMONYM_PERSON };
 
@@ -87,78 +88,6 @@ static const char *const wordlist_files[KG_WL_COUNT] = {
     [KG_WL_PARTICIPLE_PREPS] = "participle-prepositions.txt",
 };
 
-/* ---------------------------------------------------------------- reading files */
-
-static kg_status read_file(const char *path, const char *hint, char **out, size_t *len,
-                           kg_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        kg_error_set(err, KG_ERR_IO, "%s: cannot open: %s%s", path, strerror(errno),
-                     hint ? hint : "");
-        return KG_ERR_IO;
-    }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n - 1, f);
-        if (n < cap - 1)
-            break;
-        char *bigger = realloc(buf, cap * 2);
-        if (!bigger) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = bigger;
-        cap *= 2;
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (!buf) {
-        kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", path);
-        return KG_ERR_NOMEM;
-    }
-    if (failed) {
-        free(buf);
-        kg_error_set(err, KG_ERR_IO, "%s: read error", path);
-        return KG_ERR_IO;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *len = n;
-    return KG_OK;
-}
-
-/* Cuts the next line out of *cursor (in place) and returns it, or NULL at the end. */
-static char *next_line(char **cursor)
-{
-    char *s = *cursor;
-    if (!*s)
-        return NULL;
-    char *nl = strchr(s, '\n');
-    if (nl) {
-        *nl = '\0';
-        *cursor = nl + 1;
-    } else {
-        *cursor = s + strlen(s);
-    }
-    size_t n = strlen(s);
-    if (n && s[n - 1] == '\r')
-        s[n - 1] = '\0';
-    return s;
-}
-
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    return s;
-}
-
 /* ---------------------------------------------------------------- project data files */
 
 typedef struct loader {
@@ -191,52 +120,28 @@ static kg_status nomem(loader *ld)
     return KG_ERR_NOMEM;
 }
 
-/* Reads DIR/NAME: '#' lines and blank lines are skipped, other lines are split
- * at TABs into min_cols..max_cols trimmed, non-empty columns and passed to fn. */
+typedef struct rows_call {
+    loader *ld;
+    row_fn fn;
+} rows_call;
+
+static kg_status row_through(void *ctx, const kg_datafile_row *at, char **cols, size_t n,
+                             kg_error *err)
+{
+    (void)err; /* the loader's */
+    rows_call *c = ctx;
+    c->ld->path = at->path;
+    c->ld->line = at->line;
+    return c->fn(c->ld, cols, n);
+}
+
+/* Reads DIR/NAME as datafile.h says, passing each entry of
+ * min_cols..max_cols columns to fn. */
 static kg_status load_rows(loader *ld, const char *dir, const char *name, size_t min_cols,
                            size_t max_cols, row_fn fn)
 {
-    char path[4096];
-    if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
-        return kg_error_set(ld->err, KG_ERR_USAGE, "%s: data directory path too long", dir);
-    char *buf = NULL;
-    size_t len = 0;
-    kg_status st = read_file(path, NULL, &buf, &len, ld->err);
-    if (st)
-        return st;
-    ld->path = path;
-    ld->line = 0;
-    char *cursor = buf, *line;
-    while (!st && (line = next_line(&cursor))) {
-        ld->line++;
-        char *t = trim(line);
-        if (!*t || *t == '#')
-            continue;
-        char *cols[MAX_COLS];
-        size_t n = 0;
-        for (char *c = t; c; n++) {
-            char *tab = strchr(c, '\t');
-            if (tab)
-                *tab = '\0';
-            if (n == max_cols || n == MAX_COLS) {
-                st = row_error(ld, "too many columns (at most %zu)", max_cols);
-                break;
-            }
-            cols[n] = trim(c);
-            if (!*cols[n]) {
-                st = row_error(ld, "empty column %zu", n + 1);
-                break;
-            }
-            c = tab ? tab + 1 : NULL;
-        }
-        if (st)
-            break;
-        if (n < min_cols)
-            st = row_error(ld, "expected %zu TAB-separated columns, found %zu", min_cols, n);
-        else
-            st = fn(ld, cols, n);
-    }
-    free(buf);
+    rows_call c = {.ld = ld, .fn = fn};
+    kg_status st = kg_datafile_rows(dir, name, min_cols, max_cols, row_through, &c, ld->err);
     ld->path = NULL;
     return st;
 }
@@ -509,14 +414,14 @@ static kg_status load_list(loader *ld, const char *path, const char *hint, kg_st
 {
     char *buf = NULL;
     size_t len = 0;
-    kg_status st = read_file(path, hint, &buf, &len, ld->err);
+    kg_status st = kg_datafile_read(path, hint, &buf, &len, ld->err);
     if (st)
         return st;
     ld->path = path;
     ld->line = 0;
     size_t entries = 0;
     char *cursor = buf, *line;
-    while (!st && (line = next_line(&cursor))) {
+    while (!st && (line = kg_datafile_next_line(&cursor))) {
         ld->line++;
         if (!*line)
             continue;
@@ -545,9 +450,9 @@ static kg_status load_genders(loader *ld, const char *path, size_t bit)
 {
     char *buf = NULL;
     size_t len = 0;
-    kg_status st = read_file(path, FFAKER_HINT, &buf, &len, ld->err);
+    kg_status st = kg_datafile_read(path, FFAKER_HINT, &buf, &len, ld->err);
     char *cursor = buf, *line;
-    while (!st && (line = next_line(&cursor))) {
+    while (!st && (line = kg_datafile_next_line(&cursor))) {
         if (!*line)
             continue;
         size_t v = 0;

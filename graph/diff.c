@@ -15,17 +15,9 @@
 #include "diff_internal.h"
 
 #include <stdlib.h>
-#include <string.h>
 
-struct kg_diff {
-    kg_arena *arena;
-    const kg_graph *old_graph, *new_graph;
-    const char *old_name, *new_name;
-    kg_diff_entity *entities;
-    size_t n_entities;
-    kg_diff_relation *relations;
-    size_t n_relations;
-};
+#include "antonyms.h"
+#include <string.h>
 
 static kg_status nomem(kg_error *err)
 {
@@ -58,6 +50,25 @@ const char *kg_diff_match_name(kg_diff_match m)
         return "alias";
     case KG_DIFF_MATCH_NAME:
         return "name";
+    case KG_DIFF_MATCH_REPLACED:
+        return "replaced";
+    }
+    return "unknown";
+}
+
+const char *kg_diff_kind_name(kg_diff_kind k)
+{
+    switch (k) {
+    case KG_DIFF_KIND_PLAIN:
+        return "plain";
+    case KG_DIFF_KIND_REVERSED:
+        return "reversed";
+    case KG_DIFF_KIND_VALUE:
+        return "value";
+    case KG_DIFF_KIND_RELATION:
+        return "relation";
+    case KG_DIFF_KIND_REPLACED:
+        return "replaced";
     }
     return "unknown";
 }
@@ -133,6 +144,17 @@ static kg_status entity_changes(kg_arena *a, const kg_diff_side *o, const kg_dif
         return KG_ERR_NOMEM;
     bool roles = e->n_roles_added || e->n_roles_removed;
     e->state = e->type_changed || roles ? KG_DIFF_CHANGED : KG_DIFF_UNCHANGED;
+    if (so->how == KG_DIFF_MATCH_REPLACED) {
+        /* another entity: where each is named is the change */
+        e->state = KG_DIFF_CHANGED;
+        e->kind = KG_DIFF_KIND_REPLACED;
+        e->label_changed = false; /* not a new name: another entity */
+        kg_diff_filter all = {NULL, 0, false};
+        if (kg_diff_node_evidence(a, o, e->old_node, &all, &e->old_evidence) != KG_OK ||
+            kg_diff_node_evidence(a, n, e->new_node, &all, &e->new_evidence) != KG_OK)
+            return KG_ERR_NOMEM;
+        return KG_OK;
+    }
 
     kg_diff_filter fo = {NULL, 0, false}, fn = {NULL, 0, false};
     if (!e->type_changed && roles) {
@@ -320,6 +342,168 @@ static void sort_relations(kg_diff *d)
     }
 }
 
+/* Pairs of leftover relations between two actors compared, at most. */
+#define LOOSE_MAX_PAIRS ((size_t)1024)
+
+/* Whether removed relation r and added relation a are one change, and which. */
+static bool relations_fit(kg_diff *d, const kg_diff_relation *r, const kg_diff_relation *a,
+                          kg_diff_kind *kind)
+{
+    const kg_edge *oe = kg_graph_edge(d->old_graph, (size_t)r->old_edge);
+    const kg_edge *ne = kg_graph_edge(d->new_graph, (size_t)a->new_edge);
+    if (oe->negated != ne->negated)
+        return false;
+    if (kg_diff_opposite(d, oe->relation, ne->relation)) {
+        *kind = KG_DIFF_KIND_REVERSED;
+        return true;
+    }
+    if (kg_diff_aligned(d, &r->old_evidence, &a->new_evidence)) {
+        *kind = KG_DIFF_KIND_RELATION;
+        return true;
+    }
+    return false;
+}
+
+/* A relation removed and one added between the same two actors are one
+ * change when their verbs are opposites, or when one edited sentence gives
+ * both: reversed, else relation.  Opposites first, then in order. */
+static kg_status pair_relations(kg_diff *d)
+{
+    bool *gone = calloc(d->n_relations + 1, sizeof *gone);
+    if (!gone)
+        return KG_ERR_NOMEM;
+    for (size_t lo = 0; lo < d->n_relations;) {
+        size_t hi = lo + 1, nr = 0, na = 0;
+        while (hi < d->n_relations && d->relations[hi].source == d->relations[lo].source &&
+               d->relations[hi].target == d->relations[lo].target)
+            hi++;
+        for (size_t i = lo; i < hi; i++) {
+            nr += d->relations[i].state == KG_DIFF_REMOVED;
+            na += d->relations[i].state == KG_DIFF_ADDED;
+        }
+        for (int pass = 0; nr && na && nr * na <= LOOSE_MAX_PAIRS && pass < 2; pass++)
+            for (size_t i = lo; i < hi; i++) {
+                kg_diff_relation *r = &d->relations[i];
+                if (r->state != KG_DIFF_REMOVED || gone[i])
+                    continue;
+                for (size_t j = lo; j < hi; j++) {
+                    kg_diff_relation *a = &d->relations[j];
+                    kg_diff_kind kind;
+                    if (a->state != KG_DIFF_ADDED || gone[j] || !relations_fit(d, r, a, &kind) ||
+                        (pass == 0 && kind != KG_DIFF_KIND_REVERSED))
+                        continue;
+                    const kg_edge *oe = kg_graph_edge(d->old_graph, (size_t)r->old_edge);
+                    const kg_edge *ne = kg_graph_edge(d->new_graph, (size_t)a->new_edge);
+                    r->state = KG_DIFF_CHANGED;
+                    r->kind = kind;
+                    r->new_edge = a->new_edge;
+                    r->new_count = a->new_count;
+                    r->new_evidence = a->new_evidence;
+                    r->modality_changed = oe->modal != ne->modal;
+                    r->attribution_changed = oe->attributed != ne->attributed;
+                    r->count_changed = oe->count != ne->count;
+                    gone[j] = true;
+                    break;
+                }
+            }
+        lo = hi;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < d->n_relations; i++)
+        if (!gone[i])
+            d->relations[o++] = d->relations[i];
+    d->n_relations = o;
+    free(gone);
+    return KG_OK;
+}
+
+/* ---------------------------------------------------------------- notes */
+
+/* Whether every sentence of ev is in a pair of state UNCHANGED (and there
+ * is one); false for a sentence the alignment does not hold. */
+/* Whether evidence quotes the sentence: the same text, or its start when
+ * the quote was cut ("...\u2026"). */
+static bool quotes(const char *quote, const char *text)
+{
+    if (!quote || !text)
+        return false;
+    if (kg_diff_ws_cmp(quote, text) == 0)
+        return true;
+    size_t n = strlen(quote), e = sizeof "\u2026" - 1;
+    return n > e && !strcmp(quote + n - e, "\u2026") && !strncmp(quote, text, n - e);
+}
+
+/* A graph written by hand may give two sentences one (doc, index): the
+ * evidence must quote the aligned sentence for it to count as unchanged. */
+static bool only_unchanged(const kg_diff *d, const kg_diff_evidence *ev, bool new_side,
+                           size_t *seen)
+{
+    for (size_t i = 0; i < ev->n; i++) {
+        long p = kg_diff_align_find(&d->align, new_side, ev->items[i].doc, ev->items[i].sentence);
+        if (p < 0 || d->align.pairs[p].state != KG_DIFF_UNCHANGED ||
+            !quotes(ev->items[i].text,
+                    new_side ? d->align.pairs[p].new_text : d->align.pairs[p].old_text))
+            return false;
+        (*seen)++;
+    }
+    return true;
+}
+
+static bool context_only(const kg_diff *d, const kg_diff_evidence *o, const kg_diff_evidence *n)
+{
+    size_t seen = 0;
+    return only_unchanged(d, o, false, &seen) && only_unchanged(d, n, true, &seen) && seen > 0;
+}
+
+static void mark_meaning(kg_diff *d, const kg_diff_evidence *ev, bool new_side)
+{
+    for (size_t i = 0; i < ev->n; i++) {
+        long p = kg_diff_align_find(&d->align, new_side, ev->items[i].doc, ev->items[i].sentence);
+        if (p >= 0)
+            d->align.pairs[p].meaning_changed = true;
+    }
+}
+
+/* With both documents, a change whose sentences all read the same in both
+ * versions follows from an edit elsewhere (a sentence is read the same way
+ * whatever surrounds it, but for who a pronoun is) and becomes a note.  A
+ * graph alone cannot say so: one written by hand, or merged, may tie other
+ * facts to the same words.  The sentences of the changes that remain are
+ * marked as changed in meaning. */
+static void find_context(kg_diff *d, bool texts)
+{
+    for (size_t i = 0; i < d->n_entities; i++) {
+        kg_diff_entity *e = &d->entities[i];
+        if (e->state == KG_DIFF_UNCHANGED)
+            continue;
+        e->context = texts && context_only(d, &e->old_evidence, &e->new_evidence);
+        if (!e->context) {
+            mark_meaning(d, &e->old_evidence, false);
+            mark_meaning(d, &e->new_evidence, true);
+        }
+    }
+    for (size_t i = 0; i < d->n_relations; i++) {
+        kg_diff_relation *r = &d->relations[i];
+        if (r->state == KG_DIFF_UNCHANGED)
+            continue;
+        r->context = texts && context_only(d, &r->old_evidence, &r->new_evidence);
+        if (!r->context) {
+            mark_meaning(d, &r->old_evidence, false);
+            mark_meaning(d, &r->new_evidence, true);
+        }
+    }
+    for (size_t i = 0; i < d->n_claims; i++) {
+        kg_diff_claim *c = &d->claims[i];
+        if (c->state == KG_DIFF_UNCHANGED)
+            continue;
+        c->context = texts && context_only(d, &c->old_evidence, &c->new_evidence);
+        if (!c->context) {
+            mark_meaning(d, &c->old_evidence, false);
+            mark_meaning(d, &c->new_evidence, true);
+        }
+    }
+}
+
 static kg_status build_relations(kg_diff *d, const kg_diff_side *o, const kg_diff_side *n)
 {
     size_t eo = kg_graph_edge_count(o->g), en = kg_graph_edge_count(n->g);
@@ -354,6 +538,8 @@ static kg_status build_relations(kg_diff *d, const kg_diff_side *o, const kg_dif
     free(refs);
     if (st == KG_OK)
         sort_relations(d);
+    if (st == KG_OK)
+        st = pair_relations(d);
     return st;
 }
 
@@ -372,6 +558,8 @@ kg_status kg_diff_graphs(const kg_graph *old_graph, const kg_graph *new_graph,
     }
     d->old_graph = old_graph;
     d->new_graph = new_graph;
+    d->wordnet_dir =
+        opts && opts->wordnet_dir ? kg_arena_strdup(d->arena, opts->wordnet_dir) : NULL;
     const char *on = opts && opts->old_name ? opts->old_name : "old";
     const char *nn = opts && opts->new_name ? opts->new_name : "new";
     d->old_name = kg_arena_strdup(d->arena, on);
@@ -391,9 +579,17 @@ kg_status kg_diff_graphs(const kg_graph *old_graph, const kg_graph *new_graph,
         st = n.doc ? kg_diff_pool_from_document(d->arena, &n)
                    : kg_diff_pool_from_edges(d->arena, &n);
     if (st == KG_OK)
+        st = kg_diff_align_build(d->arena, &o, &n, &d->align);
+    if (st == KG_OK)
+        st = kg_diff_match_replaced(d->arena, &o, &n, &d->align);
+    if (st == KG_OK)
         st = build_entities(d, &o, &n);
     if (st == KG_OK)
         st = build_relations(d, &o, &n);
+    if (st == KG_OK)
+        st = kg_diff_build_claims(d, &o, &n);
+    if (st == KG_OK)
+        find_context(d, o.doc && n.doc);
     if (st != KG_OK) {
         kg_diff_free(d);
         return nomem(err);
@@ -406,6 +602,7 @@ void kg_diff_free(kg_diff *d)
 {
     if (!d)
         return;
+    kg_antonyms_close(d->antonyms);
     kg_arena_free(d->arena);
     free(d);
 }
@@ -442,6 +639,24 @@ const kg_diff_relation *kg_diff_relations(const kg_diff *d, size_t *n)
     return d->relations;
 }
 
+const kg_diff_claim *kg_diff_claims(const kg_diff *d, size_t *n)
+{
+    *n = d->n_claims;
+    return d->claims;
+}
+
+const kg_diff_sentence_pair *kg_diff_sentence_pairs(const kg_diff *d, size_t *n)
+{
+    *n = d->align.n;
+    return d->align.pairs;
+}
+
+const kg_claim *kg_diff_claim_record(const kg_diff *d, const kg_diff_claim *c)
+{
+    return c->new_claim >= 0 ? kg_graph_claim(d->new_graph, (size_t)c->new_claim)
+                             : kg_graph_claim(d->old_graph, (size_t)c->old_claim);
+}
+
 const kg_node *kg_diff_entity_node(const kg_diff *d, const kg_diff_entity *e)
 {
     return e->new_node >= 0 ? kg_graph_node(d->new_graph, (size_t)e->new_node)
@@ -454,6 +669,21 @@ const kg_edge *kg_diff_relation_edge(const kg_diff *d, const kg_diff_relation *r
                             : kg_graph_edge(d->old_graph, (size_t)r->old_edge);
 }
 
+/* Counts a change of state st and kind k (a note when context). */
+static void count_kind(kg_diff_summary *s, kg_diff_state st, kg_diff_kind k, bool context)
+{
+    if (st == KG_DIFF_UNCHANGED)
+        return;
+    if (context) {
+        s->context++;
+        return;
+    }
+    s->reversed += k == KG_DIFF_KIND_REVERSED;
+    s->values += k == KG_DIFF_KIND_VALUE;
+    s->relabelled += k == KG_DIFF_KIND_RELATION;
+    s->replaced += k == KG_DIFF_KIND_REPLACED;
+}
+
 void kg_diff_summarize(const kg_diff *d, kg_diff_summary *s)
 {
     memset(s, 0, sizeof *s);
@@ -461,29 +691,51 @@ void kg_diff_summarize(const kg_diff *d, kg_diff_summary *s)
     s->new_entities = kg_graph_node_count(d->new_graph);
     s->old_relations = kg_graph_edge_count(d->old_graph);
     s->new_relations = kg_graph_edge_count(d->new_graph);
+    s->old_claims = kg_graph_claim_count(d->old_graph);
+    s->new_claims = kg_graph_claim_count(d->new_graph);
     for (size_t i = 0; i < d->n_entities; i++) {
         const kg_diff_entity *e = &d->entities[i];
         size_t *counts[] = {&s->entities_unchanged, &s->entities_added, &s->entities_removed,
                             &s->entities_changed};
-        (*counts[e->state])++;
+        (*counts[e->context ? KG_DIFF_UNCHANGED : e->state])++;
+        count_kind(s, e->state, e->kind, e->context);
         s->entities_renamed += e->label_changed;
         s->entities_mentions_changed +=
             e->old_node >= 0 && e->new_node >= 0 && e->old_mentions != e->new_mentions;
     }
     for (size_t i = 0; i < d->n_relations; i++) {
+        const kg_diff_relation *r = &d->relations[i];
         size_t *counts[] = {&s->relations_unchanged, &s->relations_added, &s->relations_removed,
                             &s->relations_changed};
-        (*counts[d->relations[i].state])++;
+        (*counts[r->context ? KG_DIFF_UNCHANGED : r->state])++;
+        count_kind(s, r->state, r->kind, r->context);
+    }
+    for (size_t i = 0; i < d->n_claims; i++) {
+        const kg_diff_claim *c = &d->claims[i];
+        size_t *counts[] = {&s->claims_unchanged, &s->claims_added, &s->claims_removed,
+                            &s->claims_changed};
+        (*counts[c->context ? KG_DIFF_UNCHANGED : c->state])++;
+        count_kind(s, c->state, c->kind, c->context);
+    }
+    for (size_t i = 0; i < d->align.n; i++) {
+        const kg_diff_sentence_pair *p = &d->align.pairs[i];
+        if (p->state == KG_DIFF_UNCHANGED)
+            continue;
+        s->sentences_changed++;
+        s->sentences_reworded += !p->meaning_changed;
     }
 }
 
 bool kg_diff_changed(const kg_diff *d)
 {
     for (size_t i = 0; i < d->n_entities; i++)
-        if (d->entities[i].state != KG_DIFF_UNCHANGED)
+        if (d->entities[i].state != KG_DIFF_UNCHANGED && !d->entities[i].context)
             return true;
     for (size_t i = 0; i < d->n_relations; i++)
-        if (d->relations[i].state != KG_DIFF_UNCHANGED)
+        if (d->relations[i].state != KG_DIFF_UNCHANGED && !d->relations[i].context)
+            return true;
+    for (size_t i = 0; i < d->n_claims; i++)
+        if (d->claims[i].state != KG_DIFF_UNCHANGED && !d->claims[i].context)
             return true;
     return false;
 }

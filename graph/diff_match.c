@@ -3,10 +3,16 @@
  * candidate, counting every node of the other side, matched or not, so the
  * result does not depend on the order in which nodes are visited.  The alias
  * and name rounds cost, for each entity left unmatched by id (few, in two
- * versions of one article), a pass over the other side. */
+ * versions of one article), a pass over the other side.  The last round,
+ * replaced, pairs what is still apart by where the edited sentences name it. */
 #include "diff_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+/* Replacement candidates looked at, at most: two versions of an article
+ * give a handful; a rewrite past this is no edit of names. */
+#define REPLACED_MAX_CANDIDATES 1024
 
 static bool has_name(const kg_diff_side_node *s, const char *name)
 {
@@ -57,7 +63,7 @@ kg_status kg_diff_side_init(kg_arena *a, kg_diff_side *s, const kg_graph *g, con
     return KG_OK;
 }
 
-static void link_pair(kg_diff_side *o, size_t i, kg_diff_side *n, size_t j, kg_diff_match how)
+void kg_diff_match_link(kg_diff_side *o, size_t i, kg_diff_side *n, size_t j, kg_diff_match how)
 {
     o->nodes[i].match = (long)j;
     o->nodes[i].how = how;
@@ -70,7 +76,7 @@ static void match_ids(kg_diff_side *o, kg_diff_side *n)
     for (size_t i = 0; i < o->n; i++) {
         long j = kg_graph_find_node(n->g, o->nodes[i].node->id);
         if (j >= 0 && n->nodes[j].match < 0)
-            link_pair(o, i, n, (size_t)j, KG_DIFF_MATCH_ID);
+            kg_diff_match_link(o, i, n, (size_t)j, KG_DIFF_MATCH_ID);
     }
 }
 
@@ -143,7 +149,7 @@ static void match_round(kg_diff_side *o, kg_diff_side *n, fits_fn fits, kg_diff_
             continue;
         long j = single_candidate(&o->nodes[i], n, fits, by_names);
         if (j >= 0 && single_candidate(&n->nodes[j], o, fits, by_names) == (long)i)
-            link_pair(o, i, n, (size_t)j, how);
+            kg_diff_match_link(o, i, n, (size_t)j, how);
     }
 }
 
@@ -152,4 +158,182 @@ void kg_diff_match_sides(kg_diff_side *o, kg_diff_side *n)
     match_ids(o, n);
     match_round(o, n, alias_fits, KG_DIFF_MATCH_ALIAS, false);
     match_round(o, n, name_fits, KG_DIFF_MATCH_NAME, true);
+}
+
+/* ---------------------------------------------------------------- replaced */
+
+/* The words of a sentence as byte spans (white space apart). */
+typedef struct word_span {
+    size_t start, end;
+} word_span;
+
+static size_t split_words(kg_arena *a, const char *t, word_span **out)
+{
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; t[i]; i++)
+        if (t[i] != ' ' && (i == 0 || t[i - 1] == ' '))
+            cap++;
+    *out = kg_arena_alloc(a, (cap + 1) * sizeof **out);
+    if (!*out)
+        return (size_t)-1;
+    for (size_t i = 0; t[i];) {
+        while (t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '\r')
+            i++;
+        if (!t[i])
+            break;
+        size_t s = i;
+        while (t[i] && t[i] != ' ' && t[i] != '\n' && t[i] != '\t' && t[i] != '\r')
+            i++;
+        if (n < cap)
+            (*out)[n++] = (word_span){s, i};
+    }
+    return n;
+}
+
+static bool same_word(const char *a, word_span x, const char *b, word_span y)
+{
+    return x.end - x.start == y.end - y.start && !memcmp(a + x.start, b + y.start, x.end - x.start);
+}
+
+/* The bytes each side's edit spans: what is left when the words both
+ * sentences start and end with are taken off.  False when a side is empty
+ * (words only added or only removed: no name stands for another). */
+static bool edited_spans(kg_arena *a, const char *ot, const char *nt, word_span *os, word_span *ns)
+{
+    word_span *ow, *nw;
+    size_t no = split_words(a, ot, &ow), nn = split_words(a, nt, &nw);
+    if (no == (size_t)-1 || nn == (size_t)-1)
+        return false;
+    size_t head = 0, tail = 0;
+    while (head < no && head < nn && same_word(ot, ow[head], nt, nw[head]))
+        head++;
+    while (tail < no - head && tail < nn - head &&
+           same_word(ot, ow[no - 1 - tail], nt, nw[nn - 1 - tail]))
+        tail++;
+    if (head + tail >= no || head + tail >= nn)
+        return false;
+    *os = (word_span){ow[head].start, ow[no - 1 - tail].end};
+    *ns = (word_span){nw[head].start, nw[nn - 1 - tail].end};
+    return true;
+}
+
+/* Whether one of the node's names, written in text, covers span. */
+static bool name_covers(const kg_node *node, const char *text, word_span span)
+{
+    for (size_t k = 0; k <= node->n_aliases; k++) {
+        const char *name = k == 0 ? node->label : node->aliases[k - 1];
+        size_t len = name ? strlen(name) : 0;
+        if (len == 0)
+            continue;
+        for (const char *p = strstr(text, name); p; p = strstr(p + 1, name)) {
+            size_t at = (size_t)(p - text);
+            if (at <= span.start && at + len >= span.end)
+                return true;
+        }
+    }
+    return false;
+}
+
+typedef struct sentence_node {
+    const char *doc;
+    size_t sentence, node;
+} sentence_node;
+
+static int sentence_node_cmp(const void *pa, const void *pb)
+{
+    const sentence_node *a = pa, *b = pb;
+    int c = strcmp(a->doc, b->doc);
+    if (!c)
+        c = (a->sentence > b->sentence) - (a->sentence < b->sentence);
+    return c ? c : (a->node > b->node) - (a->node < b->node);
+}
+
+/* The side's (sentence, node) pairs, by sentence. */
+static sentence_node *by_sentence(kg_arena *a, const kg_diff_side *s)
+{
+    sentence_node *v = kg_arena_alloc(a, (s->n_pool + 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    for (size_t i = 0; i < s->n_pool; i++)
+        v[i] = (sentence_node){s->pool[i].s.doc, s->pool[i].s.sentence, s->pool[i].node};
+    qsort(v, s->n_pool, sizeof *v, sentence_node_cmp);
+    return v;
+}
+
+/* The first entry of (doc, sentence) in v, or n. */
+static size_t first_of(const sentence_node *v, size_t n, const char *doc, size_t sentence)
+{
+    size_t lo = 0, hi = n;
+    sentence_node key = {doc, sentence, 0};
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sentence_node_cmp(&v[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+typedef struct candidate {
+    size_t old_node, new_node;
+} candidate;
+
+kg_status kg_diff_match_replaced(kg_arena *a, kg_diff_side *o, kg_diff_side *n,
+                                 const kg_diff_align *al)
+{
+    sentence_node *vo = by_sentence(a, o), *vn = by_sentence(a, n);
+    if (!vo || !vn)
+        return KG_ERR_NOMEM;
+    size_t cap = 0, nc = 0;
+    candidate *c = NULL;
+    kg_status st = KG_OK;
+    for (size_t p = 0; p < al->n && st == KG_OK; p++) {
+        const kg_diff_sentence_pair *sp = &al->pairs[p];
+        word_span os, ns;
+        if (sp->state != KG_DIFF_CHANGED || !edited_spans(a, sp->old_text, sp->new_text, &os, &ns))
+            continue;
+        size_t i0 = first_of(vo, o->n_pool, sp->old_doc, (size_t)sp->old_sentence);
+        size_t j0 = first_of(vn, n->n_pool, sp->new_doc, (size_t)sp->new_sentence);
+        for (size_t i = i0; i < o->n_pool && vo[i].sentence == (size_t)sp->old_sentence &&
+                            !strcmp(vo[i].doc, sp->old_doc) && st == KG_OK;
+             i++) {
+            const kg_diff_side_node *x = &o->nodes[vo[i].node];
+            if (x->match >= 0 || !name_covers(x->node, sp->old_text, os))
+                continue;
+            for (size_t j = j0; j < n->n_pool && vn[j].sentence == (size_t)sp->new_sentence &&
+                                !strcmp(vn[j].doc, sp->new_doc);
+                 j++) {
+                const kg_diff_side_node *y = &n->nodes[vn[j].node];
+                if (y->match >= 0 || y->node->type != x->node->type ||
+                    !name_covers(y->node, sp->new_text, ns))
+                    continue;
+                if (nc == REPLACED_MAX_CANDIDATES)
+                    return KG_OK;
+                if (nc == cap) {
+                    size_t ncap = cap ? 2 * cap : 16;
+                    candidate *m = kg_arena_alloc(a, ncap * sizeof *m);
+                    if (!m) {
+                        st = KG_ERR_NOMEM;
+                        break;
+                    }
+                    if (nc)
+                        memcpy(m, c, nc * sizeof *c);
+                    c = m;
+                    cap = ncap;
+                }
+                c[nc++] = (candidate){vo[i].node, vn[j].node};
+            }
+        }
+    }
+    /* a pair is taken only when neither side has another candidate */
+    for (size_t k = 0; k < nc && st == KG_OK; k++) {
+        bool alone = true;
+        for (size_t m = 0; m < nc && alone; m++)
+            if ((c[m].old_node == c[k].old_node) != (c[m].new_node == c[k].new_node))
+                alone = false;
+        if (alone && o->nodes[c[k].old_node].match < 0 && n->nodes[c[k].new_node].match < 0)
+            kg_diff_match_link(o, c[k].old_node, n, c[k].new_node, KG_DIFF_MATCH_REPLACED);
+    }
+    return st;
 }

@@ -74,12 +74,14 @@ static kg_diff_sentence sentence_of(const kg_evidence *ev)
     return ds;
 }
 
-/* Without the document: the sentences of the node's relations. */
+/* Without the document: the sentences of the node's relations and claims. */
 kg_status kg_diff_pool_from_edges(kg_arena *a, kg_diff_side *s)
 {
     size_t total = 0;
     for (size_t j = 0; j < kg_graph_edge_count(s->g); j++)
         total += 2 * kg_graph_edge(s->g, j)->n_evidence;
+    for (size_t j = 0; j < kg_graph_claim_count(s->g); j++)
+        total += kg_graph_claim(s->g, j)->n_evidence;
     s->pool = kg_arena_alloc(a, (total + 1) * sizeof *s->pool);
     if (!s->pool)
         return KG_ERR_NOMEM;
@@ -91,6 +93,11 @@ kg_status kg_diff_pool_from_edges(kg_arena *a, kg_diff_side *s)
             s->pool[s->n_pool++] = (kg_diff_pool_item){e->source, ds};
             s->pool[s->n_pool++] = (kg_diff_pool_item){e->target, ds};
         }
+    }
+    for (size_t j = 0; j < kg_graph_claim_count(s->g); j++) {
+        const kg_claim *c = kg_graph_claim(s->g, j);
+        for (size_t k = 0; k < c->n_evidence; k++)
+            s->pool[s->n_pool++] = (kg_diff_pool_item){c->node, sentence_of(&c->evidence[k])};
     }
     pool_finish(s);
     return KG_OK;
@@ -180,5 +187,20 @@ kg_status kg_diff_edge_evidence(kg_arena *a, const kg_graph *g, long edge, kg_di
     for (size_t k = 0; k < e->n_evidence; k++) {
         out->items[out->n++] = sentence_of(&e->evidence[k]);
     }
+    return KG_OK;
+}
+
+kg_status kg_diff_claim_evidence(kg_arena *a, const kg_graph *g, long claim, kg_diff_evidence *out)
+{
+    out->items = NULL;
+    out->n = 0;
+    if (claim < 0)
+        return KG_OK;
+    const kg_claim *c = kg_graph_claim(g, (size_t)claim);
+    out->items = kg_arena_alloc(a, (c->n_evidence + 1) * sizeof *out->items);
+    if (!out->items)
+        return KG_ERR_NOMEM;
+    for (size_t k = 0; k < c->n_evidence; k++)
+        out->items[out->n++] = sentence_of(&c->evidence[k]);
     return KG_OK;
 }

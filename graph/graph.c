@@ -134,14 +134,16 @@ void kg_graph_free(kg_graph *g)
     }
     for (size_t i = 0; i < g->n_edges; i++) {
         free(g->edges[i].pub.evidence);
-        kg_posindex_free(g->edges[i].ev_ix);
+        kg_posindex_free(g->edges[i].ev.ix);
     }
+    kg_graph_claims_free(g);
     free(g->nodes);
     free(g->edges);
     free(g->docs);
     kg_posindex_free(g->docs_ix);
     free(g->dirty_nodes);
     free(g->dirty_edges);
+    free(g->dirty_claims);
     free(g->key);
     free(g->strings);
     kg_strmap_free(g->edge_index);
@@ -227,6 +229,11 @@ kg_status kg_graph_merge(kg_graph *dst, const kg_graph *src, kg_error *err)
         size_t index;
         st = kg_graph_edge_merge(dst, map[e->pub.source], map[e->pub.target], &e->pub, e->bare,
                                  &index);
+    }
+    for (size_t i = 0; i < src->n_claims && st == KG_OK; i++) {
+        const kg_claim_rec *c = &src->claims[i];
+        size_t index;
+        st = kg_graph_claim_merge(dst, map[c->pub.node], &c->pub, c->bare, &index);
     }
     free(map);
     if (st != KG_OK)

@@ -64,38 +64,212 @@ static char *evidence_text(const char *s, size_t n)
     return text;
 }
 
+/* The entity argument of a triple that gives a claim (the other argument
+ * no entity), or -1; *role says which side it is on. */
+static long claim_entity(const kg_triple *t, size_t n_entities, kg_claim_role *role)
+{
+    bool s = t->subject.entity >= 0 && (size_t)t->subject.entity < n_entities;
+    bool o = t->object.entity >= 0 && (size_t)t->object.entity < n_entities;
+    if (s == o)
+        return -1;
+    *role = s ? KG_CLAIM_SUBJECT : KG_CLAIM_OBJECT;
+    return s ? t->subject.entity : t->object.entity;
+}
+
+static const char *claim_argument(const kg_triple *t, kg_claim_role role)
+{
+    const char *a = role == KG_CLAIM_SUBJECT ? t->object.text : t->subject.text;
+    return a ? a : "";
+}
+
+static size_t first_word_len(const char *s)
+{
+    size_t n = 0;
+    while (s[n] && s[n] != ' ')
+        n++;
+    return n;
+}
+
+/* Whether u reads the same clause as t more fully: the same sentence,
+ * entity and role, the same verb (first word of the relation) and an
+ * argument that holds t's ("reject these proposals on Monday" holds both
+ * "reject these proposals" and "reject proposals on Monday").  Of two equal
+ * readings the first is kept. */
+static bool fuller_reading(const kg_triple *u, size_t ui, const kg_triple *t, size_t ti,
+                           size_t n_entities)
+{
+    kg_claim_role ru = KG_CLAIM_SUBJECT, rt = KG_CLAIM_SUBJECT;
+    long eu = claim_entity(u, n_entities, &ru), et = claim_entity(t, n_entities, &rt);
+    if (ui == ti || eu < 0 || eu != et || ru != rt || u->sentence != t->sentence || !u->relation)
+        return false;
+    size_t lu = first_word_len(u->relation), lt = first_word_len(t->relation);
+    if (lu != lt || memcmp(u->relation, t->relation, lu) != 0)
+        return false;
+    const char *au = claim_argument(u, ru), *at = claim_argument(t, rt);
+    size_t nu = strlen(au), nt = strlen(at);
+    if (nu < nt || !strstr(au, at))
+        return false;
+    return nu > nt || strlen(u->relation) < strlen(t->relation) ||
+           (strlen(u->relation) == strlen(t->relation) && ui < ti);
+}
+
+/* Whether u is an edge between two entities read off t's clause, with t's
+ * entity in the same role and the same verb. */
+static bool clause_edge(const kg_triple *u, const kg_triple *t, long e, kg_claim_role role,
+                        size_t n_entities)
+{
+    if (u == t || u->sentence != t->sentence || !u->relation || u->subject.entity < 0 ||
+        u->object.entity < 0 || (size_t)u->subject.entity >= n_entities ||
+        (size_t)u->object.entity >= n_entities || u->subject.entity == u->object.entity)
+        return false;
+    if ((role == KG_CLAIM_SUBJECT ? u->subject.entity : u->object.entity) != e)
+        return false;
+    size_t lu = first_word_len(u->relation), lt = first_word_len(t->relation);
+    return lu == lt && memcmp(u->relation, t->relation, lu) == 0;
+}
+
+typedef struct doc_sentences {
+    const kg_document *d;
+    const kg_doc *doc;
+    const kg_span *spans;
+    size_t n;
+} doc_sentences;
+
+/* The evidence of sentence s; ev->text is malloc'd. */
+static kg_status sentence_evidence(const doc_sentences *ds, size_t s, kg_evidence *ev,
+                                   kg_error *err)
+{
+    kg_span span = ds->spans[s];
+    if (span.end > ds->doc->len || span.start > span.end)
+        return kg_error_set(err, KG_ERR_INPUT, "%s: sentence %zu lies outside the text",
+                            ds->doc->path ? ds->doc->path : ds->doc->id, s);
+    char *text = evidence_text(ds->doc->text + span.start, span.end - span.start);
+    if (!text)
+        return kg_error_set(err, KG_ERR_NOMEM, "graph: out of memory");
+    *ev = (kg_evidence){
+        .doc = ds->doc->id,
+        .date = ds->doc->date,
+        .sentence = s,
+        .start = span.start,
+        .end = span.end,
+        .cp_start = kg_document_cp(ds->d, span.start),
+        .cp_end = kg_document_cp(ds->d, span.end),
+        .text = text,
+    };
+    return KG_OK;
+}
+
+/* Triples of one sentence are few (tens), so comparing each with the
+ * others of its sentence stays linear in the document. */
+static kg_status add_claim(kg_graph *g, const doc_sentences *ds, const kg_triple *triples, size_t i,
+                           size_t lo, size_t hi, const size_t *node_of, size_t n_entities,
+                           kg_error *err)
+{
+    const kg_triple *t = &triples[i];
+    kg_claim_role role;
+    long e = claim_entity(t, n_entities, &role);
+    /* a clause says what an entity did; a noun phrase ("Israel's military
+     * strategy", "President Biden") only names it */
+    if (e < 0 || !t->relation || !*t->relation || t->source != KG_SRC_PARSE)
+        return KG_OK;
+    for (size_t k = lo; k < hi; k++)
+        if (fuller_reading(&triples[k], k, t, i, n_entities))
+            return KG_OK;
+    const char *arg = claim_argument(t, role);
+    const kg_value *vs = role == KG_CLAIM_SUBJECT ? t->object_values : t->subject_values;
+    size_t nv = role == KG_CLAIM_SUBJECT ? t->n_object_values : t->n_subject_values;
+    /* a piece of a clause that joins the entity to another ("criticised
+     * Blair in a speech": "criticise in a speech") is told by that edge,
+     * unless it carries a value the edge does not ("met Blinken on Monday") */
+    for (size_t k = lo; k < hi && nv == 0; k++)
+        if (clause_edge(&triples[k], t, e, role, n_entities))
+            return KG_OK;
+    size_t alen = strlen(arg);
+    kg_claim_value *cv = nv ? calloc(nv, sizeof *cv) : NULL;
+    char **texts = nv ? calloc(nv, sizeof *texts) : NULL;
+    kg_evidence ev;
+    kg_status st =
+        nv && (!cv || !texts) ? kg_error_set(err, KG_ERR_NOMEM, "graph: out of memory") : KG_OK;
+    size_t kept = 0;
+    for (size_t k = 0; k < nv && st == KG_OK; k++) {
+        if (vs[k].start > vs[k].end || vs[k].end > alen)
+            continue;
+        texts[kept] = malloc(vs[k].end - vs[k].start + 1);
+        if (!texts[kept]) {
+            st = kg_error_set(err, KG_ERR_NOMEM, "graph: out of memory");
+            break;
+        }
+        memcpy(texts[kept], arg + vs[k].start, vs[k].end - vs[k].start);
+        texts[kept][vs[k].end - vs[k].start] = '\0';
+        cv[kept] =
+            (kg_claim_value){.kind = vs[k].kind, .amount = vs[k].amount, .text = texts[kept]};
+        memcpy(cv[kept].currency, vs[k].currency, sizeof cv[kept].currency);
+        memcpy(cv[kept].date, vs[k].date, sizeof cv[kept].date);
+        kept++;
+    }
+    if (st == KG_OK)
+        st = sentence_evidence(ds, t->sentence, &ev, err);
+    if (st == KG_OK) {
+        kg_claim spec = {
+            .node = node_of[e],
+            .role = role,
+            .relation = t->relation,
+            .argument = arg,
+            .negated = t->negated,
+            .modal = t->modal,
+            .attributed = t->attributed,
+            .speaker = t->attributed && t->attributed_to ? t->attributed_to : "",
+            .values = cv,
+            .n_values = kept,
+            .count = 1,
+            .confidence = t->confidence,
+            .evidence = &ev,
+            .n_evidence = 1,
+        };
+        size_t index;
+        st = kg_graph_put_claim(g, &spec, &index, err);
+        free((char *)ev.text);
+    }
+    for (size_t k = 0; k < kept; k++)
+        free(texts[k]);
+    free(texts);
+    free(cv);
+    return st;
+}
+
 static kg_status add_triples(kg_graph *g, const kg_document *d, const kg_doc *doc,
                              const size_t *node_of, size_t n_entities, kg_error *err)
 {
     size_t n_sent, n;
     const kg_span *sentences = kg_document_sentences(d, &n_sent);
     const kg_triple *triples = kg_document_triples(d, &n);
+    doc_sentences ds = {d, doc, sentences, n_sent};
+    size_t lo = 0, hi = 0; /* the triples of t's sentence, which come together */
     for (size_t i = 0; i < n; i++) {
         const kg_triple *t = &triples[i];
+        if (t->sentence >= n_sent)
+            continue;
+        if (i >= hi || triples[lo].sentence != t->sentence) {
+            lo = i;
+            for (hi = i; hi < n && triples[hi].sentence == t->sentence; hi++)
+                ;
+        }
         if (t->subject.entity < 0 || t->object.entity < 0 ||
             (size_t)t->subject.entity >= n_entities || (size_t)t->object.entity >= n_entities ||
-            !t->relation || t->sentence >= n_sent)
+            !t->relation) {
+            kg_status st = add_claim(g, &ds, triples, i, lo, hi, node_of, n_entities, err);
+            if (st != KG_OK)
+                return st;
             continue;
+        }
         size_t s = node_of[t->subject.entity], o = node_of[t->object.entity];
         if (s == o) /* two entities with one id, or one entity on both sides */
             continue;
-        kg_span span = sentences[t->sentence];
-        if (span.end > doc->len || span.start > span.end)
-            return kg_error_set(err, KG_ERR_INPUT, "%s: sentence %zu lies outside the text",
-                                doc->path ? doc->path : doc->id, t->sentence);
-        char *text = evidence_text(doc->text + span.start, span.end - span.start);
-        if (!text)
-            return kg_error_set(err, KG_ERR_NOMEM, "graph: out of memory");
-        kg_evidence ev = {
-            .doc = doc->id,
-            .date = doc->date,
-            .sentence = t->sentence,
-            .start = span.start,
-            .end = span.end,
-            .cp_start = kg_document_cp(d, span.start),
-            .cp_end = kg_document_cp(d, span.end),
-            .text = text,
-        };
+        kg_evidence ev;
+        kg_status est = sentence_evidence(&ds, t->sentence, &ev, err);
+        if (est != KG_OK)
+            return est;
+        char *text = (char *)ev.text;
         kg_edge spec;
         memset(&spec, 0, sizeof spec);
         spec.source = s;

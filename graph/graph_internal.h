@@ -23,6 +23,7 @@ static inline size_t kg_graph_count_add(size_t a, size_t b)
  * kg_graph_sync before returning to the user. */
 kg_status kg_graph_put_node(kg_graph *g, const kg_node *spec, size_t *index, kg_error *err);
 kg_status kg_graph_put_edge(kg_graph *g, const kg_edge *spec, size_t *index, kg_error *err);
+kg_status kg_graph_put_claim(kg_graph *g, const kg_claim *spec, size_t *index, kg_error *err);
 /* Adds a document that must be new to g: one whose id g already holds is a
  * KG_ERR_INPUT, "SOURCE: document id "X" is already that of OTHER-SOURCE"
  * (or "... already in the graph" when it came with another graph), because

@@ -129,6 +129,12 @@ kg_status kg_graph_join_surnames(kg_graph **g, size_t *joined, kg_error *err)
         if (kg_graph_edge_merge(out, s, t, &e->pub, e->bare, &index) != KG_OK)
             st = kg_graph_nomem(err);
     }
+    for (size_t i = 0; out && i < src->n_claims && st == KG_OK; i++) {
+        const kg_claim_rec *c = &src->claims[i];
+        size_t index;
+        if (kg_graph_claim_merge(out, map[c->pub.node], &c->pub, c->bare, &index) != KG_OK)
+            st = kg_graph_nomem(err);
+    }
     if (out && st == KG_OK)
         st = kg_graph_finish(out, KG_OK, true, err);
     free(into);

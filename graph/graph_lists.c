@@ -1,5 +1,5 @@
 /* graph_lists.c - the long lists of the store: the graph's documents, a
- * node's documents, an edge's evidence (graph_store.h).
+ * node's documents, an edge's or a claim's evidence (graph_store.h).
  *
  * Entries are appended; a list longer than KG_LIST_INDEX_MIN is found
  * through a position index (posindex.h), shorter ones are searched; an entry
@@ -345,12 +345,13 @@ static int evidence_list_cmp(const void *ctx, size_t a, size_t b)
 }
 
 /* Where the evidence of (doc, sentence) is; doc is interned. */
-static bool evidence_find(const kg_edge_rec *e, const char *doc, size_t sentence, size_t *i)
+static bool evidence_find(const kg_evidence *evs, size_t n, const kg_ev_list *l, const char *doc,
+                          size_t sentence, size_t *i)
 {
-    if (e->ev_ix)
-        return kg_posindex_find(e->ev_ix, doc, sentence, i);
-    for (size_t k = 0; k < e->pub.n_evidence; k++) {
-        if (e->pub.evidence[k].doc == doc && e->pub.evidence[k].sentence == sentence) {
+    if (l->ix)
+        return kg_posindex_find(l->ix, doc, sentence, i);
+    for (size_t k = 0; k < n; k++) {
+        if (evs[k].doc == doc && evs[k].sentence == sentence) {
             *i = k;
             return true;
         }
@@ -358,55 +359,86 @@ static bool evidence_find(const kg_edge_rec *e, const char *doc, size_t sentence
     return false;
 }
 
-kg_status kg_graph_evidence_offer(kg_graph *g, size_t ei, const kg_evidence *ev)
+/* Offers ev to the list (*items, *n, l); *disordered says the list needs
+ * mending. */
+static kg_status evidence_put(kg_graph *g, kg_evidence **items, size_t *n, kg_ev_list *l,
+                              const kg_evidence *ev, bool *disordered)
 {
     kg_evidence x = *ev;
+    *disordered = false;
     x.doc = kg_graph_intern(g, ev->doc ? ev->doc : "");
     x.date = kg_graph_intern(g, ev->date ? ev->date : "");
     x.text = kg_graph_intern(g, ev->text ? ev->text : "");
     if (!x.doc || !x.date || !x.text)
         return KG_ERR_NOMEM;
-    kg_edge_rec *e = &g->edges[ei];
-    kg_edge *p = &e->pub;
     size_t i;
-    if (evidence_find(e, x.doc, x.sentence, &i)) {
-        if (evidence_cmp_all(&x, &p->evidence[i]) < 0)
-            p->evidence[i] = x;
+    if (evidence_find(*items, *n, l, x.doc, x.sentence, &i)) {
+        if (evidence_cmp_all(&x, &(*items)[i]) < 0)
+            (*items)[i] = x;
         return KG_OK;
     }
-    kg_evidence *evs = kg_graph_reserve(p->evidence, &e->ev_cap, p->n_evidence + 1, sizeof *evs);
+    kg_evidence *evs = kg_graph_reserve(*items, &l->cap, *n + 1, sizeof *evs);
     if (!evs)
         return KG_ERR_NOMEM;
-    p->evidence = evs;
-    i = p->n_evidence++;
+    *items = evs;
+    i = (*n)++;
     evs[i] = x;
-    if (e->ev_sorted == i) {
+    if (l->sorted == i) {
         if (i == 0 || evidence_cmp_key(&evs[i - 1], &x) < 0)
-            e->ev_sorted = i + 1;
+            l->sorted = i + 1;
         else
-            mark_dirty(g, &g->dirty_edges, &g->n_dirty_edges, &g->dirty_edges_cap, ei);
+            *disordered = true;
     }
-    index_entry(&e->ev_ix, evs, p->n_evidence, i, evidence_key);
+    index_entry(&l->ix, evs, *n, i, evidence_key);
     return KG_OK;
 }
 
-static kg_status mend_evidence(kg_edge_rec *e)
+kg_status kg_graph_evidence_offer(kg_graph *g, size_t ei, const kg_evidence *ev)
 {
-    kg_edge *p = &e->pub;
-    if (e->ev_sorted == p->n_evidence)
+    kg_edge_rec *e = &g->edges[ei];
+    bool disordered;
+    kg_status st = evidence_put(g, &e->pub.evidence, &e->pub.n_evidence, &e->ev, ev, &disordered);
+    if (disordered)
+        mark_dirty(g, &g->dirty_edges, &g->n_dirty_edges, &g->dirty_edges_cap, ei);
+    return st;
+}
+
+kg_status kg_graph_claim_evidence_offer(kg_graph *g, size_t ci, const kg_evidence *ev)
+{
+    kg_claim_rec *c = &g->claims[ci];
+    bool disordered;
+    kg_status st = evidence_put(g, &c->pub.evidence, &c->pub.n_evidence, &c->ev, ev, &disordered);
+    if (disordered)
+        mark_dirty(g, &g->dirty_claims, &g->n_dirty_claims, &g->dirty_claims_cap, ci);
+    return st;
+}
+
+static kg_status mend_evidence(kg_evidence *evs, size_t n, kg_ev_list *l)
+{
+    if (l->sorted == n)
         return KG_OK;
-    size_t *from = malloc(p->n_evidence * sizeof *from);
+    size_t *from = malloc(n * sizeof *from);
     kg_status st = from ? KG_OK : KG_ERR_NOMEM;
     if (st == KG_OK)
-        st = kg_list_order_tail(e->ev_sorted, p->n_evidence, evidence_list_cmp, p->evidence, from);
+        st = kg_list_order_tail(l->sorted, n, evidence_list_cmp, evs, from);
     if (st == KG_OK)
-        st = kg_list_order_apply(p->evidence, p->n_evidence, sizeof *p->evidence, from);
+        st = kg_list_order_apply(evs, n, sizeof *evs, from);
     free(from);
     if (st != KG_OK)
         return st;
-    e->ev_sorted = p->n_evidence;
-    reindex(&e->ev_ix, p->evidence, p->n_evidence, evidence_key);
+    l->sorted = n;
+    reindex(&l->ix, evs, n, evidence_key);
     return KG_OK;
+}
+
+static kg_status mend_edge(kg_edge_rec *e)
+{
+    return mend_evidence(e->pub.evidence, e->pub.n_evidence, &e->ev);
+}
+
+static kg_status mend_claim(kg_claim_rec *c)
+{
+    return mend_evidence(c->pub.evidence, c->pub.n_evidence, &c->ev);
 }
 
 kg_status kg_graph_lists_mend(kg_graph *g)
@@ -416,14 +448,18 @@ kg_status kg_graph_lists_mend(kg_graph *g)
         for (size_t i = 0; i < g->n_nodes && st == KG_OK; i++)
             st = mend_node_docs(&g->nodes[i]);
         for (size_t i = 0; i < g->n_edges && st == KG_OK; i++)
-            st = mend_evidence(&g->edges[i]);
+            st = mend_edge(&g->edges[i]);
+        for (size_t i = 0; i < g->n_claims && st == KG_OK; i++)
+            st = mend_claim(&g->claims[i]);
     } else {
         for (size_t k = 0; k < g->n_dirty_nodes && st == KG_OK; k++)
             st = mend_node_docs(&g->nodes[g->dirty_nodes[k]]);
         for (size_t k = 0; k < g->n_dirty_edges && st == KG_OK; k++)
-            st = mend_evidence(&g->edges[g->dirty_edges[k]]);
+            st = mend_edge(&g->edges[g->dirty_edges[k]]);
+        for (size_t k = 0; k < g->n_dirty_claims && st == KG_OK; k++)
+            st = mend_claim(&g->claims[g->dirty_claims[k]]);
     }
-    g->n_dirty_nodes = g->n_dirty_edges = 0;
+    g->n_dirty_nodes = g->n_dirty_edges = g->n_dirty_claims = 0;
     g->mend_all = st != KG_OK;
     return st;
 }

@@ -123,6 +123,11 @@ kg_status kg_graph_sort(kg_graph *g, kg_error *err)
     edge_index = tmp;
     igraph_destroy(&g->ig);
     g->ig = ig;
+    for (size_t k = 0; k < g->n_claims; k++)
+        g->claims[k].pub.node = new_of_old[g->claims[k].pub.node];
+    /* a failure here leaves the claims in their old order, still whole */
+    if (kg_graph_claims_sort(g) != KG_OK)
+        st = kg_graph_nomem(err);
 out:
     if (have_ev)
         igraph_vector_int_destroy(&ev);

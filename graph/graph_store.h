@@ -53,13 +53,25 @@ typedef struct kg_doc_rec {
     const char *source;
 } kg_doc_rec;
 
+/* The bookkeeping of an evidence list (an edge's or a claim's). */
+typedef struct kg_ev_list {
+    size_t cap;
+    size_t sorted;   /* items[0, sorted) are in order */
+    kg_posindex *ix; /* (doc, sentence) -> position; NULL: search */
+} kg_ev_list;
+
 typedef struct kg_edge_rec {
     kg_edge pub;
-    size_t ev_cap;
-    size_t ev_sorted;   /* pub.evidence[0, ev_sorted) are in order */
-    kg_posindex *ev_ix; /* (doc, sentence) -> position; NULL: search */
-    size_t bare;        /* support added without evidence */
+    kg_ev_list ev;
+    size_t bare; /* support added without evidence */
 } kg_edge_rec;
+
+typedef struct kg_claim_rec {
+    kg_claim pub;
+    kg_ev_list ev;
+    size_t bare;
+    kg_claim_value *values; /* owned; pub.values points here */
+} kg_claim_rec;
 
 struct kg_graph {
     kg_arena *arena;
@@ -73,7 +85,10 @@ struct kg_graph {
     size_t n_edges, edges_cap;
     kg_strmap *node_index; /* id -> node index */
     kg_strmap *edge_index; /* edge key -> edge index */
-    kg_doc_rec *docs;      /* by id, once mended */
+    kg_claim_rec *claims;
+    size_t n_claims, claims_cap;
+    kg_strmap *claim_index; /* claim key -> claim index */
+    kg_doc_rec *docs;       /* by id, once mended */
     size_t n_docs, docs_cap;
     size_t docs_sorted;   /* docs[0, docs_sorted) are in order */
     kg_posindex *docs_ix; /* interned id -> position; NULL: search */
@@ -82,6 +97,7 @@ struct kg_graph {
      * not grow, so every list is looked at */
     size_t *dirty_nodes, n_dirty_nodes, dirty_nodes_cap;
     size_t *dirty_edges, n_dirty_edges, dirty_edges_cap;
+    size_t *dirty_claims, n_dirty_claims, dirty_claims_cap;
     bool mend_all;
 
     char *key; /* scratch for edge keys */
@@ -123,6 +139,8 @@ kg_status kg_graph_node_docs_offer(kg_graph *g, size_t ni, const char *doc,
                                    const size_t counts[KG_N_TYPES]);
 /* Adds evidence to edge ei, or keeps the smaller of two for one (doc, sentence). */
 kg_status kg_graph_evidence_offer(kg_graph *g, size_t ei, const kg_evidence *ev);
+/* The same for claim ci. */
+kg_status kg_graph_claim_evidence_offer(kg_graph *g, size_t ci, const kg_evidence *ev);
 /* Puts every list marked out of order back in order.  On failure the lists
  * not yet mended stay marked, so a later call finishes the job. */
 kg_status kg_graph_lists_mend(kg_graph *g);
@@ -141,5 +159,14 @@ bool kg_graph_edge_key(kg_graph *g, const char *source, const char *relation, co
  * target and count are ignored), with `bare` support beyond its evidence. */
 kg_status kg_graph_edge_merge(kg_graph *g, size_t source, size_t target, const kg_edge *spec,
                               size_t bare, size_t *index);
+
+/* ---- graph_claim.c */
+void kg_graph_claims_free(kg_graph *g);
+/* Adds or merges src's claim as a claim of node `node` of g, with `bare`
+ * support beyond its evidence. */
+kg_status kg_graph_claim_merge(kg_graph *g, size_t node, const kg_claim *src, size_t bare,
+                               size_t *index);
+/* Puts the claims in canonical order (after the nodes were sorted). */
+kg_status kg_graph_claims_sort(kg_graph *g);
 
 #endif

@@ -1,8 +1,8 @@
 /* load_json.c - the node-link JSON that kg_export_json writes, read back.
  *
  * jansson parses the whole text (duplicate keys refused); then one pass over
- * graph.documents, nodes and links checks every field it uses and hands each
- * record to kg_graph_put_node/put_edge, so the merge rules of graph.c apply
+ * graph.documents, nodes, links and claims checks every field it uses and
+ * hands each record to kg_graph_put_node/put_edge/put_claim, so the merge rules of graph.c apply
  * and igraph is brought up to date once, at the end.  A message names the
  * field by its path ("nodes[3].type"), because jansson keeps no positions for
  * values, only for syntax errors.  Keys this reader does not know are ignored.
@@ -28,14 +28,12 @@
 #include "graph_internal.h"
 #include "strmap.h"
 
-#define SCHEMA_VERSION 1
-
 typedef struct loader {
     const char *name; /* the file, for messages */
     kg_error *err;
     kg_graph *g;
     kg_strmap *docs; /* graph.documents[].id: every other document id must be one */
-    char path[160]; /* the record being read: "nodes[3]", "links[7].evidence[0]" */
+    char path[160];  /* the record being read: "nodes[3]", "links[7].evidence[0]" */
     size_t path_len;
 } loader;
 
@@ -253,9 +251,11 @@ static kg_status read_header(loader *l, const json_t *root)
     json_t *version = NULL, *docs = NULL;
     const char *generator;
     st = field(l, info, "schema_version", JSON_INTEGER, true, "an integer", &version);
-    if (st == KG_OK && json_integer_value(version) != SCHEMA_VERSION)
-        st = fail(l, "schema_version", "version %lld is not supported (this kg reads version %d)",
-                  (long long)json_integer_value(version), SCHEMA_VERSION);
+    if (st == KG_OK && json_integer_value(version) != KG_JSON_SCHEMA_VERSION &&
+        json_integer_value(version) != 1)
+        st = fail(l, "schema_version",
+                  "version %lld is not supported (this kg reads versions 1 to %d)",
+                  (long long)json_integer_value(version), KG_JSON_SCHEMA_VERSION);
     if (st == KG_OK)
         st = get_string(l, info, "generator", false, &generator);
     if (st == KG_OK)
@@ -515,7 +515,8 @@ static kg_status endpoint(loader *l, const json_t *link, const char *key, size_t
     return KG_OK;
 }
 
-static kg_status read_evidence(loader *l, const json_t *link, kg_edge *spec)
+/* A link's or a claim's evidence into *out (malloc'd, *n entries). */
+static kg_status read_evidence(loader *l, const json_t *link, kg_evidence **out, size_t *n)
 {
     json_t *evs;
     kg_status st = get_array(l, link, "evidence", false, JSON_OBJECT, &evs);
@@ -524,7 +525,7 @@ static kg_status read_evidence(loader *l, const json_t *link, kg_edge *spec)
     kg_evidence *ev = calloc(json_array_size(evs), sizeof *ev);
     if (!ev)
         return nomem(l);
-    spec->evidence = ev;
+    *out = ev;
     size_t i;
     json_t *e;
     json_array_foreach(evs, i, e)
@@ -554,7 +555,7 @@ static kg_status read_evidence(loader *l, const json_t *link, kg_edge *spec)
         leave(l, mark);
         if (st != KG_OK)
             return st;
-        spec->n_evidence++;
+        (*n)++;
     }
     return KG_OK;
 }
@@ -580,7 +581,7 @@ static kg_status read_link(loader *l, const json_t *link)
     if (st == KG_OK && !(spec.confidence >= 0.0 && spec.confidence <= 1.0))
         st = fail(l, "confidence", "%g is outside [0, 1]", spec.confidence);
     if (st == KG_OK)
-        st = read_evidence(l, link, &spec);
+        st = read_evidence(l, link, &spec.evidence, &spec.n_evidence);
     size_t count = spec.n_evidence ? spec.n_evidence : 1;
     if (st == KG_OK)
         st = get_size(l, link, "count", false, &count);
@@ -624,6 +625,138 @@ static kg_status read_links(loader *l, const json_t *root)
     return st;
 }
 
+static kg_status read_value(loader *l, const json_t *v, kg_claim_value *out)
+{
+    const char *kind = NULL, *text = "", *s = "";
+    kg_status st = get_id(l, v, "kind", &kind);
+    if (st == KG_OK && !kg_value_kind_parse(kind, &out->kind))
+        st = fail(l, "kind", "\"%s\" is not number, percent, money or date", kind);
+    if (st == KG_OK && out->kind == KG_VALUE_DATE) {
+        st = get_string(l, v, "date", true, &s);
+        size_t n = strlen(s);
+        char day[11];
+        /* YYYY, YYYY-MM or YYYY-MM-DD, checked as the day it stands for */
+        snprintf(day, sizeof day, "%s%s", s, n == 4 ? "-01-01" : n == 7 ? "-01" : "");
+        if (st == KG_OK && ((n != 4 && n != 7 && n != 10) || !kg_date_check(day)))
+            st = fail(l, "date", "\"%s\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", s);
+        if (st == KG_OK)
+            memcpy(out->date, s, n + 1);
+    } else if (st == KG_OK) {
+        st = get_number(l, v, "amount", true, &out->amount);
+    }
+    if (st == KG_OK && out->kind == KG_VALUE_MONEY) {
+        st = get_string(l, v, "currency", false, &s);
+        if (st == KG_OK && strlen(s) >= sizeof out->currency)
+            st = fail(l, "currency", "\"%s\" is no currency code", s);
+        if (st == KG_OK)
+            memcpy(out->currency, s, strlen(s) + 1);
+    }
+    if (st == KG_OK)
+        st = get_string(l, v, "text", false, &text);
+    out->text = text;
+    return st;
+}
+
+static kg_status read_values(loader *l, const json_t *c, kg_claim *spec)
+{
+    json_t *vals;
+    kg_status st = get_array(l, c, "values", false, JSON_OBJECT, &vals);
+    if (st != KG_OK || !vals || json_array_size(vals) == 0)
+        return st;
+    kg_claim_value *vs = calloc(json_array_size(vals), sizeof *vs);
+    if (!vs)
+        return nomem(l);
+    spec->values = vs;
+    size_t i;
+    json_t *v;
+    json_array_foreach(vals, i, v)
+    {
+        size_t mark = enter(l, ".values[%zu]", i);
+        st = read_value(l, v, &vs[i]);
+        leave(l, mark);
+        if (st != KG_OK)
+            return st;
+        spec->n_values++;
+    }
+    return KG_OK;
+}
+
+static kg_status read_claim(loader *l, const json_t *c)
+{
+    kg_claim spec;
+    memset(&spec, 0, sizeof spec);
+    spec.confidence = 1.0;
+    spec.argument = spec.speaker = "";
+    const char *role = NULL;
+    kg_status st = endpoint(l, c, "entity", &spec.node);
+    if (st == KG_OK)
+        st = get_id(l, c, "role", &role);
+    if (st == KG_OK && !kg_claim_role_parse(role, &spec.role))
+        st = fail(l, "role", "\"%s\" is neither subject nor object", role);
+    if (st == KG_OK)
+        st = get_id(l, c, "relation", &spec.relation);
+    if (st == KG_OK)
+        st = get_string(l, c, "argument", true, &spec.argument);
+    if (st == KG_OK)
+        st = get_bool(l, c, "negated", &spec.negated);
+    if (st == KG_OK)
+        st = get_bool(l, c, "modal", &spec.modal);
+    if (st == KG_OK)
+        st = get_bool(l, c, "attributed", &spec.attributed);
+    if (st == KG_OK)
+        st = get_string(l, c, "speaker", false, &spec.speaker);
+    if (st == KG_OK)
+        st = get_number(l, c, "confidence", false, &spec.confidence);
+    if (st == KG_OK && !(spec.confidence >= 0.0 && spec.confidence <= 1.0))
+        st = fail(l, "confidence", "%g is outside [0, 1]", spec.confidence);
+    if (st == KG_OK)
+        st = read_values(l, c, &spec);
+    if (st == KG_OK)
+        st = read_evidence(l, c, &spec.evidence, &spec.n_evidence);
+    size_t count = spec.n_evidence ? spec.n_evidence : 1;
+    if (st == KG_OK)
+        st = get_size(l, c, "count", false, &count);
+    if (st == KG_OK && (count < spec.n_evidence || count == 0))
+        st = fail(l, "count", "%zu is less than the evidence given (%zu, and at least 1)", count,
+                  spec.n_evidence);
+    size_t before = kg_graph_claim_count(l->g), index = 0;
+    spec.count = count;
+    if (st == KG_OK)
+        st = kg_graph_put_claim(l->g, &spec, &index, l->err);
+    if (st == KG_OK && kg_graph_claim_count(l->g) == before)
+        st = fail(l, NULL, "the same claim as claims[%zu]", index);
+    if (st == KG_OK && kg_graph_claim(l->g, index)->n_evidence < spec.n_evidence)
+        st = fail(l, "evidence", "two entries have the same doc and sentence");
+    if (st == KG_OK && spec.n_evidence && count > spec.n_evidence) {
+        kg_claim rest = spec;
+        rest.evidence = NULL;
+        rest.n_evidence = 0;
+        rest.count = count - spec.n_evidence;
+        st = kg_graph_put_claim(l->g, &rest, &index, l->err);
+    }
+    free(spec.evidence);
+    free((void *)spec.values);
+    return st;
+}
+
+/* Claims came with schema version 2: a version 1 file has none. */
+static kg_status read_claims(loader *l, const json_t *root)
+{
+    json_t *claims;
+    kg_status st = get_array(l, root, "claims", false, JSON_OBJECT, &claims);
+    size_t i;
+    json_t *c;
+    json_array_foreach(claims, i, c)
+    {
+        if (st != KG_OK)
+            break;
+        size_t mark = enter(l, "claims[%zu]", i);
+        st = read_claim(l, c);
+        leave(l, mark);
+    }
+    return st;
+}
+
 static void restore_metrics(kg_graph *g, const metrics *m)
 {
     for (size_t i = 0; i < kg_graph_node_count(g); i++) {
@@ -649,6 +782,8 @@ static kg_status load(loader *l, const json_t *root)
         st = read_nodes(l, root, &m, &analyzed);
     if (st == KG_OK)
         st = read_links(l, root);
+    if (st == KG_OK)
+        st = read_claims(l, root);
     st = kg_graph_sync(l->g, st, l->err);
     if (st == KG_OK && analyzed && m)
         restore_metrics(l->g, m);

@@ -111,6 +111,20 @@ static kg_graph *tiny(void)
     assert_int_equal(kg_graph_add_node(g, &n, NULL, &err), KG_OK);
     claim(g, "antony-blinken", "turkey", "visit", false, "doc", 0,
           "Blinken visited Türkiye, \"briefly\".");
+    kg_claim_value v = {KG_VALUE_PERCENT, 5.5, "", "", "5.5%"};
+    kg_evidence ev = {"doc", "2024-01-05", 1, 40, 80, 39, 79, "He said aid rose 5.5%."};
+    kg_claim c = {.node = (size_t)kg_graph_find_node(g, "antony-blinken"),
+                  .role = KG_CLAIM_SUBJECT,
+                  .relation = "say",
+                  .argument = "aid rose 5.5%",
+                  .speaker = "",
+                  .values = &v,
+                  .n_values = 1,
+                  .count = 1,
+                  .confidence = 0.9,
+                  .evidence = &ev,
+                  .n_evidence = 1};
+    assert_int_equal(kg_graph_add_claim(g, &c, NULL, &err), KG_OK);
     return g;
 }
 
@@ -120,7 +134,7 @@ static const char tiny_json[] =
     "  \"multigraph\": false,\n"
     "  \"graph\": {\n"
     "    \"generator\": \"kg " KG_VERSION "\",\n"
-    "    \"schema_version\": 1,\n"
+    "    \"schema_version\": 2,\n"
     "    \"documents\": [\n"
     "      {\n"
     "        \"id\": \"doc\",\n"
@@ -198,6 +212,39 @@ static const char tiny_json[] =
     "        }\n"
     "      ]\n"
     "    }\n"
+    "  ],\n"
+    "  \"claims\": [\n"
+    "    {\n"
+    "      \"entity\": \"antony-blinken\",\n"
+    "      \"role\": \"subject\",\n"
+    "      \"relation\": \"say\",\n"
+    "      \"argument\": \"aid rose 5.5%\",\n"
+    "      \"negated\": false,\n"
+    "      \"modal\": false,\n"
+    "      \"attributed\": false,\n"
+    "      \"speaker\": \"\",\n"
+    "      \"values\": [\n"
+    "        {\n"
+    "          \"kind\": \"percent\",\n"
+    "          \"amount\": 5.5,\n"
+    "          \"text\": \"5.5%\"\n"
+    "        }\n"
+    "      ],\n"
+    "      \"count\": 1,\n"
+    "      \"confidence\": 0.9,\n"
+    "      \"evidence\": [\n"
+    "        {\n"
+    "          \"doc\": \"doc\",\n"
+    "          \"date\": \"2024-01-05\",\n"
+    "          \"sentence\": 1,\n"
+    "          \"start\": 40,\n"
+    "          \"end\": 80,\n"
+    "          \"cp_start\": 39,\n"
+    "          \"cp_end\": 79,\n"
+    "          \"text\": \"He said aid rose 5.5%.\"\n"
+    "        }\n"
+    "      ]\n"
+    "    }\n"
     "  ]\n"
     "}\n";
 
@@ -221,11 +268,12 @@ static void test_json_of_empty_graph_has_every_section(void **state)
                               "  \"multigraph\": false,\n"
                               "  \"graph\": {\n"
                               "    \"generator\": \"kg " KG_VERSION "\",\n"
-                              "    \"schema_version\": 1,\n"
+                              "    \"schema_version\": 2,\n"
                               "    \"documents\": []\n"
                               "  },\n"
                               "  \"nodes\": [],\n"
-                              "  \"links\": []\n"
+                              "  \"links\": [],\n"
+                              "  \"claims\": []\n"
                               "}\n");
     free(json);
     kg_graph_free(g);

@@ -99,6 +99,33 @@ static void claim(kg_graph *g, const char *s, const char *t, const char *rel, bo
     assert_int_equal(kg_graph_add_edge(g, &e, NULL, &err), KG_OK);
 }
 
+/* A claim of entity id in doc's sentence (doc NULL: support without
+ * evidence), with at most one value (kind < 0: none). */
+static void fact(kg_graph *g, const char *id, kg_claim_role role, const char *rel, const char *arg,
+                 const char *doc, size_t sentence, int kind, double amount, const char *date,
+                 const char *vtext)
+{
+    kg_claim_value v = {(kg_value_kind)(kind < 0 ? 0 : kind), amount, "", "", vtext};
+    if (kind == KG_VALUE_MONEY)
+        memcpy(v.currency, "USD", 4);
+    if (date)
+        snprintf(v.date, sizeof v.date, "%s", date);
+    kg_evidence ev = {doc, "", sentence, 0, 20, 0, 20, "Evidence sentence."};
+    kg_claim c = {.node = (size_t)kg_graph_find_node(g, id),
+                  .role = role,
+                  .relation = rel,
+                  .argument = arg,
+                  .speaker = "",
+                  .values = kind < 0 ? NULL : &v,
+                  .n_values = kind < 0 ? 0 : 1,
+                  .count = 1,
+                  .confidence = 0.6,
+                  .evidence = doc ? &ev : NULL,
+                  .n_evidence = doc ? 1 : 0};
+    kg_error err;
+    assert_int_equal(kg_graph_add_claim(g, &c, NULL, &err), KG_OK);
+}
+
 /* One document's graph, as kg build would make it. */
 static kg_graph *doc_graph(int which)
 {
@@ -115,6 +142,8 @@ static kg_graph *doc_graph(int which)
         node(g, "antony-blinken", "Antony Blinken", KG_ENT_PERSON, "cairo", 19, 3, a1, 3);
         node(g, "egypt", "Egypt", KG_ENT_COUNTRY, "cairo", 50, 2, NULL, 0);
         claim(g, "antony-blinken", "egypt", "meet", false, "cairo", 0, "Blinken met Egypt.", 0.9);
+        fact(g, "antony-blinken", KG_CLAIM_SUBJECT, "say", "the talks went well", "cairo", 1, -1, 0,
+             NULL, NULL);
         break;
     case 2:
         assert_int_equal(kg_graph_add_doc(g, "doha", "2024-02-06", &err), KG_OK);
@@ -124,6 +153,8 @@ static kg_graph *doc_graph(int which)
         claim(g, "antony-blinken", "qatar", "thank", false, "doha", 1, "Blinken thanked Qatar.",
               0.8);
         claim(g, "qatar", "hamas", "mediate with", false, "doha", 2, "Qatar may mediate.", 0.5);
+        fact(g, "qatar", KG_CLAIM_SUBJECT, "pledge", "$2.5 billion", "doha", 3, KG_VALUE_MONEY,
+             2.5e9, NULL, "$2.5 billion");
         break;
     default:
         assert_int_equal(kg_graph_add_doc(g, "jerusalem", "", &err), KG_OK);
@@ -132,6 +163,10 @@ static kg_graph *doc_graph(int which)
         node(g, "hamas", "Hamas", KG_ENT_ORGANIZATION, "jerusalem", 0, 2, NULL, 0);
         claim(g, "antony-blinken", "egypt", "meet", false, "jerusalem", 3, "He met Egypt.", 0.95);
         claim(g, "hamas", "antony-blinken", "reject", true, "jerusalem", 1, "Hamas did not.", 0.7);
+        fact(g, "antony-blinken", KG_CLAIM_SUBJECT, "say", "the talks went well", "jerusalem", 2,
+             -1, 0, NULL, NULL);
+        fact(g, "hamas", KG_CLAIM_OBJECT, "attack on", "an attack on Monday", "jerusalem", 4,
+             KG_VALUE_DATE, 0, "2024-02-05", "Monday");
         break;
     }
     return g;
@@ -160,6 +195,8 @@ static kg_graph *rich(void)
     claim(g, "turkiye", "turkiye", "border", false, "doha", 4, "Türkiye\tborders itself.", 0.25);
     claim(g, "qatar", "egypt", "call", false, NULL, 0, "", 1.0);
     claim(g, "antony-blinken", "qatar", "thank", false, NULL, 0, "", 0.1); /* bare support */
+    fact(g, "qatar", KG_CLAIM_SUBJECT, "pledge", "$2.5 billion", NULL, 0, KG_VALUE_MONEY, 2.5e9,
+         NULL, "$2.5 billion");
     return g;
 }
 
@@ -448,21 +485,24 @@ static void test_load_refuses_undeclared_documents_and_backward_spans(void **sta
                             "\"evidence\": [{\"doc\": \"%s\", \"sentence\": 0, %s}]}]}";
     char json[1024];
     snprintf(json, sizeof json, link, "zz", "\"start\": 0");
-    assert_string_equal(load_error(json, &err),
-                        "t.json: links[0].evidence[0].doc: document \"zz\" is not in graph.documents");
+    assert_string_equal(
+        load_error(json, &err),
+        "t.json: links[0].evidence[0].doc: document \"zz\" is not in graph.documents");
     snprintf(json, sizeof json, link, "d", "\"start\": 9, \"end\": 5");
-    assert_string_equal(load_error(json, &err), "t.json: links[0].evidence[0].end: 5 is before start (9)");
+    assert_string_equal(load_error(json, &err),
+                        "t.json: links[0].evidence[0].end: 5 is before start (9)");
     snprintf(json, sizeof json, link, "d", "\"cp_start\": 9, \"cp_end\": 5");
     assert_string_equal(load_error(json, &err),
                         "t.json: links[0].evidence[0].cp_end: 5 is before cp_start (9)");
     snprintf(json, sizeof json, link, "d", "\"date\": \"2023-02-29\"");
     assert_string_equal(load_error(json, &err), "t.json: links[0].evidence[0].date: \"2023-02-29\" "
                                                 "is not a date (YYYY-MM-DD, or \"\")");
-    assert_string_equal(load_error("{\"graph\": {\"schema_version\": 1, \"documents\": [{\"id\": "
-                                   "\"d\", \"date\": \"2024-02-31\"}]}, \"nodes\": [], \"links\": []}",
-                                   &err),
-                        "t.json: graph.documents[0].date: \"2024-02-31\" is not a date "
-                        "(YYYY-MM-DD, or \"\")");
+    assert_string_equal(
+        load_error("{\"graph\": {\"schema_version\": 1, \"documents\": [{\"id\": "
+                   "\"d\", \"date\": \"2024-02-31\"}]}, \"nodes\": [], \"links\": []}",
+                   &err),
+        "t.json: graph.documents[0].date: \"2024-02-31\" is not a date "
+        "(YYYY-MM-DD, or \"\")");
 }
 
 static void test_load_refuses_links_to_unknown_nodes(void **state)
@@ -477,14 +517,85 @@ static void test_load_refuses_links_to_unknown_nodes(void **state)
         "t.json: links[0].target: no node with id \"x\"");
 }
 
+static void test_claims_merge_across_documents(void **state)
+{
+    (void)state;
+    kg_graph *g = doc_graph(1), *g3 = doc_graph(3);
+    kg_error err;
+    assert_int_equal(kg_graph_merge(g, g3, &err), KG_OK);
+    assert_int_equal(kg_graph_sort(g, &err), KG_OK);
+    assert_int_equal(kg_graph_claim_count(g), 2); /* "say" twice is one claim */
+    const kg_claim *c = kg_graph_claim(g, 0);
+    assert_string_equal(kg_graph_node(g, c->node)->id, "antony-blinken");
+    assert_int_equal(c->count, 2);
+    assert_int_equal(c->n_evidence, 2);
+    c = kg_graph_claim(g, 1);
+    assert_string_equal(kg_graph_node(g, c->node)->id, "hamas");
+    assert_int_equal(c->role, KG_CLAIM_OBJECT);
+    assert_int_equal(c->n_values, 1);
+    assert_string_equal(c->values[0].date, "2024-02-05");
+    kg_graph_free(g3);
+    kg_graph_free(g);
+}
+
+static void test_load_refuses_bad_claims(void **state)
+{
+    (void)state;
+    kg_error err;
+    const char *nodes = HEAD "\"nodes\": [{\"id\": \"a\", \"type\": \"person\"}], \"links\": [], ";
+    char buf[512];
+    snprintf(buf, sizeof buf,
+             "%s\"claims\": [{\"entity\": \"b\", \"role\": \"subject\", "
+             "\"relation\": \"say\", \"argument\": \"x\"}]}",
+             nodes);
+    assert_string_equal(load_error(buf, &err), "t.json: claims[0].entity: no node with id \"b\"");
+    snprintf(buf, sizeof buf,
+             "%s\"claims\": [{\"entity\": \"a\", \"role\": \"agent\", "
+             "\"relation\": \"say\", \"argument\": \"x\"}]}",
+             nodes);
+    assert_string_equal(load_error(buf, &err),
+                        "t.json: claims[0].role: \"agent\" is neither subject nor object");
+    snprintf(buf, sizeof buf,
+             "%s\"claims\": [{\"entity\": \"a\", \"role\": \"subject\", "
+             "\"relation\": \"say\", \"argument\": \"x\", \"values\": [{\"kind\": "
+             "\"date\", \"date\": \"2024-02-31\"}]}]}",
+             nodes);
+    assert_string_equal(load_error(buf, &err),
+                        "t.json: claims[0].values[0].date: \"2024-02-31\" is not a date "
+                        "(YYYY-MM-DD, YYYY-MM or YYYY)");
+    snprintf(buf, sizeof buf,
+             "%s\"claims\": [{\"entity\": \"a\", \"role\": \"subject\", "
+             "\"relation\": \"say\", \"argument\": \"x\", \"values\": [{\"kind\": "
+             "\"weight\", \"amount\": 3}]}]}",
+             nodes);
+    assert_string_equal(load_error(buf, &err), "t.json: claims[0].values[0].kind: \"weight\" is "
+                                               "not number, percent, money or date");
+    snprintf(buf, sizeof buf,
+             "%s\"claims\": [{\"entity\": \"a\", \"role\": \"subject\", "
+             "\"relation\": \"say\", \"argument\": \"x\"}, {\"entity\": \"a\", \"role\": "
+             "\"subject\", \"relation\": \"say\", \"argument\": \"x\"}]}",
+             nodes);
+    assert_string_equal(load_error(buf, &err), "t.json: claims[1]: the same claim as claims[0]");
+}
+
+static void test_load_reads_a_version_1_graph_without_claims(void **state)
+{
+    (void)state;
+    kg_graph *g = load("{\"graph\": {\"schema_version\": 1, \"documents\": []}, "
+                       "\"nodes\": [{\"id\": \"a\", \"type\": \"person\"}], \"links\": []}");
+    assert_int_equal(kg_graph_node_count(g), 1);
+    assert_int_equal(kg_graph_claim_count(g), 0);
+    kg_graph_free(g);
+}
+
 static void test_load_refuses_another_schema_version(void **state)
 {
     (void)state;
     kg_error err;
     assert_string_equal(
-        load_error("{\"graph\": {\"schema_version\": 2}, \"nodes\": [], \"links\": []}", &err),
-        "t.json: graph.schema_version: version 2 is not supported (this kg reads "
-        "version 1)");
+        load_error("{\"graph\": {\"schema_version\": 3}, \"nodes\": [], \"links\": []}", &err),
+        "t.json: graph.schema_version: version 3 is not supported (this kg reads "
+        "versions 1 to 2)");
 }
 
 static void test_load_refuses_what_would_not_survive_the_round_trip(void **state)
@@ -615,8 +726,8 @@ static void test_cytoscape_edge_ids_never_name_a_node(void **state)
     json_t *edges = json_object_get(json_object_get(root, "elements"), "edges");
     assert_int_equal(json_array_size(edges), 2);
     for (size_t j = 0; j < 2; j++) {
-        const char *id =
-            json_string_value(json_object_get(json_object_get(json_array_get(edges, j), "data"), "id"));
+        const char *id = json_string_value(
+            json_object_get(json_object_get(json_array_get(edges, j), "data"), "id"));
         char want[16];
         snprintf(want, sizeof want, "e:::%zu", j);
         assert_string_equal(id, want);
@@ -730,6 +841,9 @@ int main(void)
         cmocka_unit_test(test_load_skips_a_byte_order_mark),
         cmocka_unit_test(test_load_refuses_undeclared_documents_and_backward_spans),
         cmocka_unit_test(test_load_refuses_another_schema_version),
+        cmocka_unit_test(test_claims_merge_across_documents),
+        cmocka_unit_test(test_load_refuses_bad_claims),
+        cmocka_unit_test(test_load_reads_a_version_1_graph_without_claims),
         cmocka_unit_test(test_load_refuses_what_would_not_survive_the_round_trip),
         cmocka_unit_test(test_load_accepts_a_minimal_hand_written_graph),
         cmocka_unit_test(test_styles_have_their_names),

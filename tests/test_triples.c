@@ -219,6 +219,43 @@ static void test_triples_too_long_sentence_skipped(void **state)
     assert_int_equal(kg_document_stats(d)->parsed, 1);
     kg_document_free(d);
 }
+/* an argument that names no entity carries its values, dated by the
+ * document; an entity argument carries none */
+static void test_triples_object_values_filled_from_document_date(void **state)
+{
+    (void)state;
+    const char *text = "Britain pledged $3.2 billion on Monday.";
+    kg_extract_input in = {
+        .name = "values", .date = "2024-01-05", .data = text, .len = strlen(text)};
+    kg_document *d = NULL;
+    kg_error err = {0};
+    assert_int_equal(kg_extract_text(res, NULL, &in, &d, &err), KG_OK);
+    size_t n;
+    const kg_triple *ts = kg_document_triples(d, &n);
+    bool found = false;
+    for (size_t i = 0; i < n; i++) {
+        const kg_triple *t = &ts[i];
+        if (t->subject.entity >= 0)
+            assert_int_equal(t->n_subject_values, 0);
+        const char *obj = t->object.text ? t->object.text : "";
+        if (t->object.entity >= 0 || strcmp(obj, "$3.2 billion on Monday"))
+            continue;
+        found = true;
+        assert_int_equal(t->n_object_values, 2);
+        assert_int_equal(t->object_values[0].kind, KG_VALUE_MONEY);
+        assert_true(t->object_values[0].amount == 3.2e9);
+        assert_string_equal(t->object_values[0].currency, "USD");
+        assert_int_equal(t->object_values[0].start, 0);
+        assert_int_equal(t->object_values[0].end, 12);
+        assert_int_equal(t->object_values[1].kind, KG_VALUE_DATE);
+        assert_string_equal(t->object_values[1].date, "2024-01-01");
+    }
+    if (!found) {
+        dump(d);
+        fail_msg("no triple with the object \"$3.2 billion on Monday\"");
+    }
+    kg_document_free(d);
+}
 CASE(test_triples_tex_quotes, "She began her career in the film `` A New Oath '' in 1947.",
      "She | begin | her career in the film")
 
@@ -292,6 +329,7 @@ int main(void)
         cmocka_unit_test(test_triples_list_is_not_apposition),
         cmocka_unit_test(test_triples_semicolon_joins_two_clauses),
         cmocka_unit_test(test_triples_too_long_sentence_skipped),
+        cmocka_unit_test(test_triples_object_values_filled_from_document_date),
         cmocka_unit_test(test_triples_tex_quotes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -8,6 +8,7 @@
  *   dot   the union of both graphs drawn by Graphviz: added parts green,
  *         removed red and dashed, changed amber, unchanged grey.
  *   svg   the same, laid out and rendered.
+ *   html  one self-contained page: counts, the changes, the versions side by side.
  *
  * As with kg_export_file, kg_diff_export_file writes a temporary file in the
  * target's directory and renames it into place only when it is complete.
@@ -25,7 +26,8 @@ typedef enum kg_diff_format {
     KG_DIFF_FMT_TEXT,
     KG_DIFF_FMT_JSON,
     KG_DIFF_FMT_DOT,
-    KG_DIFF_FMT_SVG
+    KG_DIFF_FMT_SVG,
+    KG_DIFF_FMT_HTML
 } kg_diff_format;
 
 /* "text", "json", "dot", "svg"; false if unknown. */
@@ -41,6 +43,11 @@ kg_status kg_diff_export_text(const kg_diff *d, const kg_diff_export_options *op
 kg_status kg_diff_export_json(const kg_diff *d, FILE *out, kg_error *err);
 kg_status kg_diff_export_dot(const kg_diff *d, FILE *out, kg_error *err);
 kg_status kg_diff_export_svg(const kg_diff *d, FILE *out, kg_error *err);
+/* One HTML5 page needing nothing else (no script, style, font or image
+ * fetched): the summary, each change linked to its sentences, and both
+ * versions side by side with the changed words marked.  Everything from the
+ * articles is escaped; deterministic. */
+kg_status kg_diff_export_html(const kg_diff *d, FILE *out, kg_error *err);
 
 /* One of the above by format; opts may be NULL. */
 kg_status kg_diff_export_write(const kg_diff *d, kg_diff_format f,

@@ -19,14 +19,14 @@
 /* ---------------------------------------------------------------- reading */
 
 typedef struct kg_doc {
-    const char *id;      /* document id: file name without directory and extension */
-    const char *path;    /* as given, for messages ("-" for standard input) */
-    char date[11];       /* "YYYY-MM-DD" from a leading `date` header, or "" */
-    const char *text;    /* the input bytes, NUL-terminated; invalid UTF-8 bytes replaced by '?' */
-    size_t len;          /* length of text in bytes */
-    size_t body_start;   /* first byte after the date header (0 without one) */
-    size_t n_invalid;    /* invalid UTF-8 bytes that were replaced */
-    size_t first_invalid;/* byte offset of the first of them */
+    const char *id;       /* document id: file name without directory and extension */
+    const char *path;     /* as given, for messages ("-" for standard input) */
+    char date[11];        /* "YYYY-MM-DD" from a leading `date` header, or "" */
+    const char *text;     /* the input bytes, NUL-terminated; invalid UTF-8 bytes replaced by '?' */
+    size_t len;           /* length of text in bytes */
+    size_t body_start;    /* first byte after the date header (0 without one) */
+    size_t n_invalid;     /* invalid UTF-8 bytes that were replaced */
+    size_t first_invalid; /* byte offset of the first of them */
 } kg_doc;
 
 /* The document id kg gives the file path: its name without directory and
@@ -49,23 +49,19 @@ kg_status kg_doc_read_file(kg_arena *a, const char *path, size_t max_bytes, kg_d
                            kg_error *err);
 
 typedef struct kg_span {
-    size_t start;        /* byte offset, inclusive */
-    size_t end;          /* byte offset, exclusive */
+    size_t start; /* byte offset, inclusive */
+    size_t end;   /* byte offset, exclusive */
 } kg_span;
 
 /* ---------------------------------------------------------------- tokens */
 
-typedef enum kg_token_kind {
-    KG_TOK_WORD,
-    KG_TOK_NUMBER,
-    KG_TOK_PUNCT
-} kg_token_kind;
+typedef enum kg_token_kind { KG_TOK_WORD, KG_TOK_NUMBER, KG_TOK_PUNCT } kg_token_kind;
 
 typedef struct kg_token {
-    size_t start, end;   /* bytes in kg_doc.text */
-    const char *norm;    /* the token with curly quotes/apostrophes and dashes folded to ASCII */
+    size_t start, end; /* bytes in kg_doc.text */
+    const char *norm;  /* the token with curly quotes/apostrophes and dashes folded to ASCII */
     kg_token_kind kind;
-    bool space_before;   /* whitespace precedes the token in the input */
+    bool space_before; /* whitespace precedes the token in the input */
 } kg_token;
 
 /* ---------------------------------------------------------------- entities */
@@ -83,66 +79,94 @@ bool kg_entity_type_parse(const char *s, kg_entity_type *out);
 
 /* How a mention was tied to its entity. */
 typedef enum kg_resolution {
-    KG_RES_NAME,      /* the name itself, first or fullest form */
-    KG_RES_SHORT,     /* a shorter form of an earlier name (surname, title + surname) */
-    KG_RES_ALIAS,     /* a known alternative name (iso-codes common name, short form) */
-    KG_RES_ACRONYM,   /* an acronym defined in the text or by a code list */
-    KG_RES_DEMONYM,   /* a nationality word standing for its country */
-    KG_RES_PRONOUN,   /* he/she/his/her resolved to a person */
-    KG_RES_ROLE       /* "the prime minister" resolved to the holder of that role */
+    KG_RES_NAME,    /* the name itself, first or fullest form */
+    KG_RES_SHORT,   /* a shorter form of an earlier name (surname, title + surname) */
+    KG_RES_ALIAS,   /* a known alternative name (iso-codes common name, short form) */
+    KG_RES_ACRONYM, /* an acronym defined in the text or by a code list */
+    KG_RES_DEMONYM, /* a nationality word standing for its country */
+    KG_RES_PRONOUN, /* he/she/his/her resolved to a person */
+    KG_RES_ROLE     /* "the prime minister" resolved to the holder of that role */
 } kg_resolution;
 
 const char *kg_resolution_name(kg_resolution r);
 
 typedef struct kg_entity {
-    const char *id;          /* stable slug of the canonical name: "benjamin-netanyahu" */
-    const char *name;        /* canonical name, titles stripped */
+    const char *id;   /* stable slug of the canonical name: "benjamin-netanyahu" */
+    const char *name; /* canonical name, titles stripped */
     kg_entity_type type;
-    const char **aliases;    /* every distinct surface form seen, in order of first appearance */
+    const char **aliases; /* every distinct surface form seen, in order of first appearance */
     size_t n_aliases;
-    const char **roles;      /* titles and roles seen: "Prime Minister", "spokesperson" */
+    const char **roles; /* titles and roles seen: "Prime Minister", "spokesperson" */
     size_t n_roles;
-    size_t mentions;         /* number of mentions, resolved pronouns included */
-    size_t first_offset;     /* byte offset of the first mention */
-    size_t first_cp;         /* code-point offset of the first mention */
-    char iso2[3];            /* ISO 3166-1 alpha-2 of the country, or tied country; "" if none */
+    size_t mentions;     /* number of mentions, resolved pronouns included */
+    size_t first_offset; /* byte offset of the first mention */
+    size_t first_cp;     /* code-point offset of the first mention */
+    char iso2[3];        /* ISO 3166-1 alpha-2 of the country, or tied country; "" if none */
     char iso3[4];
 } kg_entity;
 
 typedef struct kg_mention {
-    size_t entity;           /* index into kg_document_entities */
-    size_t sentence;         /* index into kg_document_sentences */
+    size_t entity;             /* index into kg_document_entities */
+    size_t sentence;           /* index into kg_document_sentences */
     size_t tok_start, tok_end; /* token range within the sentence, end exclusive */
-    size_t start, end;       /* bytes */
-    size_t cp_start, cp_end; /* code points */
-    const char *text;        /* surface text */
+    size_t start, end;         /* bytes */
+    size_t cp_start, cp_end;   /* code points */
+    const char *text;          /* surface text */
     kg_resolution how;
 } kg_mention;
 
 /* ---------------------------------------------------------------- triples */
 
 typedef enum kg_triple_source {
-    KG_SRC_PARSE,     /* a clause of the dependency tree (verb and its arguments) */
-    KG_SRC_PATTERN    /* a noun phrase: title, apposition, possessive, role, nominal */
+    KG_SRC_PARSE,  /* a clause of the dependency tree (verb and its arguments) */
+    KG_SRC_PATTERN /* a noun phrase: title, apposition, possessive, role, nominal */
 } kg_triple_source;
 
 typedef struct kg_arg {
-    const char *text;        /* the argument phrase as written */
-    long entity;             /* index into kg_document_entities, or -1 */
+    const char *text; /* the argument phrase as written */
+    long entity;      /* index into kg_document_entities, or -1 */
 } kg_arg;
+
+/* A number, percentage, amount of money or date found in an argument,
+ * normalized so that two versions of a phrase compare by what they say
+ * ("5 per cent" and "5%" are one value; "Monday" in a story dated
+ * 2024-01-05 is 2024-01-01). */
+typedef enum kg_value_kind {
+    KG_VALUE_NUMBER,  /* "22,000", "1.5 million", "five": amount */
+    KG_VALUE_PERCENT, /* "5%", "5 per cent": amount 5 */
+    KG_VALUE_MONEY,   /* "$3.2bn", "£40 million": amount in units, currency */
+    KG_VALUE_DATE     /* "on Monday", "5 January 2024", "March 2023": date */
+} kg_value_kind;
+
+typedef struct kg_value {
+    kg_value_kind kind;
+    double amount;     /* NUMBER, PERCENT, MONEY */
+    char currency[4];  /* MONEY: ISO 4217 code ("USD"), "" if unknown */
+    char date[11];     /* DATE: "YYYY-MM-DD", "YYYY-MM" or "YYYY" */
+    size_t start, end; /* bytes of the value in the argument text */
+} kg_value;
+
+/* "number", "percent", "money", "date". */
+const char *kg_value_kind_name(kg_value_kind k);
+/* Parses a name written by kg_value_kind_name; false if unknown. */
+bool kg_value_kind_parse(const char *s, kg_value_kind *out);
 
 typedef struct kg_triple {
     kg_arg subject;
     kg_arg object;
-    const char *relation;    /* normalized (lemmatized) relation phrase: "communicate to" */
-    const char *surface;     /* the relation as written: "communicated to" */
+    const char *relation; /* normalized (lemmatized) relation phrase: "communicate to" */
+    const char *surface;  /* the relation as written: "communicated to" */
     bool negated;
     bool modal;
-    bool attributed;         /* inside reported speech */
+    bool attributed;           /* inside reported speech */
     const char *attributed_to; /* the speaker phrase, or NULL */
-    double confidence;       /* in [0, 1] */
+    double confidence;         /* in [0, 1] */
     size_t sentence;
     kg_triple_source source;
+    /* values in the subject's and the object's text, in order (none in an
+     * argument that is an entity) */
+    const kg_value *subject_values, *object_values;
+    size_t n_subject_values, n_object_values;
 } kg_triple;
 
 /* ---------------------------------------------------------------- pipeline */
@@ -150,8 +174,8 @@ typedef struct kg_triple {
 typedef struct kg_resources kg_resources;
 
 typedef struct kg_resources_options {
-    const char *data_dir;    /* the project's word lists; NULL: $KG_DATA_DIR, then the built-in path */
-    bool load_parser;        /* load the tagger and parser (entities alone do not need them) */
+    const char *data_dir; /* the project's word lists; NULL: $KG_DATA_DIR, then the built-in path */
+    bool load_parser;     /* load the tagger and parser (entities alone do not need them) */
 } kg_resources_options;
 
 kg_status kg_resources_load(const kg_resources_options *opts, kg_resources **out, kg_error *err);
@@ -165,12 +189,12 @@ kg_status kg_parse_cache_open(const char *dir, kg_parse_cache **out, kg_error *e
 void kg_parse_cache_close(kg_parse_cache *c);
 
 typedef struct kg_extract_options {
-    size_t max_parse_words;  /* longer sentences are not parsed and give no triple
-                                (default 200; 0: no limit) */
+    size_t max_parse_words; /* longer sentences are not parsed and give no triple
+                               (default 200; 0: no limit) */
     /* throughput (kg build): */
-    bool graph_only;         /* read triples only off sentences that name two different
-                                entities (pronouns count): the graph keeps no other triple */
-    size_t max_bytes;        /* largest document accepted (default 64 MiB; 0 means the default) */
+    bool graph_only;  /* read triples only off sentences that name an entity
+                         (pronouns count): the graph keeps no other triple */
+    size_t max_bytes; /* largest document accepted (default 64 MiB; 0 means the default) */
     const kg_parse_cache *cache; /* NULL: parse every sentence afresh */
 } kg_extract_options;
 
@@ -203,17 +227,17 @@ void kg_document_free(kg_document *d);
  * count time the thread waited for a core. */
 
 typedef struct kg_extract_stats {
-    double read_s;           /* reading, UTF-8 check, date header */
-    double split_s;          /* sentences and tokens */
-    double entities_s;       /* mentions, types, coreference, code-point offsets */
-    double parse_s;          /* UD tokens, tags, lemmas and trees (cache lookups included) */
-    double triples_s;        /* triples read off the trees */
-    size_t bytes;            /* document length */
-    size_t sentences;        /* all sentences */
-    size_t candidates;       /* sentences whose triples were looked for */
-    size_t parsed;           /* of those, given a tree */
-    size_t cached;           /* ... of which from the parse cache */
-    size_t too_long;         /* candidates over max_parse_words, never parsed */
+    double read_s;     /* reading, UTF-8 check, date header */
+    double split_s;    /* sentences and tokens */
+    double entities_s; /* mentions, types, coreference, code-point offsets */
+    double parse_s;    /* UD tokens, tags, lemmas and trees (cache lookups included) */
+    double triples_s;  /* triples read off the trees */
+    size_t bytes;      /* document length */
+    size_t sentences;  /* all sentences */
+    size_t candidates; /* sentences whose triples were looked for */
+    size_t parsed;     /* of those, given a tree */
+    size_t cached;     /* ... of which from the parse cache */
+    size_t too_long;   /* candidates over max_parse_words, never parsed */
 } kg_extract_stats;
 
 /* What extracting d cost; valid until kg_document_free. */
@@ -223,13 +247,13 @@ void kg_extract_stats_add(kg_extract_stats *sum, const kg_extract_stats *s);
 
 /* One document handed over in memory, as from a JSON Lines record. */
 typedef struct kg_extract_input {
-    const char *name;        /* for messages: "corpus.jsonl:12" */
-    const char *id;          /* document id; NULL: derived from name as for a file;
-                                "" is refused; bytes that are not UTF-8 become U+FFFD */
-    const char *date;        /* "YYYY-MM-DD"; NULL or "": from a `date` header in the text */
-    const char *data;        /* UTF-8 text, need not be NUL-terminated */
+    const char *name; /* for messages: "corpus.jsonl:12" */
+    const char *id;   /* document id; NULL: derived from name as for a file;
+                         "" is refused; bytes that are not UTF-8 become U+FFFD */
+    const char *date; /* "YYYY-MM-DD"; NULL or "": from a `date` header in the text */
+    const char *data; /* UTF-8 text, need not be NUL-terminated */
     size_t len;
-    const char *path;        /* set: read this file ("-": standard input), not data */
+    const char *path; /* set: read this file ("-": standard input), not data */
 } kg_extract_input;
 
 /* kg_extract_buffer (or, with in->path, kg_extract_file) with an explicit id

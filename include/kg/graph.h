@@ -53,11 +53,11 @@ typedef struct kg_node {
     size_t n_aliases;
     const char **roles;
     size_t n_roles;
-    size_t mentions;         /* over all documents */
-    const char *first_doc;   /* document of the first mention (smallest id wins across docs) */
-    size_t first_offset;     /* byte offset of the first mention in first_doc */
+    size_t mentions;       /* over all documents */
+    const char *first_doc; /* document of the first mention (smallest id wins across docs) */
+    size_t first_offset;   /* byte offset of the first mention in first_doc */
     size_t first_cp;
-    kg_doc_count *docs;      /* mentions per document */
+    kg_doc_count *docs; /* mentions per document */
     size_t n_docs;
     /* analytics, filled by kg_graph_analyze */
     double degree, weighted_degree, pagerank, betweenness;
@@ -65,17 +65,57 @@ typedef struct kg_node {
 } kg_node;
 
 typedef struct kg_edge {
-    size_t source, target;   /* node indices */
+    size_t source, target; /* node indices */
     const char *relation;
     bool negated;
-    bool modal;              /* any supporting triple was modal */
-    bool attributed;         /* every supporting triple was reported speech */
-    size_t count;            /* supporting sentences: one per (doc, sentence) evidence, plus
-                                support added without evidence */
-    double confidence;       /* highest confidence among them */
+    bool modal;        /* any supporting triple was modal */
+    bool attributed;   /* every supporting triple was reported speech */
+    size_t count;      /* supporting sentences: one per (doc, sentence) evidence, plus
+                          support added without evidence */
+    double confidence; /* highest confidence among them */
     kg_evidence *evidence;
     size_t n_evidence;
 } kg_edge;
+
+/* A value found in a claim's argument (kg_value of kg/extract.h), with the
+ * words that gave it. */
+typedef struct kg_claim_value {
+    kg_value_kind kind;
+    double amount;    /* number, percent, money */
+    char currency[4]; /* money: ISO 4217, "" if unknown */
+    char date[11];    /* date: "YYYY-MM-DD", "YYYY-MM" or "YYYY" */
+    const char *text; /* as written: "5%", "on Monday" */
+} kg_claim_value;
+
+/* Whether a claim's entity is what the clause is about (its subject: what
+ * the entity said or did) or what was done to it (its object). */
+typedef enum kg_claim_role { KG_CLAIM_SUBJECT, KG_CLAIM_OBJECT } kg_claim_role;
+
+/* What an article says an entity did or said, when the other argument is no
+ * entity: "Netanyahu -[reject]-> these proposals", "Tesco -[say]-> its
+ * profits rose 5%".  Keyed by (entity, role, relation, argument, negated,
+ * speaker, values): the same claim in several documents or sentences is one,
+ * with their evidence; modal ORed, attributed ANDed, confidence the highest,
+ * as for edges. */
+typedef struct kg_claim {
+    size_t node; /* node index of the entity */
+    kg_claim_role role;
+    const char *relation; /* lemmatized, as for edges: "reject", "rise to" */
+    const char *argument; /* the other argument as written; "" when the verb has none */
+    bool negated;
+    bool modal;
+    bool attributed;              /* every supporting triple was reported speech */
+    const char *speaker;          /* who is reported to have said it ("Hamas"), "" if no one */
+    const kg_claim_value *values; /* in the argument, in order */
+    size_t n_values;
+    size_t count; /* supporting sentences, as for edges */
+    double confidence;
+    kg_evidence *evidence;
+    size_t n_evidence;
+} kg_claim;
+
+const char *kg_claim_role_name(kg_claim_role r); /* "subject", "object" */
+bool kg_claim_role_parse(const char *s, kg_claim_role *out);
 
 typedef struct kg_graph_doc {
     const char *id;
@@ -86,7 +126,10 @@ kg_graph *kg_graph_new(void);
 void kg_graph_free(kg_graph *g);
 
 /* Adds a document's entities as nodes and, for every triple whose subject and
- * object are both entities (and differ), an edge with the sentence as evidence.
+ * object are both entities (and differ), an edge with the sentence as
+ * evidence; a triple with one entity argument gives a claim of that entity
+ * (of a clause's overlapping readings only the fullest: "reject these
+ * proposals on Monday", not also "reject proposals on Monday").
  * A document whose id g already holds is refused before anything is added
  * (KG_ERR_INPUT, "PATH: document id "X" is already that of OTHER-PATH"): two
  * inputs under one id would mix their evidence (a.txt and a.md, two JSON
@@ -103,9 +146,13 @@ kg_status kg_graph_add_document(kg_graph *g, const kg_document *d, kg_error *err
 kg_status kg_graph_add_node(kg_graph *g, const kg_node *spec, size_t *index, kg_error *err);
 kg_status kg_graph_add_edge(kg_graph *g, const kg_edge *spec, size_t *index, kg_error *err);
 kg_status kg_graph_add_doc(kg_graph *g, const char *id, const char *date, kg_error *err);
+/* Adds or merges a claim of node spec->node (strings and values copied;
+ * count as for kg_graph_add_edge). */
+kg_status kg_graph_add_claim(kg_graph *g, const kg_claim *spec, size_t *index, kg_error *err);
 
 /* Canonical order: nodes by id, edges by (source id, target id,
- * relation, negated), evidence by (doc, sentence), aliases/roles as first seen
+ * relation, negated), claims by (entity id, role, relation, argument,
+ * negated, speaker, values), evidence by (doc, sentence), aliases/roles as first seen
  * in the earliest document.  Node and edge indices change. */
 kg_status kg_graph_sort(kg_graph *g, kg_error *err);
 
@@ -121,6 +168,8 @@ kg_status kg_graph_merge(kg_graph *dst, const kg_graph *src, kg_error *err);
 kg_status kg_graph_join_surnames(kg_graph **g, size_t *joined, kg_error *err);
 
 size_t kg_graph_node_count(const kg_graph *g);
+size_t kg_graph_claim_count(const kg_graph *g);
+const kg_claim *kg_graph_claim(const kg_graph *g, size_t i);
 size_t kg_graph_edge_count(const kg_graph *g);
 const kg_node *kg_graph_node(const kg_graph *g, size_t i);
 const kg_edge *kg_graph_edge(const kg_graph *g, size_t i);
@@ -188,11 +237,14 @@ bool kg_graph_analyzed(const kg_graph *g);
  * refused ("FILE: larger than N bytes") after reading no more than that, and
  * a UTF-8 byte order mark before the JSON is skipped. */
 kg_status kg_graph_load_json(const char *path, kg_graph **out, kg_error *err);
+/* The node-link schema kg writes: 2 added the claims.  The reader takes 1
+ * (a graph without claims) and 2. */
+#define KG_JSON_SCHEMA_VERSION 2
 /* Largest graph JSON read: four times the largest article kg reads (a graph
  * of 200,000 documents is about 60 MB). */
 #define KG_GRAPH_JSON_MAX_BYTES ((size_t)256 * 1024 * 1024)
 /* The same over a buffer; name stands for the file in messages. */
-kg_status kg_graph_load_json_buffer(const char *name, const char *data, size_t len,
-                                    kg_graph **out, kg_error *err);
+kg_status kg_graph_load_json_buffer(const char *name, const char *data, size_t len, kg_graph **out,
+                                    kg_error *err);
 
 #endif
