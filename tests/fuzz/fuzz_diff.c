@@ -85,7 +85,7 @@ static void check_summary(const kg_diff *d, const kg_graph *old_g, const kg_grap
 
 static void diff_pair(const kg_graph *old_g, const kg_graph *new_g, bool export_all)
 {
-    kg_diff_options opts = {"old.json", "new.json", NULL, NULL};
+    kg_diff_options opts = {"old.json", "new.json", NULL, NULL, NULL};
     kg_diff *d = NULL;
     kg_error err = {0};
     if (kg_diff_graphs(old_g, new_g, &opts, &d, &err) != KG_OK) {

@@ -22,7 +22,7 @@
  * relation is one to four words, its entities are -1 or entities of the
  * document and not the same one twice, its confidence is in [0, 1], and an
  * attributed triple names its speaker; with graph_only, triples come only
- * from sentences that mention two different entities; stages' counts add
+ * from sentences that mention an entity; stages' counts add
  * up; and a cached extraction reads every parsed sentence from the cache
  * and gives exactly the triples of the first. */
 #include <dirent.h>
@@ -54,30 +54,19 @@ static size_t label_words(const char *rel)
     return n;
 }
 
-/* two[s]: sentence s mentions two different entities (pronouns and roles
- * count, as they are mentions). */
-static bool *two_entity_sentences(const kg_document *d, size_t ns)
+/* named[s]: sentence s mentions an entity (pronouns and roles count, as
+ * they are mentions): with graph_only, only those are read for triples. */
+static bool *entity_sentences(const kg_document *d, size_t ns)
 {
-    bool *two = calloc(ns + 1, sizeof *two);
-    long *first = malloc((ns + 1) * sizeof *first);
-    if (!two || !first) {
-        free(two);
-        free(first);
+    bool *named = calloc(ns + 1, sizeof *named);
+    if (!named)
         return NULL;
-    }
-    for (size_t s = 0; s < ns; s++)
-        first[s] = -1;
     size_t nm;
     const kg_mention *m = kg_document_mentions(d, &nm);
-    for (size_t i = 0; i < nm; i++) {
-        long e = (long)m[i].entity;
-        if (first[m[i].sentence] < 0)
-            first[m[i].sentence] = e;
-        else if (first[m[i].sentence] != e)
-            two[m[i].sentence] = true;
-    }
-    free(first);
-    return two;
+    for (size_t i = 0; i < nm; i++)
+        if (m[i].sentence < ns)
+            named[m[i].sentence] = true;
+    return named;
 }
 
 static void check_triples(const kg_document *d, bool graph_only)
@@ -86,7 +75,7 @@ static void check_triples(const kg_document *d, bool graph_only)
     kg_document_entities(d, &ne);
     kg_document_sentences(d, &ns);
     const kg_triple *t = kg_document_triples(d, &nt);
-    bool *two = graph_only && nt ? two_entity_sentences(d, ns) : NULL;
+    bool *named = graph_only && nt ? entity_sentences(d, ns) : NULL;
     for (size_t i = 0; i < nt; i++) {
         const kg_triple *x = &t[i];
         if (x->sentence >= ns || !x->subject.text || !*x->subject.text || !x->relation)
@@ -103,10 +92,10 @@ static void check_triples(const kg_document *d, bool graph_only)
             abort();
         if (x->attributed && !x->attributed_to)
             abort();
-        if (two && !two[x->sentence])
+        if (named && !named[x->sentence])
             abort();
     }
-    free(two);
+    free(named);
     const kg_extract_stats *st = kg_document_stats(d);
     if (st->sentences != ns || st->candidates > ns || st->parsed + st->too_long > st->candidates ||
         st->cached > st->parsed)
