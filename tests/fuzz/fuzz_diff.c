@@ -78,7 +78,8 @@ static void check_summary(const kg_diff *d, const kg_graph *old_g, const kg_grap
         s.new_relations != kg_graph_edge_count(new_g))
         abort();
     bool changed = s.entities_added || s.entities_removed || s.entities_changed ||
-                   s.relations_added || s.relations_removed || s.relations_changed;
+                   s.relations_added || s.relations_removed || s.relations_changed ||
+                   s.claims_added || s.claims_removed || s.claims_changed;
     if (changed != kg_diff_changed(d))
         abort();
 }
@@ -102,7 +103,8 @@ static void diff_pair(const kg_graph *old_g, const kg_graph *new_g, bool export_
     kg_diff_summary s;
     kg_diff_summarize(d, &s);
     /* a change is reported; with neither changes nor notes the report is empty */
-    bool notes = s.entities_renamed || s.entities_mentions_changed;
+    bool notes = s.entities_renamed || s.entities_mentions_changed || s.sentences_reworded ||
+                 s.context;
     if (kg_diff_changed(d) ? text_len == 0 : !notes && text_len != 0) {
         fprintf(stderr, "text report of %zu bytes for a diff that %s\n", text_len,
                 kg_diff_changed(d) ? "changed" : "did not change");
@@ -113,6 +115,7 @@ static void diff_pair(const kg_graph *old_g, const kg_graph *new_g, bool export_
         write_diff(d, KG_DIFF_FMT_JSON, false);
         write_diff(d, KG_DIFF_FMT_DOT, false);
         write_diff(d, KG_DIFF_FMT_SVG, false);
+        write_diff(d, KG_DIFF_FMT_HTML, false);
     }
     kg_diff_free(d);
 }
