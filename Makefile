@@ -62,7 +62,7 @@ $(O)/libkg.a: $(LIB_OBJ)
 $(O)/kg: $(CLI_OBJ) $(O)/libkg.a
 	$(CC) $(CFLAGS_KG) -o $@ $(CLI_OBJ) $(O)/libkg.a $(PKG_LIBS)
 
-$(O)/tests/%: tests/%.c tests/fixtures.h tests/xml_check.h tests/triple_check.h $(O)/libkg.a $(DEPS_STAMP)
+$(O)/tests/%: tests/%.c tests/fixtures.h tests/xml_check.h tests/triple_check.h tests/diff_case.h $(O)/libkg.a $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_KG) $(PKG_CFLAGS) -Itests -o $@ $< $(O)/libkg.a $(PKG_LIBS) -lcmocka
 

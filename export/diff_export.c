@@ -17,6 +17,7 @@
 
 #include "dot_build.h"
 #include "graphviz.h"
+#include "diff_sides.h"
 #include "kg/diff_export.h"
 
 static const char *const format_names[] = {[KG_DIFF_FMT_TEXT] = "text",
@@ -37,31 +38,6 @@ bool kg_diff_format_parse(const char *name, kg_diff_format *out)
 }
 
 /* ---------------------------------------------------------------- shared */
-
-static const kg_node *old_node(const kg_diff *d, const kg_diff_entity *e)
-{
-    return e->old_node >= 0 ? kg_graph_node(kg_diff_old_graph(d), (size_t)e->old_node) : NULL;
-}
-
-static const kg_node *new_node(const kg_diff *d, const kg_diff_entity *e)
-{
-    return e->new_node >= 0 ? kg_graph_node(kg_diff_new_graph(d), (size_t)e->new_node) : NULL;
-}
-
-static const kg_edge *old_edge(const kg_diff *d, const kg_diff_relation *r)
-{
-    return r->old_edge >= 0 ? kg_graph_edge(kg_diff_old_graph(d), (size_t)r->old_edge) : NULL;
-}
-
-static const kg_edge *new_edge(const kg_diff *d, const kg_diff_relation *r)
-{
-    return r->new_edge >= 0 ? kg_graph_edge(kg_diff_new_graph(d), (size_t)r->new_edge) : NULL;
-}
-
-static const char *label_of(const kg_node *n)
-{
-    return n->label ? n->label : n->id;
-}
 
 static bool mentions_changed(const kg_diff_entity *e)
 {
@@ -143,10 +119,10 @@ static void text_evidence(const painter *p, const char *side, const char *color,
 static void text_name(const painter *p, const kg_diff *d, const kg_diff_entity *e)
 {
     const kg_node *n = kg_diff_entity_node(d, e);
-    put_text(p->out, label_of(n));
+    put_text(p->out, kg_diff_label_of(n));
     if (e->label_changed) {
         fputs(" (was ", p->out);
-        put_text(p->out, label_of(old_node(d, e)));
+        put_text(p->out, kg_diff_label_of(kg_diff_old_node(d, e)));
         fputc(')', p->out);
     }
 }
@@ -167,17 +143,17 @@ static void text_entity(const painter *p, const kg_diff *d, const kg_diff_entity
     fprintf(p->out, "%s%s %s ", paint(p, state_color(e->state)), state_mark(e->state),
             kg_entity_type_name(n->type));
     if (e->kind == KG_DIFF_KIND_REPLACED) {
-        put_text(p->out, label_of(old_node(d, e)));
+        put_text(p->out, kg_diff_label_of(kg_diff_old_node(d, e)));
         fputs(" replaced by ", p->out);
-        put_text(p->out, label_of(new_node(d, e)));
+        put_text(p->out, kg_diff_label_of(kg_diff_new_node(d, e)));
     } else {
         text_name(p, d, e);
     }
     fprintf(p->out, "%s", paint(p, ANSI_RESET));
     bool first = true;
     if (e->type_changed) {
-        fprintf(p->out, ": type %s -> %s", kg_entity_type_name(old_node(d, e)->type),
-                kg_entity_type_name(new_node(d, e)->type));
+        fprintf(p->out, ": type %s -> %s", kg_entity_type_name(kg_diff_old_node(d, e)->type),
+                kg_entity_type_name(kg_diff_new_node(d, e)->type));
         first = false;
     }
     text_roles(p->out, "added", e->roles_added, e->n_roles_added, &first);
@@ -197,14 +173,14 @@ static void text_relation(const painter *p, const kg_diff *d, const kg_diff_rela
 {
     size_t n;
     const kg_diff_entity *ents = kg_diff_entities(d, &n);
-    const kg_edge *oe = old_edge(d, r), *ne = new_edge(d, r);
+    const kg_edge *oe = kg_diff_old_edge(d, r), *ne = kg_diff_new_edge(d, r);
     const kg_edge *e = ne ? ne : oe;
     fprintf(p->out, "%s%s ", paint(p, state_color(r->state)), state_mark(r->state));
-    put_text(p->out, label_of(kg_diff_entity_node(d, &ents[r->source])));
+    put_text(p->out, kg_diff_label_of(kg_diff_entity_node(d, &ents[r->source])));
     fputs(" -[", p->out);
     text_relation_form(p->out, e);
     fputs("]-> ", p->out);
-    put_text(p->out, label_of(kg_diff_entity_node(d, &ents[r->target])));
+    put_text(p->out, kg_diff_label_of(kg_diff_entity_node(d, &ents[r->target])));
     fputs(paint(p, ANSI_RESET), p->out);
     const char *sep = ":";
     if (r->kind == KG_DIFF_KIND_REVERSED || r->kind == KG_DIFF_KIND_RELATION) {
@@ -237,16 +213,6 @@ static void text_relation(const painter *p, const kg_diff *d, const kg_diff_rela
     text_evidence(p, "new", ANSI_GREEN, &r->new_evidence);
 }
 
-static const kg_claim *old_claim(const kg_diff *d, const kg_diff_claim *c)
-{
-    return c->old_claim >= 0 ? kg_graph_claim(kg_diff_old_graph(d), (size_t)c->old_claim) : NULL;
-}
-
-static const kg_claim *new_claim(const kg_diff *d, const kg_diff_claim *c)
-{
-    return c->new_claim >= 0 ? kg_graph_claim(kg_diff_new_graph(d), (size_t)c->new_claim) : NULL;
-}
-
 /* A value as written, and what kg read it as: "Monday (2024-01-01)". */
 static void text_value(FILE *out, const kg_claim_value *v)
 {
@@ -269,7 +235,7 @@ static void text_claim_form(FILE *out, const kg_diff *d, const kg_diff_claim *c,
 {
     size_t n;
     const kg_diff_entity *ents = kg_diff_entities(d, &n);
-    const char *label = label_of(kg_diff_entity_node(d, &ents[c->entity]));
+    const char *label = kg_diff_label_of(kg_diff_entity_node(d, &ents[c->entity]));
     put_text(out, k->role == KG_CLAIM_SUBJECT ? label : k->argument);
     fputs(" -[", out);
     fputs(k->negated ? "not " : "", out);
@@ -280,7 +246,7 @@ static void text_claim_form(FILE *out, const kg_diff *d, const kg_diff_claim *c,
 
 static void text_claim(const painter *p, const kg_diff *d, const kg_diff_claim *c)
 {
-    const kg_claim *oc = old_claim(d, c), *nc = new_claim(d, c);
+    const kg_claim *oc = kg_diff_old_claim(d, c), *nc = kg_diff_new_claim(d, c);
     fprintf(p->out, "%s%s claim ", paint(p, state_color(c->state)), state_mark(c->state));
     text_claim_form(p->out, d, c, nc ? nc : oc);
     fputs(paint(p, ANSI_RESET), p->out);
@@ -393,10 +359,10 @@ static void text_notes(const painter *p, const kg_diff *d)
     for (size_t i = 0; i < n; i++) {
         if (!ents[i].label_changed)
             continue;
-        fprintf(p->out, "  %s ", kg_entity_type_name(new_node(d, &ents[i])->type));
-        put_text(p->out, label_of(old_node(d, &ents[i])));
+        fprintf(p->out, "  %s ", kg_entity_type_name(kg_diff_new_node(d, &ents[i])->type));
+        put_text(p->out, kg_diff_label_of(kg_diff_old_node(d, &ents[i])));
         fputs(" is now named ", p->out);
-        put_text(p->out, label_of(new_node(d, &ents[i])));
+        put_text(p->out, kg_diff_label_of(kg_diff_new_node(d, &ents[i])));
         fprintf(p->out, " (matched by %s)\n", kg_diff_match_name(ents[i].match));
     }
     bool first = true;
@@ -404,7 +370,7 @@ static void text_notes(const painter *p, const kg_diff *d)
         if (!mentions_changed(&ents[i]))
             continue;
         fprintf(p->out, "%s ", first ? "  mentions:" : ",");
-        put_text(p->out, label_of(new_node(d, &ents[i])));
+        put_text(p->out, kg_diff_label_of(kg_diff_new_node(d, &ents[i])));
         fprintf(p->out, " %zu -> %zu", ents[i].old_mentions, ents[i].new_mentions);
         first = false;
     }
@@ -625,7 +591,8 @@ static json_t *node_side(builder *b, const kg_node *n)
     if (!n)
         return json_null();
     json_t *o = json_object();
-    return done(o, put(b, o, "id", str(b, n->id)) && put(b, o, "label", str(b, label_of(n))) &&
+    return done(o, put(b, o, "id", str(b, n->id)) &&
+                       put(b, o, "label", str(b, kg_diff_label_of(n))) &&
                        put(b, o, "type", str(b, kg_entity_type_name(n->type))) &&
                        put(b, o, "aliases", strings(b, n->aliases, n->n_aliases)) &&
                        put(b, o, "roles", strings(b, n->roles, n->n_roles)) &&
@@ -649,15 +616,15 @@ static json_t *entity_json(builder *b, const kg_diff *d, const kg_diff_entity *e
     bool ok = put(b, o, "status", str(b, kg_diff_state_name(e->state))) &&
               put(b, o, "kind", str(b, kg_diff_kind_name(e->kind))) &&
               put(b, o, "context", json_boolean(e->context)) && put(b, o, "id", str(b, n->id)) &&
-              put(b, o, "label", str(b, label_of(n))) &&
+              put(b, o, "label", str(b, kg_diff_label_of(n))) &&
               put(b, o, "type", str(b, kg_entity_type_name(n->type))) &&
               put(b, o, "match", str(b, kg_diff_match_name(e->match))) &&
               put(b, o, "changes", strings(b, changes, nc)) &&
               put(b, o, "notes", strings(b, notes, nn)) &&
               put(b, o, "roles_added", strings(b, e->roles_added, e->n_roles_added)) &&
               put(b, o, "roles_removed", strings(b, e->roles_removed, e->n_roles_removed)) &&
-              put(b, o, "old", node_side(b, old_node(d, e))) &&
-              put(b, o, "new", node_side(b, new_node(d, e))) &&
+              put(b, o, "old", node_side(b, kg_diff_old_node(d, e))) &&
+              put(b, o, "new", node_side(b, kg_diff_new_node(d, e))) &&
               put(b, o, "evidence", evidence(b, &e->old_evidence, &e->new_evidence));
     return done(o, ok);
 }
@@ -699,25 +666,16 @@ static json_t *relation_json(builder *b, const kg_diff *d, const kg_diff_relatio
               put(b, o, "relation", str(b, e->relation)) &&
               put(b, o, "target", str(b, kg_diff_entity_node(d, &ents[r->target])->id)) &&
               put(b, o, "changes", strings(b, changes, nc)) &&
-              put(b, o, "old", edge_side(b, kg_diff_old_graph(d), old_edge(d, r))) &&
-              put(b, o, "new", edge_side(b, kg_diff_new_graph(d), new_edge(d, r))) &&
+              put(b, o, "old", edge_side(b, kg_diff_old_graph(d), kg_diff_old_edge(d, r))) &&
+              put(b, o, "new", edge_side(b, kg_diff_new_graph(d), kg_diff_new_edge(d, r))) &&
               put(b, o, "evidence", evidence(b, &r->old_evidence, &r->new_evidence));
     return done(o, ok);
 }
 
-static json_t *value_json(builder *b, const kg_claim_value *v)
+/* A NULL result (no memory) is reported by the put or push it goes to. */
+static json_t *value_json(const kg_claim_value *v)
 {
-    if (!v)
-        return json_null();
-    json_t *o = json_object();
-    bool ok = put(b, o, "kind", str(b, kg_value_kind_name(v->kind)));
-    if (ok && v->kind == KG_VALUE_DATE)
-        ok = put(b, o, "date", str(b, v->date));
-    else if (ok)
-        ok = put(b, o, "amount", json_real(v->amount));
-    if (ok && v->kind == KG_VALUE_MONEY)
-        ok = put(b, o, "currency", str(b, v->currency));
-    return done(o, ok && put(b, o, "text", str(b, v->text)));
+    return v ? kg_export_value_json(v) : json_null();
 }
 
 static json_t *values_json(builder *b, const kg_claim_value *v, size_t n)
@@ -725,7 +683,7 @@ static json_t *values_json(builder *b, const kg_claim_value *v, size_t n)
     json_t *arr = json_array();
     bool ok = arr != NULL;
     for (size_t i = 0; ok && i < n; i++)
-        ok = push(b, arr, value_json(b, &v[i]));
+        ok = push(b, arr, value_json(&v[i]));
     return done(arr, ok);
 }
 
@@ -768,8 +726,8 @@ static json_t *claim_json(builder *b, const kg_diff *d, const kg_diff_claim *c)
     for (size_t i = 0; ok && i < c->n_values; i++) {
         json_t *x = json_object();
         ok = push(b, vals,
-                  done(x, put(b, x, "old", value_json(b, c->values[i].old_value)) &&
-                              put(b, x, "new", value_json(b, c->values[i].new_value))));
+                  done(x, put(b, x, "old", value_json(c->values[i].old_value)) &&
+                              put(b, x, "new", value_json(c->values[i].new_value))));
     }
     ok = ok && put(b, o, "status", str(b, kg_diff_state_name(c->state))) &&
          put(b, o, "kind", str(b, kg_diff_kind_name(c->kind))) &&
@@ -780,8 +738,8 @@ static json_t *claim_json(builder *b, const kg_diff *d, const kg_diff_claim *c)
          put(b, o, "changes", strings(b, changes, nc)) && put(b, o, "value_changes", vals);
     if (!ok && vals && !json_object_get(o, "value_changes"))
         json_decref(vals);
-    ok = ok && put(b, o, "old", claim_side(b, kg_diff_old_graph(d), old_claim(d, c))) &&
-         put(b, o, "new", claim_side(b, kg_diff_new_graph(d), new_claim(d, c))) &&
+    ok = ok && put(b, o, "old", claim_side(b, kg_diff_old_graph(d), kg_diff_old_claim(d, c))) &&
+         put(b, o, "new", claim_side(b, kg_diff_new_graph(d), kg_diff_new_claim(d, c))) &&
          put(b, o, "evidence", evidence(b, &c->old_evidence, &c->new_evidence));
     return done(o, ok);
 }
@@ -941,7 +899,7 @@ static bool draw_nodes(Agraph_t *ag, const kg_diff *d, Agnode_t **nodes)
         char name[32], *text = NULL;
         snprintf(name, sizeof name, "e%zu", i); /* ids may hold anything; these never clash */
         if (e->label_changed) {
-            const char *o = label_of(old_node(d, e)), *nw = label_of(node);
+            const char *o = kg_diff_label_of(kg_diff_old_node(d, e)), *nw = kg_diff_label_of(node);
             size_t len = strlen(o) + strlen(nw) + 16;
             text = malloc(len);
             if (text)
@@ -949,7 +907,7 @@ static bool draw_nodes(Agraph_t *ag, const kg_diff *d, Agnode_t **nodes)
         }
         nodes[i] = agnode(ag, name, 1);
         bool ok = nodes[i] && (!e->label_changed || text) &&
-                  set_label(nodes[i], text ? text : label_of(node), 18) &&
+                  set_label(nodes[i], text ? text : kg_diff_label_of(node), 18) &&
                   style_node(nodes[i], e->state, node->type);
         free(text);
         if (!ok)
@@ -978,7 +936,7 @@ static bool draw_edges(Agraph_t *ag, const kg_diff *d, Agnode_t **nodes)
     const kg_diff_relation *rels = kg_diff_relations(d, &n);
     for (size_t i = 0; i < n; i++) {
         const kg_diff_relation *r = &rels[i];
-        const kg_edge *ne = new_edge(d, r), *oe = old_edge(d, r);
+        const kg_edge *ne = kg_diff_new_edge(d, r), *oe = kg_diff_old_edge(d, r);
         char *now = edge_form(ne ? ne : oe), *was = ne && oe ? edge_form(oe) : NULL;
         char *text = NULL;
         if (now && (r->state != KG_DIFF_CHANGED || was)) {

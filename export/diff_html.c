@@ -29,6 +29,7 @@
 #include <utf8proc.h>
 
 #include "dot_build.h"
+#include "diff_sides.h"
 #include "kg/diff_export.h"
 #include "text.h"
 
@@ -367,46 +368,11 @@ static void put_links(page *pg, const kg_diff_evidence *old_ev, const kg_diff_ev
 
 /* ---------------------------------------------------------------- changes */
 
-static const char *label_of(const kg_node *n)
-{
-    return n->label ? n->label : n->id;
-}
-
-static const kg_node *old_node(const kg_diff *d, const kg_diff_entity *e)
-{
-    return e->old_node >= 0 ? kg_graph_node(kg_diff_old_graph(d), (size_t)e->old_node) : NULL;
-}
-
-static const kg_node *new_node(const kg_diff *d, const kg_diff_entity *e)
-{
-    return e->new_node >= 0 ? kg_graph_node(kg_diff_new_graph(d), (size_t)e->new_node) : NULL;
-}
-
-static const kg_edge *old_edge(const kg_diff *d, const kg_diff_relation *r)
-{
-    return r->old_edge >= 0 ? kg_graph_edge(kg_diff_old_graph(d), (size_t)r->old_edge) : NULL;
-}
-
-static const kg_edge *new_edge(const kg_diff *d, const kg_diff_relation *r)
-{
-    return r->new_edge >= 0 ? kg_graph_edge(kg_diff_new_graph(d), (size_t)r->new_edge) : NULL;
-}
-
-static const kg_claim *old_claim(const kg_diff *d, const kg_diff_claim *c)
-{
-    return c->old_claim >= 0 ? kg_graph_claim(kg_diff_old_graph(d), (size_t)c->old_claim) : NULL;
-}
-
-static const kg_claim *new_claim(const kg_diff *d, const kg_diff_claim *c)
-{
-    return c->new_claim >= 0 ? kg_graph_claim(kg_diff_new_graph(d), (size_t)c->new_claim) : NULL;
-}
-
 static const char *entity_label(const kg_diff *d, size_t i)
 {
     size_t n;
     const kg_diff_entity *ents = kg_diff_entities(d, &n);
-    return label_of(kg_diff_entity_node(d, &ents[i]));
+    return kg_diff_label_of(kg_diff_entity_node(d, &ents[i]));
 }
 
 /* The line's opening: its class and a badge naming the kind of change (its
@@ -442,21 +408,21 @@ static void put_roles(FILE *out, const char *what, const char *const *roles, siz
 static void put_entity(page *pg, const kg_diff_entity *e)
 {
     FILE *out = pg->out;
-    const kg_node *on = old_node(pg->d, e), *nn = new_node(pg->d, e);
+    const kg_node *on = kg_diff_old_node(pg->d, e), *nn = kg_diff_new_node(pg->d, e);
     const kg_node *n = nn ? nn : on;
     open_item(out, e->state, e->kind, e->context, "entity");
     fprintf(out, "%s <strong>", kg_entity_type_name(n->type));
     if (e->kind == KG_DIFF_KIND_REPLACED && on && nn) {
-        put_str(out, label_of(on));
+        put_str(out, kg_diff_label_of(on));
         fputs("</strong>" ARROW "<strong>", out);
-        put_str(out, label_of(nn));
+        put_str(out, kg_diff_label_of(nn));
         fputs("</strong>", out);
     } else {
-        put_str(out, label_of(n));
+        put_str(out, kg_diff_label_of(n));
         fputs("</strong>", out);
         if (e->label_changed && on) {
             fputs(" (was ", out);
-            put_str(out, label_of(on));
+            put_str(out, kg_diff_label_of(on));
             fputc(')', out);
         }
     }
@@ -496,7 +462,8 @@ static void put_flags(FILE *out, bool modality, bool modal, bool count, size_t o
 static void put_relation(page *pg, const kg_diff_relation *r)
 {
     FILE *out = pg->out;
-    const kg_edge *oe = old_edge(pg->d, r), *ne = new_edge(pg->d, r), *e = ne ? ne : oe;
+    const kg_edge *oe = kg_diff_old_edge(pg->d, r), *ne = kg_diff_new_edge(pg->d, r),
+                  *e = ne ? ne : oe;
     open_item(out, r->state, r->kind, r->context, "relation");
     fputs("<strong>", out);
     put_str(out, entity_label(pg->d, r->source));
@@ -562,7 +529,7 @@ static void put_claim_form(FILE *out, const char *label, const kg_claim *k)
 static void put_claim(page *pg, const kg_diff_claim *c)
 {
     FILE *out = pg->out;
-    const kg_claim *oc = old_claim(pg->d, c), *nc = new_claim(pg->d, c);
+    const kg_claim *oc = kg_diff_old_claim(pg->d, c), *nc = kg_diff_new_claim(pg->d, c);
     open_item(out, c->state, c->kind, c->context, "claim");
     put_claim_form(out, entity_label(pg->d, c->entity), nc ? nc : oc);
     bool first = true;
@@ -640,14 +607,15 @@ static size_t put_entity_notes(page *pg)
     size_t n, k = 0;
     const kg_diff_entity *ents = kg_diff_entities(pg->d, &n);
     for (size_t i = 0; i < n; i++) {
-        const kg_node *on = old_node(pg->d, &ents[i]), *nn = new_node(pg->d, &ents[i]);
+        const kg_node *on = kg_diff_old_node(pg->d, &ents[i]),
+                      *nn = kg_diff_new_node(pg->d, &ents[i]);
         if (!ents[i].label_changed || !on || !nn)
             continue;
         fprintf(out, "<li class=\"note\"><span class=\"badge\">renamed</span> %s <strong>",
                 kg_entity_type_name(nn->type));
-        put_str(out, label_of(on));
+        put_str(out, kg_diff_label_of(on));
         fputs("</strong> is now named <strong>", out);
-        put_str(out, label_of(nn));
+        put_str(out, kg_diff_label_of(nn));
         fprintf(out, "</strong> (matched by %s)", kg_diff_match_name(ents[i].match));
         put_links(pg, &ents[i].old_evidence, &ents[i].new_evidence);
         fputs("</li>\n", out);
@@ -659,7 +627,7 @@ static size_t put_entity_notes(page *pg)
         if (e->old_node < 0 || e->new_node < 0 || e->old_mentions == e->new_mentions)
             continue;
         fputs(first ? "<li class=\"note\"><span class=\"badge\">mentions</span> " : ", ", out);
-        put_str(out, label_of(new_node(pg->d, e)));
+        put_str(out, kg_diff_label_of(kg_diff_new_node(pg->d, e)));
         fprintf(out, " %zu" ARROW "%zu", e->old_mentions, e->new_mentions);
         first = false;
     }

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diff_sides.h"
 #include "dot_build.h"
 #include "kg/export.h"
 
@@ -235,17 +236,33 @@ static json_t *amount(double v)
     return json_real(v);
 }
 
-static json_t *claim_value(builder *b, const kg_claim_value *v)
+json_t *kg_export_value_json(const kg_claim_value *v)
 {
     json_t *o = json_object();
-    bool ok = put(b, o, "kind", str(b, kg_value_kind_name(v->kind)));
+    bool ok = o && !json_object_set_new(o, "kind", json_string(kg_value_kind_name(v->kind)));
     if (ok && v->kind == KG_VALUE_DATE)
-        ok = put(b, o, "date", str(b, v->date));
+        ok = !json_object_set_new(o, "date", json_string(v->date));
     else if (ok)
-        ok = put(b, o, "amount", amount(v->amount));
+        ok = !json_object_set_new(o, "amount", amount(v->amount));
     if (ok && v->kind == KG_VALUE_MONEY)
-        ok = put(b, o, "currency", str(b, v->currency));
-    return done(o, ok && put(b, o, "text", str(b, v->text)));
+        ok = !json_object_set_new(o, "currency", json_string(v->currency));
+    ok = ok && !json_object_set_new(o, "text", json_string(v->text ? v->text : ""));
+    if (!ok)
+        json_decref(o);
+    return ok ? o : NULL;
+}
+
+static json_t *claim_value(builder *b, const kg_claim_value *v)
+{
+    json_t *o = kg_export_value_json(v);
+    if (!o && !b->bad_string) { /* name the text if that is what jansson refused */
+        json_t *t = json_string(v->text ? v->text : "");
+        if (t)
+            json_decref(t);
+        else
+            b->bad_string = v->text;
+    }
+    return o;
 }
 
 static json_t *claim_json(builder *b, const kg_graph *g, const kg_claim *c)

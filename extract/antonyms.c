@@ -18,6 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "wordnet.h"
+
 enum { POS_VERB, POS_ADJ, N_POS };
 enum { F_INDEX, F_DATA, F_EXC, N_FILES };
 
@@ -31,6 +33,8 @@ struct kg_antonyms {
 };
 
 static const char *const pos_names[N_POS] = {"verb", "adj"};
+/* the same parts of speech in wordnet.h's order (noun 0, verb 1, adj 2) */
+static const unsigned wn_pos[N_POS] = {1, 2};
 static const char *const file_fmt[N_FILES] = {"%s/index.%s", "%s/data.%s", "%s/%s.exc"};
 
 #define WORD_MAX 64
@@ -195,10 +199,6 @@ static void add_base(bases *b, const char *w)
  * finds them: the form itself, its exceptions, then the detachment rules. */
 static void morphy(const kg_antonyms *a, int p, const char *form, bases *b)
 {
-    static const char *const verb_rules[][2] = {{"s", ""},   {"ies", "y"}, {"es", "e"},
-                                                 {"es", ""},  {"ed", "e"},  {"ed", ""},
-                                                 {"ing", "e"}, {"ing", ""}};
-    static const char *const adj_rules[][2] = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
     size_t s, e;
     b->n = 0;
     if (find_line(&a->f[p][F_INDEX], form, &s, &e))
@@ -211,12 +211,11 @@ static void morphy(const kg_antonyms *a, int p, const char *form, bases *b)
         while (field(x, &at, e, w, sizeof w))
             add_base(b, w);
     }
-    size_t nr = p == POS_VERB ? sizeof verb_rules / sizeof verb_rules[0]
-                              : sizeof adj_rules / sizeof adj_rules[0];
+    size_t nr;
+    const kg_wn_rule *rules = kg_wordnet_rules(wn_pos[p], &nr);
     size_t len = strlen(form);
     for (size_t r = 0; r < nr; r++) {
-        const char *suf = p == POS_VERB ? verb_rules[r][0] : adj_rules[r][0];
-        const char *rep = p == POS_VERB ? verb_rules[r][1] : adj_rules[r][1];
+        const char *suf = rules[r].ending, *rep = rules[r].lemma_ending;
         size_t sl = strlen(suf);
         if (len <= sl || strcmp(form + len - sl, suf) != 0 || len - sl + strlen(rep) >= WORD_MAX)
             continue;
@@ -231,7 +230,7 @@ static void morphy(const kg_antonyms *a, int p, const char *form, bases *b)
 /* ---------------------------------------------------------------- synsets */
 
 typedef struct synset {
-    char type;                         /* n v a s r */
+    char type; /* n v a s r */
     char words[SYNSET_WORDS_MAX][WORD_MAX];
     size_t n_words;
     unsigned long ptr_offset[POINTERS_MAX];

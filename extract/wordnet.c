@@ -60,25 +60,27 @@ static unsigned lookup(const kg_wordnet *wn, const char *s, size_t n)
     }
 }
 
-/* WordNet's morphy detachment rules: an inflected ending and what replaces it
- * in the lemma, per part of speech. */
-typedef struct rule {
-    const char *ending, *lemma_ending;
-} rule;
-
-static const rule NOUN_RULES[] = {{"s", ""},      {"ses", "s"},   {"xes", "x"},   {"zes", "z"},
-                                  {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
-static const rule VERB_RULES[] = {{"s", ""},   {"ies", "y"}, {"es", "e"},  {"es", ""},
-                                  {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
-static const rule ADJ_RULES[] = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
+/* WordNet's morphy detachment rules, per part of speech (wordnet.h). */
+static const kg_wn_rule NOUN_RULES[] = {{"s", ""},      {"ses", "s"},   {"xes", "x"},
+                                        {"zes", "z"},   {"ches", "ch"}, {"shes", "sh"},
+                                        {"men", "man"}, {"ies", "y"}};
+static const kg_wn_rule VERB_RULES[] = {{"s", ""},   {"ies", "y"}, {"es", "e"},  {"es", ""},
+                                        {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
+static const kg_wn_rule ADJ_RULES[] = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
 
 static const struct {
-    const rule *rules;
+    const kg_wn_rule *rules;
     size_t n;
 } RULES[4] = {{NOUN_RULES, sizeof NOUN_RULES / sizeof *NOUN_RULES},
               {VERB_RULES, sizeof VERB_RULES / sizeof *VERB_RULES},
               {ADJ_RULES, sizeof ADJ_RULES / sizeof *ADJ_RULES},
               {NULL, 0}};
+
+const kg_wn_rule *kg_wordnet_rules(unsigned pos, size_t *n)
+{
+    *n = pos < 4 ? RULES[pos].n : 0;
+    return pos < 4 ? RULES[pos].rules : NULL;
+}
 
 /* The parts of speech of which low[0..n) is an inflection by a rule. */
 static unsigned inflected_by_rule(const kg_wordnet *wn, const char *low, size_t n)
@@ -87,7 +89,7 @@ static unsigned inflected_by_rule(const kg_wordnet *wn, const char *low, size_t 
     char base[MAX_FORM + 4];
     for (unsigned p = 0; p < 4; p++)
         for (size_t k = 0; k < RULES[p].n && !(bits & KG_WN_INFLECTED(p)); k++) {
-            const rule *r = &RULES[p].rules[k];
+            const kg_wn_rule *r = &RULES[p].rules[k];
             size_t e = strlen(r->ending), l = strlen(r->lemma_ending);
             if (n <= e || memcmp(low + n - e, r->ending, e) != 0)
                 continue;

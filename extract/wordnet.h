@@ -18,6 +18,7 @@
 #ifndef KG_WORDNET_H
 #define KG_WORDNET_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "model_file.h"
@@ -46,6 +47,14 @@ typedef struct kg_wordnet kg_wordnet;
  * (verb.communication 32-29+1, verb.motion 38-29+1), 0 when no verb. */
 #define KG_WN_VERB_SENSE(v) ((v) >> 20 & 15u)
 #define KG_WN_VERB_SENSE_BITS (15u << 20)
+
+/* WordNet's morphy detachment rules for part of speech pos (the order of
+ * KG_WN_LEMMA: noun, verb, adjective, adverb): an inflected ending and what
+ * replaces it in the lemma ("ies" -> "y").  *n is 0 for adverbs. */
+typedef struct kg_wn_rule {
+    const char *ending, *lemma_ending;
+} kg_wn_rule;
+const kg_wn_rule *kg_wordnet_rules(unsigned pos, size_t *n);
 
 /* Reads WordNet's files from dir; errors name the file and line. */
 kg_status kg_wordnet_build(const char *dir, kg_wordnet **out, kg_error *err);

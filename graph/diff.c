@@ -342,9 +342,6 @@ static void sort_relations(kg_diff *d)
     }
 }
 
-/* Pairs of leftover relations between two actors compared, at most. */
-#define LOOSE_MAX_PAIRS ((size_t)1024)
-
 /* Whether removed relation r and added relation a are one change, and which. */
 static bool relations_fit(kg_diff *d, const kg_diff_relation *r, const kg_diff_relation *a,
                           kg_diff_kind *kind)
@@ -381,7 +378,7 @@ static kg_status pair_relations(kg_diff *d)
             nr += d->relations[i].state == KG_DIFF_REMOVED;
             na += d->relations[i].state == KG_DIFF_ADDED;
         }
-        for (int pass = 0; nr && na && nr * na <= LOOSE_MAX_PAIRS && pass < 2; pass++)
+        for (int pass = 0; nr && na && nr * na <= KG_DIFF_LOOSE_MAX_PAIRS && pass < 2; pass++)
             for (size_t i = lo; i < hi; i++) {
                 kg_diff_relation *r = &d->relations[i];
                 if (r->state != KG_DIFF_REMOVED || gone[i])

@@ -17,9 +17,6 @@
 
 #include "antonyms.h"
 
-/* Pairs of leftover claims of one entity compared, at most. */
-#define LOOSE_MAX_PAIRS ((size_t)1024)
-
 bool kg_diff_opposite(kg_diff *d, const char *a, const char *b)
 {
     if (!d->antonyms_tried) {
@@ -239,9 +236,7 @@ static kg_status pair_loose(kg_diff *d, claim_ref *g, size_t n)
     size_t left[2] = {0, 0};
     for (size_t i = 0; i < n; i++)
         left[g[i].is_new] += !g[i].used;
-    /* two versions of an article leave a few claims of an entity apart; a
-     * rewrite leaves many, and is no edit of one claim */
-    bool rounds = left[0] * left[1] <= LOOSE_MAX_PAIRS;
+    bool rounds = left[0] * left[1] <= KG_DIFF_LOOSE_MAX_PAIRS;
     for (int r = ROUND_REVERSED; rounds && r <= ROUND_RELATION; r++)
         for (size_t i = 0; i < n && st == KG_OK; i++) {
             if (g[i].is_new || g[i].used)
@@ -261,30 +256,17 @@ static kg_status pair_loose(kg_diff *d, claim_ref *g, size_t n)
     return st;
 }
 
-/* The canonical order: entity, role, relation, argument, negation, old before new. */
+/* The canonical order is ref_cmp's, each entry keyed by its record (the
+ * new side's where it has one): entity, role, relation, argument, negation,
+ * an old claim alone before the rest. */
 typedef struct claim_order {
-    size_t entity;
-    kg_claim_role role;
-    const char *relation, *argument;
-    bool negated, old_only;
+    claim_ref key;
     kg_diff_claim c;
 } claim_order;
 
 static int order_cmp(const void *pa, const void *pb)
 {
-    const claim_order *a = pa, *b = pb;
-    if (a->entity != b->entity)
-        return a->entity < b->entity ? -1 : 1;
-    if (a->role != b->role)
-        return a->role < b->role ? -1 : 1;
-    int c = kg_diff_ws_cmp(a->relation, b->relation);
-    if (!c)
-        c = kg_diff_ws_cmp(a->argument, b->argument);
-    if (!c && a->negated != b->negated)
-        c = a->negated ? 1 : -1;
-    if (!c)
-        c = (int)b->old_only - (int)a->old_only;
-    return c;
+    return ref_cmp(&((const claim_order *)pa)->key, &((const claim_order *)pb)->key);
 }
 
 static kg_status sort_claims(kg_diff *d)
@@ -293,10 +275,12 @@ static kg_status sort_claims(kg_diff *d)
     if (!v)
         return KG_ERR_NOMEM;
     for (size_t i = 0; i < d->n_claims; i++) {
-        const kg_claim *c = kg_diff_claim_record(d, &d->claims[i]);
-        v[i] = (claim_order){d->claims[i].entity, c->role,    c->relation,
-                             c->argument,         c->negated, d->claims[i].new_claim < 0,
-                             d->claims[i]};
+        const kg_diff_claim *dc = &d->claims[i];
+        const kg_claim *c = kg_diff_claim_record(d, dc);
+        bool has_new = dc->new_claim >= 0;
+        v[i] = (claim_order){{dc->entity, c->role, c->relation, c->argument, c->negated, has_new,
+                              (size_t)(has_new ? dc->new_claim : dc->old_claim), false},
+                             *dc};
     }
     qsort(v, d->n_claims, sizeof *v, order_cmp);
     for (size_t i = 0; i < d->n_claims; i++)

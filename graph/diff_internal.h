@@ -82,6 +82,12 @@ struct kg_diff {
     bool antonyms_tried;
 };
 
+/* Pairs of leftover relations (or claims) of one actor or pair of actors
+ * compared for reversed, value and relation changes, at most: two versions
+ * of an article leave a few apart; a rewrite leaves many, and is no edit of
+ * one of them. */
+#define KG_DIFF_LOOSE_MAX_PAIRS ((size_t)1024)
+
 /* ---- diff_names.c */
 /* s case-folded, without diacritics, with periods dropped, commas as spaces
  * and runs of spaces as one: "Antony J.  Blinken" -> "antony j blinken".

@@ -80,13 +80,6 @@ static bool claim_key(kg_graph *g, const char *node_id, const kg_claim *c, size_
     return true;
 }
 
-static double clamp_confidence(double c)
-{
-    if (!(c >= 0.0)) /* also NaN */
-        return 0.0;
-    return c > 1.0 ? 1.0 : c;
-}
-
 static kg_status copy_values(kg_graph *g, kg_claim_rec *r, const kg_claim *src)
 {
     if (!src->n_values)
@@ -115,7 +108,7 @@ kg_status kg_graph_claim_merge(kg_graph *g, size_t node, const kg_claim *src, si
         return KG_ERR_NOMEM;
     if (!claim_key(g, g->nodes[node].pub.id, src, &len))
         return KG_ERR_NOMEM;
-    double conf = clamp_confidence(src->confidence);
+    double conf = kg_graph_clamp_confidence(src->confidence);
     kg_claim_rec *c;
     if (kg_strmap_getn(g->claim_index, g->key, len, &i)) {
         c = &g->claims[i];

@@ -28,13 +28,6 @@ bool kg_graph_edge_key(kg_graph *g, const char *source, const char *relation, co
     return true;
 }
 
-static double clamp_confidence(double c)
-{
-    if (!(c >= 0.0)) /* also NaN */
-        return 0.0;
-    return c > 1.0 ? 1.0 : c;
-}
-
 kg_status kg_graph_edge_merge(kg_graph *g, size_t source, size_t target, const kg_edge *spec,
                               size_t bare, size_t *index)
 {
@@ -42,7 +35,7 @@ kg_status kg_graph_edge_merge(kg_graph *g, size_t source, size_t target, const k
     if (!kg_graph_edge_key(g, g->nodes[source].pub.id, spec->relation, g->nodes[target].pub.id,
                            spec->negated, &len))
         return KG_ERR_NOMEM;
-    double conf = clamp_confidence(spec->confidence);
+    double conf = kg_graph_clamp_confidence(spec->confidence);
     kg_edge_rec *e;
     if (kg_strmap_getn(g->edge_index, g->key, len, &i)) {
         e = &g->edges[i];

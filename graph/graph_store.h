@@ -122,6 +122,14 @@ const char *kg_graph_intern(kg_graph *g, const char *s);
  * the change succeeded).  mend false leaves the lists for later. */
 kg_status kg_graph_finish(kg_graph *g, kg_status st, bool mend, kg_error *err);
 
+/* A confidence as the store keeps it: in [0, 1], NaN as 0. */
+static inline double kg_graph_clamp_confidence(double c)
+{
+    if (!(c >= 0.0))
+        return 0.0;
+    return c > 1.0 ? 1.0 : c;
+}
+
 static inline int kg_graph_cmp_size(size_t a, size_t b)
 {
     return (a > b) - (a < b);

@@ -1,7 +1,7 @@
 /* test_diff_html.c - the HTML page of a diff: the changed words marked in
  * their row, each change linked to its row, the page self-contained,
  * escaped and deterministic. */
-#include "fixtures.h"
+#include "diff_case.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,74 +9,6 @@
 
 #include "kg/diff.h"
 #include "kg/diff_export.h"
-
-static kg_resources *res;
-
-static int setup(void **state)
-{
-    (void)state;
-    kg_error err = {0};
-    kg_resources_options o = {NULL, true};
-    if (kg_resources_load(&o, &res, &err) != KG_OK) {
-        fprintf(stderr, "%s\n", err.message);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    kg_resources_free(res);
-    return 0;
-}
-
-/* ---------------------------------------------------------------- helpers */
-
-/* One version, as `kg diff` builds it: the document and its graph. */
-typedef struct version {
-    kg_document *doc;
-    kg_graph *graph;
-} version;
-
-static version read_version(const char *name, const char *text)
-{
-    version v = {NULL, kg_graph_new()};
-    kg_extract_options o;
-    kg_extract_options_init(&o);
-    o.graph_only = true;
-    kg_error err = {0};
-    assert_non_null(v.graph);
-    if (kg_extract_buffer(res, &o, name, text, strlen(text), &v.doc, &err) != KG_OK)
-        fail_msg("%s", err.message);
-    assert_int_equal(kg_graph_add_document(v.graph, v.doc, &err), KG_OK);
-    assert_int_equal(kg_graph_sort(v.graph, &err), KG_OK);
-    return v;
-}
-
-typedef struct pair {
-    version old, new;
-    kg_diff *d;
-} pair;
-
-static pair diff_texts(const char *old_text, const char *new_text)
-{
-    pair p = {read_version("old.txt", old_text), read_version("new.txt", new_text), NULL};
-    kg_diff_options o = {"old.txt", "new.txt", p.old.doc, p.new.doc, NULL};
-    kg_error err = {0};
-    if (kg_diff_graphs(p.old.graph, p.new.graph, &o, &p.d, &err) != KG_OK)
-        fail_msg("%s", err.message);
-    return p;
-}
-
-static void free_pair(pair *p)
-{
-    kg_diff_free(p->d);
-    kg_graph_free(p->old.graph);
-    kg_graph_free(p->new.graph);
-    kg_document_free(p->old.doc);
-    kg_document_free(p->new.doc);
-}
 
 static char *html_of(const kg_diff *d)
 {
@@ -171,8 +103,9 @@ static void assert_page_shape(const char *html)
 static void test_diff_html_marks_the_changed_word_in_its_row(void **state)
 {
     (void)state;
-    pair p = diff_texts(HEAD BEFORE "Prime Minister Benjamin Netanyahu rejected the proposals.\n" AFTER,
-                        HEAD BEFORE "Prime Minister Benjamin Netanyahu accepted the proposals.\n" AFTER);
+    pair p =
+        diff_texts(HEAD BEFORE "Prime Minister Benjamin Netanyahu rejected the proposals.\n" AFTER,
+                   HEAD BEFORE "Prime Minister Benjamin Netanyahu accepted the proposals.\n" AFTER);
     assert_true(kg_diff_changed(p.d));
     char *html = html_of(p.d);
     assert_page_shape(html);
