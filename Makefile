@@ -142,6 +142,70 @@ clean:
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
+# ---------------------------------------------------------------- install
+# make install    kg as a library and a command under DESTDIR$(PREFIX):
+#                 bin/kg, lib/libkg.so.0 (and libkg.a), include/kg.h and
+#                 include/kg/*.h, lib/pkgconfig/kg.pc, share/kg/data and
+#                 share/kg/models (found from bin/kg as ../share/kg, see
+#                 core/paths.h), share/man/man1/kg.1, share/doc/kg/LICENSE
+# make uninstall  removes them again
+# The shared library's objects are compiled a second time, with -fPIC, under
+# $(O)/pic, so kg and libkg.a keep their position-dependent code.
+PREFIX     ?= /usr/local
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR     ?= $(PREFIX)/share/man
+INSTALL    ?= install
+KG_VER     := $(shell sed -n 's/^\#define KG_VERSION "\([^"]*\)"/\1/p' include/kg/base.h)
+SO_NAME    := libkg.so.$(firstword $(subst ., ,$(KG_VER)))
+SO_FILE    := libkg.so.$(KG_VER)
+PIC_OBJ    := $(LIB_SRC:%.c=$(O)/pic/%.o)
+# kg.pc names its directories from ${prefix} where they lie under it
+PC_SUBST   := -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(KG_VER)|g' \
+              -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|g' \
+              -e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|g' \
+              -e 's|@REQUIRES_PRIVATE@|$(PKGS)|g'
+
+.PHONY: install uninstall shared
+
+shared: $(O)/$(SO_FILE)
+
+$(O)/pic/%.o: %.c $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_KG) -fPIC $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/$(SO_FILE): $(PIC_OBJ)
+	$(CC) $(CFLAGS_KG) -shared -Wl,-soname,$(SO_NAME) -Wl,--no-undefined -o $@ $^ $(PKG_LIBS)
+
+install: $(O)/kg $(O)/libkg.a $(O)/$(SO_FILE) kg.pc.in docs/kg.1
+	$(INSTALL) -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LIBDIR)/pkgconfig \
+	  $(DESTDIR)$(INCLUDEDIR)/kg $(DESTDIR)$(PREFIX)/share/kg/data \
+	  $(DESTDIR)$(PREFIX)/share/kg/models $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PREFIX)/share/doc/kg
+	$(INSTALL) -m 755 $(O)/kg $(DESTDIR)$(PREFIX)/bin/kg
+	$(INSTALL) -m 755 $(O)/$(SO_FILE) $(DESTDIR)$(LIBDIR)/$(SO_FILE)
+	ln -sf $(SO_FILE) $(DESTDIR)$(LIBDIR)/$(SO_NAME)
+	ln -sf $(SO_NAME) $(DESTDIR)$(LIBDIR)/libkg.so
+	$(INSTALL) -m 644 $(O)/libkg.a $(DESTDIR)$(LIBDIR)/libkg.a
+	sed $(PC_SUBST) kg.pc.in >$(DESTDIR)$(LIBDIR)/pkgconfig/kg.pc
+	$(INSTALL) -m 644 include/kg.h $(DESTDIR)$(INCLUDEDIR)/kg.h
+	$(INSTALL) -m 644 include/kg/*.h $(DESTDIR)$(INCLUDEDIR)/kg
+	$(INSTALL) -m 644 data/*.txt $(DESTDIR)$(PREFIX)/share/kg/data
+	$(INSTALL) -m 644 models/*.kgm models/README.md $(DESTDIR)$(PREFIX)/share/kg/models
+	$(INSTALL) -m 644 docs/kg.1 $(DESTDIR)$(MANDIR)/man1/kg.1
+	$(INSTALL) -m 644 LICENSE $(DESTDIR)$(PREFIX)/share/doc/kg/LICENSE
+	@# the loader's cache learns of the new library (a real install as root only)
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ]; then ldconfig || true; fi
+
+# share/kg, include/kg and share/doc/kg are kg's own, removed whole.
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/kg $(DESTDIR)$(LIBDIR)/$(SO_FILE) \
+	  $(DESTDIR)$(LIBDIR)/$(SO_NAME) $(DESTDIR)$(LIBDIR)/libkg.so $(DESTDIR)$(LIBDIR)/libkg.a \
+	  $(DESTDIR)$(LIBDIR)/pkgconfig/kg.pc $(DESTDIR)$(INCLUDEDIR)/kg.h \
+	  $(DESTDIR)$(MANDIR)/man1/kg.1
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/kg $(DESTDIR)$(PREFIX)/share/kg $(DESTDIR)$(PREFIX)/share/doc/kg
+
+-include $(PIC_OBJ:.o=.d)
+
 # ---------------------------------------------------------------- robustness
 # make fuzz      builds the libFuzzer targets tests/fuzz/fuzz_*.c with clang into
 #                build/fuzz/ and runs each for FUZZ_SECONDS from its seed corpus
@@ -199,3 +263,49 @@ valgrind: build/kg
 	@sh tests/valgrind.sh build/kg
 
 -include $(FUZZ_OBJ:.o=.d)
+
+# ---------------------------------------------------------------- the HTML page
+# kg build -f html inlines web/src/page.js, bundled by web/build.mjs (esbuild)
+# with the npm packages web/package-lock.json pins, and web/page.css.  Both
+# become byte arrays in a generated source, $(O)/gen/web_assets.c, made by
+# tools/embed.c; its object joins every library build (static, shared,
+# fuzz), whose recipes link $^.  web/node_modules is shared by the trees.
+WEB_NPM    := web/node_modules/.package-lock.json
+WEB_BUNDLE := $(O)/web/page.bundle.js
+WEB_GEN    := $(O)/gen/web_assets.c
+WEB_OBJ    := $(O)/obj/gen/web_assets.o
+
+$(WEB_NPM): web/package-lock.json | $(DEPS_STAMP)
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(WEB_BUNDLE): web/build.mjs web/src/page.js $(WEB_NPM)
+	node web/build.mjs $@
+
+$(O)/tools/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -Wall -Wextra -Werror -O2 -o $@ $<
+
+$(WEB_GEN): $(O)/tools/embed $(WEB_BUNDLE) web/page.css
+	@mkdir -p $(@D)
+	$(O)/tools/embed $@ kg_web_assets_script=$(WEB_BUNDLE) kg_web_assets_style=web/page.css
+
+$(WEB_OBJ): $(WEB_GEN)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_KG) -c $< -o $@
+
+$(O)/libkg.a: $(WEB_OBJ)
+
+ifneq ($(SO_FILE),)
+$(O)/pic/gen/web_assets.o: $(WEB_GEN)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_KG) -fPIC -c $< -o $@
+
+$(O)/$(SO_FILE): $(O)/pic/gen/web_assets.o
+endif
+
+$(FUZZ_DIR)/obj/gen/web_assets.o: $(WEB_GEN) $(FUZZ_STAMP)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_LIB_WARN) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ_DIR)/libkg.a: $(FUZZ_DIR)/obj/gen/web_assets.o

@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "diagram_options.h"
 
 #define MAX_JOBS 256
 /* Documents in flight per worker: 4 lets the other workers run on past one
@@ -45,8 +46,12 @@
 static const char build_usage[] =
     "usage: kg build [OPTIONS] FILE...\n"
     "       kg build --jsonl [OPTIONS] [FILE...]\n"
-    "  -o, --output PREFIX     write PREFIX.json, ... (default: the first file's name)\n"
-    "  -f, --format LIST       comma-separated: json,dot,svg,png,graphml (default: json)\n"
+    "  -o, --output PREFIX     write PREFIX.json, ... (default: the first file's name);\n"
+    "                          with one format, -o g.json writes g.json; '-' writes\n"
+    "                          the one format to standard output, and nothing else\n"
+    "  -f, --format LIST       comma-separated, any case (default: json): json, dot, svg,\n"
+    "                          png, graphml, gexf, html, csv (PREFIX.nodes.csv and\n"
+    "                          PREFIX.edges.csv)\n"
     "      --json-style STYLE  JSON as node-link (default), cytoscape, graphology or jgf\n"
     "  -j, --jobs N            extract on N threads (default: every online core); the\n"
     "                          output is the same for every N\n"
@@ -61,6 +66,8 @@ static const char build_usage[] =
     "      --stats             print counts, per-stage CPU seconds and peak memory on\n"
     "                          standard error, as 'stat NAME VALUE' lines\n"
     "  -q, --quiet             print nothing but errors (no summary, no progress line)\n"
+    /* --keep-isolated, --min-count, ... (diagram_options.h) */
+    KG_CLI_DIAGRAM_USAGE /* then the notes */
     "A progress line goes to standard error when it is a terminal.\n"
     "A bad document (unreadable, empty, a bad record, an empty id, or the id of an\n"
     "earlier input: a.txt and a.md are both \"a\") is reported as 'kg: FILE[:LINE]: why'.\n"
@@ -77,6 +84,7 @@ typedef struct build_opts {
     bool jsonl, keep_going, stats, quiet;
     kg_extract_options eo;
     kg_export_options xo;
+    kg_cli_diagram diagram; /* which diagram options were given */
     char **files;
     size_t n_files;
     char **ids; /* file mode: the id of each file whose name another shares, else NULL */
@@ -111,6 +119,7 @@ static int parse_build_options(int argc, char **argv, build_opts *o, bool *help)
         {"max-parse-words", required_argument, NULL, OPT_MAX_WORDS},
         {"stats", no_argument, NULL, OPT_STATS},
         {"json-style", required_argument, NULL, OPT_JSON_STYLE},
+        KG_CLI_DIAGRAM_LONGOPTS,
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -126,7 +135,8 @@ static int parse_build_options(int argc, char **argv, build_opts *o, bool *help)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = cores < 1 ? 1 : cores > MAX_JOBS ? MAX_JOBS : cores;
     int c;
-    while ((c = getopt_long(argc, argv, "o:f:j:kqh", longopts, NULL)) != -1) {
+    opterr = 0; /* kg_cli_getopt_error says it in one line */
+    while ((c = getopt_long(argc, argv, ":o:f:j:kqh", longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
             o->prefix = optarg;
@@ -142,9 +152,17 @@ static int parse_build_options(int argc, char **argv, build_opts *o, bool *help)
             o->jobs = (long)v;
             break;
         case OPT_JSON_STYLE:
-            if (!kg_json_style_parse(optarg, &o->xo.json_style))
-                return kg_cli_usage_error(
-                    "unknown JSON style '%s' (node-link, cytoscape, graphology, jgf)", optarg);
+            if (kg_cli_json_style("build", optarg, &o->xo.json_style) != KG_EXIT_OK)
+                return KG_EXIT_TROUBLE;
+            break;
+        case KG_CLI_OPT_KEEP_ISOLATED:
+        case KG_CLI_OPT_MIN_COUNT:
+        case KG_CLI_OPT_TYPES:
+        case KG_CLI_OPT_FOCUS:
+        case KG_CLI_OPT_DEPTH:
+        case KG_CLI_OPT_LAYOUT:
+            if (kg_cli_diagram_option("build", c, optarg, &o->xo, &o->diagram) != KG_EXIT_OK)
+                return KG_EXIT_TROUBLE;
             break;
         case OPT_JSONL:
             o->jsonl = true;
@@ -177,7 +195,7 @@ static int parse_build_options(int argc, char **argv, build_opts *o, bool *help)
             *help = true;
             return KG_EXIT_OK;
         default:
-            return kg_cli_usage_error("%s", "build: bad option");
+            return kg_cli_getopt_error("build", c, argv, longopts);
         }
     }
     o->keep_going = keep < 0 ? o->jsonl : keep;
@@ -185,7 +203,10 @@ static int parse_build_options(int argc, char **argv, build_opts *o, bool *help)
     o->n_files = (size_t)(argc - optind);
     if (!o->jsonl && o->n_files == 0)
         return kg_cli_usage_error("%s", "build: no input file");
-    return kg_cli_parse_formats("build", format, o->formats, &o->n_formats);
+    int rc = kg_cli_parse_formats("build", format, o->formats, &o->n_formats);
+    if (rc == KG_EXIT_OK)
+        rc = kg_cli_diagram_check("build", &o->diagram, &o->xo, o->formats, o->n_formats);
+    return rc;
 }
 
 /* ------------------------------------------------------------ inputs */
@@ -779,8 +800,13 @@ static void print_summary(const kg_graph *g)
         countries += t == KG_ENT_COUNTRY;
         places += t == KG_ENT_LOCATION;
     }
-    printf("%zu document(s): %zu actors, %zu countries, %zu other places, %zu relations\n",
-           kg_graph_doc_count(g), actors, countries, places, kg_graph_edge_count(g));
+    size_t docs = kg_graph_doc_count(g), rels = kg_graph_edge_count(g);
+    printf("%zu %s: %zu %s, %zu %s, %zu other %s, %zu %s\n", docs,
+           kg_cli_plural(docs, "document", "documents"), actors,
+           kg_cli_plural(actors, "actor", "actors"), countries,
+           kg_cli_plural(countries, "country", "countries"), places,
+           kg_cli_plural(places, "place", "places"), rels,
+           kg_cli_plural(rels, "relation", "relations"));
     kg_cli_note_analysis(g);
 }
 
@@ -831,13 +857,14 @@ int kg_cmd_build(int argc, char **argv)
     const char *first = o.n_files ? o.files[0] : "-";
     /* outputs are named after the input as it is named (bytes, not the id) */
     char *own = o.prefix ? NULL : kg_extract_doc_stem(first);
-    const char *prefix = o.prefix ? o.prefix : own;
+    /* an input "-.txt" names its outputs "./-.json": only -o - is standard output */
+    const char *prefix = o.prefix ? o.prefix : own && kg_cli_is_stdout(own) ? "./-" : own;
     const char *std_in = "-";
     /* every refusal that needs no document comes before the first is read */
     if (!prefix)
         rc = kg_cli_die("out of memory");
     else if (o.prefix)
-        rc = kg_cli_check_prefix("build", o.prefix);
+        rc = kg_cli_check_target("build", o.prefix, o.formats, o.n_formats);
     if (rc == KG_EXIT_OK)
         rc = kg_cli_check_outputs(prefix, o.formats, o.n_formats,
                                   o.n_files ? (const char *const *)o.files : &std_in,
@@ -886,7 +913,8 @@ int kg_cmd_build(int argc, char **argv)
     if (rc == KG_EXIT_OK)
         rc = kg_cli_write_outputs(g, prefix, o.formats, o.n_formats, &o.xo, o.quiet);
     tot.export_s = cpu_now() - t0;
-    if (rc == KG_EXIT_OK && !o.quiet)
+    /* with -o - standard output holds the graph alone */
+    if (rc == KG_EXIT_OK && !o.quiet && !kg_cli_is_stdout(prefix))
         print_summary(g);
     if (o.stats)
         print_stats(&o, &tot, g, now() - t_start);

@@ -8,10 +8,12 @@
  * changes, 2 trouble. */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -31,9 +33,9 @@ static const char diff_usage[] =
     "reworded without a change in meaning are notes.\n"
     "  -q, --brief          say only whether the meaning changed\n"
     "  -f, --format FORMAT  text (default), json, html (the two versions side by side),\n"
-    "                       dot or svg (the union graph, coloured)\n"
+    "                       dot or svg (the union graph, coloured); any case\n"
     "  -o, --output FILE    write to FILE, atomically, instead of standard output\n"
-    "                       (never over OLD or NEW)\n"
+    "                       (never over OLD or NEW; '-': standard output)\n"
     "  -c, --cache DIR      keep sentence parses in DIR and reuse them: a new version\n"
     "                       costs only the sentences that changed\n"
     "      --color WHEN     auto (a terminal, NO_COLOR unset), always or never\n"
@@ -75,17 +77,19 @@ static int parse_diff_options(int argc, char **argv, diff_opts *o)
     o->format = KG_DIFF_FMT_TEXT;
     o->color = -1;
     int c;
-    while ((c = getopt_long(argc, argv, "f:o:c:qh", longopts, NULL)) != -1) {
+    char name[16];
+    opterr = 0; /* kg_cli_getopt_error says it in one line */
+    while ((c = getopt_long(argc, argv, ":f:o:c:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'q':
             o->brief = true;
             break;
         case 'f':
-            if (!kg_diff_format_parse(optarg, &o->format))
+            if (!kg_cli_lower(optarg, name, sizeof name) || !kg_diff_format_parse(name, &o->format))
                 return usage("diff: unknown format '%s' (text, json, html, dot, svg)", optarg);
             break;
         case 'o':
-            o->output = optarg;
+            o->output = kg_cli_is_stdout(optarg) ? NULL : optarg;
             if (!*optarg || optarg[strlen(optarg) - 1] == '/')
                 return usage("diff: -o '%s' names no file", optarg);
             break;
@@ -93,11 +97,11 @@ static int parse_diff_options(int argc, char **argv, diff_opts *o)
             o->cache_dir = optarg;
             break;
         case OPT_COLOR:
-            if (!strcmp(optarg, "auto"))
+            if (!strcasecmp(optarg, "auto"))
                 o->color = -1;
-            else if (!strcmp(optarg, "always"))
+            else if (!strcasecmp(optarg, "always"))
                 o->color = 1;
-            else if (!strcmp(optarg, "never"))
+            else if (!strcasecmp(optarg, "never"))
                 o->color = 0;
             else
                 return usage("diff: --color takes auto, always or never, not '%s'", optarg);
@@ -106,7 +110,7 @@ static int parse_diff_options(int argc, char **argv, diff_opts *o)
             fputs(diff_usage, stdout);
             return KG_EXIT_OK;
         default:
-            return usage("%s", "diff: bad option");
+            return kg_cli_getopt_error("diff", c, argv, longopts);
         }
     }
     if (argc - optind != 2)
@@ -188,20 +192,62 @@ static int load_graph(input *in)
     return die_as(err.message, "graph JSON");
 }
 
-static int load_article(input *in, const kg_resources *r, const kg_extract_options *eo,
-                        bool looked_like_json)
+/* The extraction of an article, with no output, so that the two sides can
+ * run on two threads.  Its graph is built afterwards, on the main thread:
+ * igraph's error-cleanup stack is one per process. */
+typedef struct side_job {
+    input *in;
+    const kg_resources *r;
+    const kg_extract_options *eo;
+    kg_error err;
+    kg_status st;
+} side_job;
+
+static void *extract_side(void *arg)
 {
-    kg_error err = {0};
-    if (kg_extract_buffer(r, eo, in->path, in->data, in->len, &in->doc, &err) != KG_OK)
-        return looked_like_json ? die_as(err.message, "an article: it is not JSON")
-                                : kg_cli_die(err.message);
+    side_job *j = arg;
+    input *in = j->in;
+    j->st = kg_extract_buffer(j->r, j->eo, in->path, in->data, in->len, &in->doc, &j->err);
+    return NULL;
+}
+
+/* Reports a side's extraction (its error, or its invalid-byte warning) and
+ * builds its graph. */
+static int side_result(side_job *j, bool looked_like_json)
+{
+    input *in = j->in;
+    if (j->st != KG_OK)
+        return looked_like_json ? die_as(j->err.message, "an article: it is not JSON")
+                                : kg_cli_die(j->err.message);
     kg_cli_warn_invalid(in->doc);
-    in->graph = kg_graph_new();
-    if (!in->graph)
+    kg_error err = {0};
+    if (!(in->graph = kg_graph_new()))
         return kg_cli_die("out of memory");
     if (kg_graph_add_document(in->graph, in->doc, &err) != KG_OK)
         return kg_cli_die(err.message);
     return -1;
+}
+
+/* Both articles are read at once when both are articles: a warm diff's
+ * time is then one article's extraction, not two. */
+static int load_articles(input in[2], const kg_resources *r, const kg_extract_options *eo,
+                         const bool looked_like_json[2])
+{
+    side_job jobs[2] = {{&in[0], r, eo, {0}, KG_OK}, {&in[1], r, eo, {0}, KG_OK}};
+    pthread_t th;
+    bool both = !in[0].json && !in[1].json;
+    bool threaded = both && pthread_create(&th, NULL, extract_side, &jobs[1]) == 0;
+    if (!in[0].json)
+        extract_side(&jobs[0]);
+    if (threaded)
+        pthread_join(th, NULL);
+    else if (!in[1].json)
+        extract_side(&jobs[1]);
+    int rc = -1;
+    for (int s = 0; s < 2 && rc < 0; s++)
+        if (!in[s].json)
+            rc = side_result(&jobs[s], looked_like_json[s]);
+    return rc;
 }
 
 static void free_input(input *in)
@@ -297,9 +343,8 @@ int kg_cmd_diff(int argc, char **argv)
         r = kg_cli_load_resources(true, &err);
         rc = r ? open_cache(&o, &eo, &cache) : kg_cli_die(err.message);
     }
-    for (int s = 0; s < 2 && rc < 0; s++)
-        if (!in[s].json)
-            rc = load_article(&in[s], r, &eo, looked_like_json[s]);
+    if (rc < 0)
+        rc = load_articles(in, r, &eo, looked_like_json);
     for (int s = 0; s < 2 && rc < 0; s++) {
         kg_error err = {0};
         if (kg_graph_sort(in[s].graph, &err) != KG_OK)

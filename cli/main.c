@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "paths.h"
 
 static const char usage_text[] =
     "usage: kg COMMAND [OPTIONS] FILE...\n"
@@ -77,6 +78,14 @@ int main(int argc, char **argv)
         return kg_cli_usage_error("%s", "no command given");
     if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
         fputs(usage_text, stdout);
+        /* where this kg reads its word lists and models (paths.h), so an
+         * installed one can be checked, and the variables that move them */
+        char data[KG_PATHS_MAX], models[KG_PATHS_MAX];
+        if (kg_paths_data_dir(data, sizeof data, NULL) == KG_OK &&
+            kg_paths_model_dir(models, sizeof models, NULL) == KG_OK)
+            printf("\nword lists: %s (set KG_DATA_DIR to use others)\n"
+                   "models:     %s (set KG_MODEL_DIR to use others)\n",
+                   data, models);
         return KG_EXIT_OK;
     }
     if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {

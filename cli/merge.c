@@ -14,9 +14,14 @@
 
 static const char merge_usage[] =
     "usage: kg merge FILE.json... -o PREFIX [--format LIST] [--json-style STYLE] [-q]\n"
-    "  merges graphs written by 'kg build' or 'kg merge' (node-link JSON)\n"
-    "  -o, --output PREFIX     write PREFIX.json, PREFIX.dot, ... (required)\n"
-    "  -f, --format LIST       comma-separated: json,dot,svg,png,graphml (default: json)\n"
+    "  merges graphs written by 'kg build' or 'kg merge', in any of their JSON styles\n"
+    "  (node-link, cytoscape, graphology, jgf; only node-link carries claims)\n"
+    "  -o, --output PREFIX     write PREFIX.json, PREFIX.dot, ... (required); with one\n"
+    "                          format, -o g.json writes g.json; '-' writes the one\n"
+    "                          format to standard output, and nothing else\n"
+    "  -f, --format LIST       comma-separated, any case (default: json): json, dot, svg,\n"
+    "                          png, graphml, gexf, html, csv (PREFIX.nodes.csv and\n"
+    "                          PREFIX.edges.csv)\n"
     "  -s, --json-style STYLE  node-link (default), cytoscape, graphology or jgf\n"
     "  -q, --quiet             print nothing but errors\n";
 
@@ -36,6 +41,17 @@ static int merge_inputs(kg_graph *g, char **files, int n)
     return KG_EXIT_OK;
 }
 
+static void print_summary(const kg_graph *g, size_t files)
+{
+    size_t docs = kg_graph_doc_count(g), nodes = kg_graph_node_count(g),
+           rels = kg_graph_edge_count(g);
+    printf("merged %zu %s: %zu %s, %zu %s, %zu %s\n", files, kg_cli_plural(files, "file", "files"),
+           docs, kg_cli_plural(docs, "document", "documents"), nodes,
+           kg_cli_plural(nodes, "node", "nodes"), rels,
+           kg_cli_plural(rels, "relation", "relations"));
+    kg_cli_note_analysis(g);
+}
+
 int kg_cmd_merge(int argc, char **argv)
 {
     static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
@@ -49,7 +65,8 @@ int kg_cmd_merge(int argc, char **argv)
     kg_export_options_init(&eo);
     bool quiet = false;
     int c;
-    while ((c = getopt_long(argc, argv, "o:f:s:qh", longopts, NULL)) != -1) {
+    opterr = 0; /* kg_cli_getopt_error says it in one line */
+    while ((c = getopt_long(argc, argv, ":o:f:s:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
             prefix = optarg;
@@ -58,9 +75,8 @@ int kg_cmd_merge(int argc, char **argv)
             format = optarg;
             break;
         case 's':
-            if (!kg_json_style_parse(optarg, &eo.json_style))
-                return kg_cli_usage_error(
-                    "unknown JSON style '%s' (node-link, cytoscape, graphology, jgf)", optarg);
+            if (kg_cli_json_style("merge", optarg, &eo.json_style) != KG_EXIT_OK)
+                return KG_EXIT_TROUBLE;
             break;
         case 'q':
             quiet = true;
@@ -69,7 +85,7 @@ int kg_cmd_merge(int argc, char **argv)
             fputs(merge_usage, stdout);
             return KG_EXIT_OK;
         default:
-            return kg_cli_usage_error("%s", "merge: bad option");
+            return kg_cli_getopt_error("merge", c, argv, longopts);
         }
     }
     if (optind >= argc)
@@ -81,7 +97,7 @@ int kg_cmd_merge(int argc, char **argv)
     size_t n_formats = 0;
     int rc = kg_cli_parse_formats("merge", format, formats, &n_formats);
     if (rc == KG_EXIT_OK)
-        rc = kg_cli_check_prefix("merge", prefix);
+        rc = kg_cli_check_target("merge", prefix, formats, n_formats);
     if (rc == KG_EXIT_OK)
         rc = kg_cli_check_outputs(prefix, formats, n_formats, (const char *const *)argv + optind,
                                   (size_t)(argc - optind));
@@ -102,11 +118,9 @@ int kg_cmd_merge(int argc, char **argv)
         rc = kg_cli_die(err.message);
     if (rc == KG_EXIT_OK)
         rc = kg_cli_write_outputs(g, prefix, formats, n_formats, &eo, quiet);
-    if (rc == KG_EXIT_OK && !quiet)
-        printf("merged %d file(s): %zu document(s), %zu nodes, %zu relations\n", argc - optind,
-               kg_graph_doc_count(g), kg_graph_node_count(g), kg_graph_edge_count(g));
-    if (rc == KG_EXIT_OK && !quiet)
-        kg_cli_note_analysis(g);
+    /* with -o - standard output holds the graph alone */
+    if (rc == KG_EXIT_OK && !quiet && !kg_cli_is_stdout(prefix))
+        print_summary(g, (size_t)(argc - optind));
     kg_graph_free(g);
     return rc;
 }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "cli.h"
@@ -23,7 +24,7 @@ static const char parse_usage[] =
     "Splits FILE (UTF-8 text, '-' for standard input) into sentences and Universal\n"
     "Dependencies tokens, tags and lemmatizes them and parses each sentence; writes\n"
     "CoNLL-U.  A leading 'date YYYY-MM-DD' line is skipped.\n"
-    "  -f, --format F      output format: conllu (the default and only one)\n"
+    "  -f, --format F      output format: conllu (the default and only one; any case)\n"
     "      --input KIND    text (default) or conllu: keep FILE's sentences, words,\n"
     "                      comments, multiword-token and MISC columns, and fill in\n"
     "                      LEMMA, UPOS, XPOS, HEAD and DEPREL\n"
@@ -31,6 +32,7 @@ static const char parse_usage[] =
     "                      only when complete\n"
     "  -m, --model PATH    the model (default: $KG_MODEL_DIR/" KG_UD_MODEL_FILE ", else the\n"
     "                      models folder kg was built with)\n"
+    "  -q, --quiet         no warnings (invalid UTF-8 repaired), only errors\n"
     "      --stats         one line on standard error: model, load seconds (wall),\n"
     "                      sentences, tokens, CPU seconds to tokenize, tag and parse,\n"
     "                      and tokens per CPU second of tagging and parsing\n"
@@ -43,6 +45,7 @@ typedef struct parse_opts {
     const char *model;  /* NULL: the default model */
     bool conllu_in;
     bool stats;
+    bool quiet;
 } parse_opts;
 
 enum { OPT_INPUT = 256, OPT_STATS };
@@ -50,30 +53,28 @@ enum { OPT_INPUT = 256, OPT_STATS };
 /* Returns -1 to go on, else the exit status. */
 static int parse_parse_options(int argc, char **argv, parse_opts *o)
 {
-    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-                                             {"input", required_argument, NULL, OPT_INPUT},
-                                             {"output", required_argument, NULL, 'o'},
-                                             {"model", required_argument, NULL, 'm'},
-                                             {"stats", no_argument, NULL, OPT_STATS},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'}, {"input", required_argument, NULL, OPT_INPUT},
+        {"output", required_argument, NULL, 'o'}, {"model", required_argument, NULL, 'm'},
+        {"stats", no_argument, NULL, OPT_STATS},  {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":f:o:m:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:o:m:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (strcmp(optarg, "conllu") != 0) {
+            if (strcasecmp(optarg, "conllu") != 0) {
                 fprintf(stderr, "kg: parse: unknown format '%s' (conllu)\n", optarg);
                 return KG_EXIT_TROUBLE;
             }
             break;
         case OPT_INPUT:
-            if (strcmp(optarg, "text") != 0 && strcmp(optarg, "conllu") != 0) {
+            if (strcasecmp(optarg, "text") != 0 && strcasecmp(optarg, "conllu") != 0) {
                 fprintf(stderr, "kg: parse: unknown input kind '%s' (text, conllu)\n", optarg);
                 return KG_EXIT_TROUBLE;
             }
-            o->conllu_in = !strcmp(optarg, "conllu");
+            o->conllu_in = !strcasecmp(optarg, "conllu");
             break;
         case 'o':
             o->output = strcmp(optarg, "-") ? optarg : NULL;
@@ -84,11 +85,14 @@ static int parse_parse_options(int argc, char **argv, parse_opts *o)
         case OPT_STATS:
             o->stats = true;
             break;
+        case 'q':
+            o->quiet = true;
+            break;
         case 'h':
             fputs(parse_usage, stdout);
             return KG_EXIT_OK;
         default:
-            return kg_cli_option_error("parse", c, argv);
+            return kg_cli_getopt_error("parse", c, argv, longopts);
         }
     }
     if (argc - optind != 1) {
@@ -100,6 +104,8 @@ static int parse_parse_options(int argc, char **argv, parse_opts *o)
         fprintf(stderr, "kg: parse: -o needs a file name\n");
         return KG_EXIT_TROUBLE;
     }
+    if (o->output && kg_cli_check_not_input(o->output, &o->file, 1) != KG_EXIT_OK)
+        return KG_EXIT_TROUBLE;
     return -1;
 }
 
@@ -119,19 +125,6 @@ static kg_status write_text(const void *ctx, FILE *out, kg_error *err)
     return kg_ud_write_conllu(out, j->text, j->sentences, j->n, j->prefix, 1, err);
 }
 
-typedef struct bytes {
-    const char *data;
-    size_t len;
-} bytes;
-
-static kg_status write_bytes(const void *ctx, FILE *out, kg_error *err)
-{
-    const bytes *b = ctx;
-    if (b->len && fwrite(b->data, 1, b->len, out) != b->len)
-        return kg_error_set(err, KG_ERR_IO, "cannot write");
-    return KG_OK;
-}
-
 static kg_status stdout_error(kg_error *err)
 {
     if (fflush(stdout) != 0 || ferror(stdout))
@@ -149,7 +142,7 @@ static kg_status annotate_file(const parse_opts *o, const kg_ud_model *m, kg_ud_
         kg_status st = kg_ud_annotate_conllu(m, o->file, stdout, stats, err);
         return st == KG_OK ? stdout_error(err) : st;
     }
-    bytes b = {NULL, 0};
+    kg_cli_bytes b = {NULL, 0};
     char *data = NULL;
     FILE *mem = open_memstream(&data, &b.len);
     if (!mem)
@@ -159,7 +152,7 @@ static kg_status annotate_file(const parse_opts *o, const kg_ud_model *m, kg_ud_
         st = kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", o->file);
     b.data = data;
     if (st == KG_OK)
-        st = kg_file_write_atomic(o->output, write_bytes, &b, err);
+        st = kg_file_write_atomic(o->output, kg_cli_write_bytes, &b, err);
     free(data);
     return st;
 }
@@ -185,11 +178,12 @@ static kg_status parse_text_file(const parse_opts *o, const kg_ud_model *m, kg_u
     char *id = NULL;
     text_job j = {0};
     if (st == KG_OK) {
-        kg_cli_warn_invalid_doc(&doc);
+        if (!o->quiet)
+            kg_cli_warn_invalid_doc(&doc);
         kg_ud_sentence *sentences = NULL;
         j.text = doc.text;
-        st = kg_ud_parse_text(m, a, doc.text, doc.body_start, doc.len, &sentences, &j.n, stats,
-                              err);
+        st =
+            kg_ud_parse_text(m, a, doc.text, doc.body_start, doc.len, &sentences, &j.n, stats, err);
         j.sentences = sentences;
     }
     if (st == KG_OK && !(id = kg_extract_doc_id(o->file, false)))

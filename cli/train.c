@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "ner.h"
+#include "paths.h"
 
 static const char train_usage[] =
     "usage: kg train [OPTIONS] FILE.conllu...\n"
@@ -21,8 +22,9 @@ static const char train_usage[] =
     "model (`make model` trains on UD English-EWT and GUM train).  The same files,\n"
     "options and seed give a byte-identical model.\n"
     "  -o, --output PATH       the model file (default: where kg parse looks,\n"
-    "                          $KG_MODEL_DIR/" KG_UD_MODEL_FILE ", else " KG_MODELDIR
-    "/" KG_UD_MODEL_FILE ")\n"
+    "                          $KG_MODEL_DIR/" KG_UD_MODEL_FILE ", else\n"
+    "                          BIN/../share/kg/models/" KG_UD_MODEL_FILE " if that exists,\n"
+    "                          else " KG_MODELDIR "/" KG_UD_MODEL_FILE ")\n"
     "      --tagger-epochs N   passes of the tagger over the data (default 8)\n"
     "      --parser-epochs N   passes of the parser (default 10)\n"
     "      --folds N           jackknife folds for the parser's training tags\n"
@@ -175,14 +177,8 @@ static int parse_train_options(int argc, char **argv, train_opts *o)
  * out of memory). */
 static char *default_model_path(const char *file)
 {
-    const char *dir = getenv("KG_MODEL_DIR");
-    if (!dir || !*dir)
-        dir = KG_MODELDIR;
-    size_t len = strlen(dir) + strlen(file) + 2;
-    char *path = malloc(len);
-    if (path)
-        snprintf(path, len, "%s/%s", dir, file);
-    return path;
+    char path[KG_PATHS_MAX];
+    return kg_paths_model_file(file, path, sizeof path, NULL) == KG_OK ? strdup(path) : NULL;
 }
 
 /* kg train --ner: the lexicon the features read (the one kg loads to find

@@ -7,12 +7,14 @@
  * 200 MB pipe costs the limit, not its length.  A directory is refused when
  * opened, because fopen accepts one and only the first read would fail.
  *
- * Writing: the data goes to PATH.tmp.XXXXXX (mkstemp, same directory, so the
+ * Writing: the data goes to PATH.tmp.XXXXXX (a new name, same directory, so the
  * rename cannot cross file systems), which is flushed, fsynced and closed
  * checking each step; only when every output of one call is staged are they
  * renamed into place.  On any failure the temporary files are removed and
  * existing files are left as they were.  A new file gets the mode of the file
- * it replaces, or 0644.
+ * it replaces, or what open(2) gives any new file (0666 less the umask, or
+ * the directory's default ACL): the temporary file is created with mode 0666
+ * rather than by mkstemp, whose 0600 would make every output private.
  *
  * Signals: a staged file is listed in a fixed table while it exists, so that
  * kg_file_cleanup_on_signals's handler can unlink it (unlink is
@@ -21,7 +23,7 @@
  * library: signal dispositions are process-wide themselves, and a handler can
  * reach nothing else.  Slots are claimed with atomics, so threads may stage
  * at once; signals are held back while a slot and its file change together
- * (mkstemp and claim, rename or unlink and release) in the thread that
+ * (creation and claim, rename or unlink and release) in the thread that
  * writes, so the table never names a file that is not there nor misses one
  * that is, unless the signal is taken by another thread at that moment (kg
  * writes its outputs after its workers have ended).  A full table costs only
@@ -33,10 +35,13 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kg/base.h"
@@ -252,6 +257,36 @@ static void discard(staged *s)
     s->tmp = NULL;
 }
 
+/* Fills the last 6 bytes of name (the X's) and creates it with mode 0666,
+ * which open(2) reduces by the umask (mkstemp would give 0600 whatever the
+ * umask).  The letters come from the time, the process id and the address
+ * of name (no two live buffers share one, so threads differ), mixed; O_EXCL
+ * makes a name another writer took a retry, never a clash.  Returns the
+ * descriptor, or -1 with errno set. */
+static int create_temporary(char *name)
+{
+    static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    size_t n = strlen(name);
+    for (uint64_t attempt = 0; attempt < 100; attempt++) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^
+                     ((uint64_t)getpid() << 40) ^ (uint64_t)(uintptr_t)name ^
+                     attempt * 0x9E3779B97F4A7C15u;
+        /* splitmix64's finalizer: every input bit reaches every letter */
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9u;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBu;
+        x ^= x >> 31;
+        for (size_t i = n - 6; i < n; i++, x /= sizeof letters - 1)
+            name[i] = letters[x % (sizeof letters - 1)];
+        int fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    errno = EEXIST;
+    return -1;
+}
+
 /* Writes o to a new temporary file beside o->path, closed and fsynced. */
 static kg_status stage(const kg_file_output *o, staged *s, kg_error *err)
 {
@@ -267,7 +302,7 @@ static kg_status stage(const kg_file_output *o, staged *s, kg_error *err)
     kg_error_clear(&inner);
     sigset_t saved;
     block_signals(&saved);
-    int fd = mkstemp(s->tmp);
+    int fd = create_temporary(s->tmp);
     if (fd >= 0)
         s->slot = slot_claim(s->tmp);
     restore_signals(&saved);
@@ -277,11 +312,13 @@ static kg_status stage(const kg_file_output *o, staged *s, kg_error *err)
         s->tmp = NULL;
         return with_path(err, st, o->path, inner.message);
     }
+    /* a replaced file keeps its mode (a private 0600 file stays private); a
+     * new one has the mode open gave the temporary file */
     struct stat old;
-    mode_t mode = stat(o->path, &old) == 0 ? (old.st_mode & 07777) : 0644;
+    bool replacing = stat(o->path, &old) == 0;
     FILE *out = NULL;
     kg_status st;
-    if (fchmod(fd, mode) != 0 || !(out = fdopen(fd, "wb"))) {
+    if ((replacing && fchmod(fd, old.st_mode & 07777) != 0) || !(out = fdopen(fd, "wb"))) {
         st = io_error(&inner);
         close(fd);
     } else {
@@ -363,8 +400,8 @@ kg_status kg_file_check_not_input(const char *output, const char *const *inputs,
         struct stat in;
         int rc = strcmp(inputs[i], "-") ? stat(inputs[i], &in) : fstat(STDIN_FILENO, &in);
         if (rc == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
-            return kg_error_set(err, KG_ERR_USAGE, "%s: would write over the input %s",
-                                output, inputs[i]);
+            return kg_error_set(err, KG_ERR_USAGE, "%s: would write over the input %s", output,
+                                inputs[i]);
     }
     return KG_OK;
 }

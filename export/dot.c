@@ -1,7 +1,7 @@
 /* dot.c - the graph as Graphviz draws it, written as DOT.
  *
  * One cgraph graph serves the DOT file and the rendered images (render.c), so
- * they never disagree.  The picture:
+ * they never disagree.  It draws what diagram.c selects.  The picture:
  *  - nodes: shape and fill by type, from the Okabe-Ito palette, which stays
  *    distinct under the common colour-vision deficiencies (and the shapes
  *    differ too, so colour is never the only cue);
@@ -9,8 +9,14 @@
  *  - edges: "relation", plus " ×N" when N sentences support it, pen width
  *    1 + log2(N); negated edges vermillion (Okabe-Ito's red), dashed and
  *    labelled "not relation"; modal edges dotted (a negated modal edge is
- *    vermillion and dotted);
- *  - a legend cluster with one node per type present.
+ *    vermillion and dotted); edges only reported speech supports light grey;
+ *  - tooltips (SVG): a node's type, mentions and aliases; an edge's relation,
+ *    support and first sentence (dot_tooltip.c);
+ *  - a legend cluster of the types and edge looks present, and a caption
+ *    saying what was left out (dot_legend.c);
+ *  - left to right, with the connected components packed in a grid: a
+ *    graph of many articles is many small components, which dot otherwise
+ *    stacks in one column (30 BBC articles: 1184x14599 pt).
  *
  * Graphviz expands escapes in labels (\N is the node name, \n a line break),
  * so backslashes in our text are doubled; cgraph itself escapes quotes when
@@ -31,31 +37,35 @@
 
 #define LABEL_WIDTH 18
 #define EDGE_LABEL_WIDTH 24
+#define FORCE_SPLINES_MAX_NODES 200
 
-typedef struct type_style {
-    const char *title, *shape, *fill;
-} type_style;
-
-static const type_style styles[] = {
-    [KG_ENT_PERSON] = {"Person", "ellipse", "#56B4E9"},         /* sky blue */
-    [KG_ENT_ORGANIZATION] = {"Organization", "box", "#E69F00"}, /* orange */
-    [KG_ENT_COUNTRY] = {"Country", "hexagon", "#009E73"},       /* bluish green */
-    [KG_ENT_LOCATION] = {"Location", "note", "#F0E442"},        /* yellow */
+static const kg_dot_type_style styles[KG_DOT_TYPES] = {
+    [KG_ENT_PERSON] = {"Person", "ellipse", "#56B4E9", "sky blue ellipse"},
+    [KG_ENT_ORGANIZATION] = {"Organization", "box", "#E69F00", "orange box"},
+    [KG_ENT_COUNTRY] = {"Country", "hexagon", "#009E73", "bluish green hexagon"},
+    [KG_ENT_LOCATION] = {"Location", "note", "#F0E442", "yellow note"},
 };
-#define N_STYLES (sizeof styles / sizeof styles[0])
 
 #define NEGATED_COLOR "#D55E00" /* vermillion */
 #define EDGE_COLOR "#555555"
+/* light enough to read as "only said", dark enough to read (3:1 on white) */
+#define REPORTED_COLOR "#949494"
+#define REPORTED_FONT_COLOR "#767676"
 
-static const type_style *style_of(kg_entity_type t)
+const kg_dot_type_style *kg_dot_type_style_of(kg_entity_type t)
 {
-    return (size_t)t < N_STYLES ? &styles[t] : &styles[KG_ENT_LOCATION];
+    return (size_t)t < KG_DOT_TYPES ? &styles[t] : &styles[KG_ENT_LOCATION];
 }
 
 /* cgraph predates const; it does not modify these strings. */
-static bool set(void *obj, const char *name, const char *value)
+bool kg_dot_set(void *obj, const char *name, const char *value)
 {
     return agsafeset(obj, (char *)name, (char *)value, "") == 0;
+}
+
+static bool set(void *obj, const char *name, const char *value)
+{
+    return kg_dot_set(obj, name, value);
 }
 
 /* The DOT name of a node: its id, with backslashes as U+29F5 (see above)
@@ -88,17 +98,27 @@ static char *node_name(const char *id)
 
 static bool style_node(Agnode_t *an, kg_entity_type type, const char *label)
 {
-    const type_style *s = style_of(type);
+    const kg_dot_type_style *s = kg_dot_type_style_of(type);
     return set(an, "label", label) && set(an, "shape", s->shape) && set(an, "fillcolor", s->fill);
 }
 
-static bool add_nodes(Agraph_t *ag, const kg_graph *g, Agnode_t **nodes, bool *present)
+static size_t type_slot(kg_entity_type t)
+{
+    return (size_t)t < KG_DOT_TYPES ? (size_t)t : KG_ENT_LOCATION;
+}
+
+static bool add_nodes(Agraph_t *ag, const kg_graph *g, const kg_diagram_view *v, Agnode_t **nodes,
+                      bool *present)
 {
     for (size_t i = 0; i < kg_graph_node_count(g); i++) {
+        nodes[i] = NULL;
+        if (!v->node[i])
+            continue;
         const kg_node *n = kg_graph_node(g, i);
         char *name = node_name(n->id);
         char *label = kg_graphviz_label(n->label, LABEL_WIDTH, false);
-        bool ok = name && label;
+        char *tip = kg_dot_node_tooltip(n);
+        bool ok = name && label && tip;
         if (ok && agnode(ag, name, 0)) {
             /* two ids that differ only in a backslash and U+29F5, or in
              * characters XML cannot hold and U+FFFD */
@@ -109,92 +129,99 @@ static bool add_nodes(Agraph_t *ag, const kg_graph *g, Agnode_t **nodes, bool *p
             ok = name != NULL;
         }
         nodes[i] = ok ? agnode(ag, name, 1) : NULL;
-        ok = nodes[i] && style_node(nodes[i], n->type, label);
+        ok = nodes[i] && style_node(nodes[i], n->type, label) && set(nodes[i], "tooltip", tip);
         free(name);
         free(label);
+        free(tip);
         if (!ok)
             return false;
-        present[(size_t)n->type < N_STYLES ? (size_t)n->type : KG_ENT_LOCATION] = true;
+        present[type_slot(n->type)] = true;
     }
     return true;
 }
 
-static bool add_edges(Agraph_t *ag, const kg_graph *g, Agnode_t **nodes)
+unsigned kg_dot_style_edge(Agedge_t *ae, bool negated, bool modal, bool attributed, size_t count)
+{
+    char pen[32];
+    kg_export_format_double(pen, sizeof pen, 3, 1.0 + log2((double)(count ? count : 1)));
+    unsigned looks = count > 1 ? KG_DOT_EDGE_COUNT : 0;
+    bool ok = set(ae, "penwidth", pen);
+    if (ok && negated) {
+        ok = set(ae, "color", NEGATED_COLOR) && set(ae, "fontcolor", NEGATED_COLOR) &&
+             set(ae, "style", modal ? "dotted" : "dashed");
+        looks |= KG_DOT_EDGE_NEGATED | (modal ? KG_DOT_EDGE_MODAL : 0);
+    } else if (ok && attributed) {
+        ok = set(ae, "color", REPORTED_COLOR) && set(ae, "fontcolor", REPORTED_FONT_COLOR);
+        looks |= KG_DOT_EDGE_REPORTED;
+    }
+    if (ok && modal && !negated) {
+        ok = set(ae, "style", "dotted");
+        looks |= KG_DOT_EDGE_MODAL;
+    }
+    if (!(looks & (KG_DOT_EDGE_NEGATED | KG_DOT_EDGE_MODAL | KG_DOT_EDGE_REPORTED)))
+        looks |= KG_DOT_EDGE_PLAIN;
+    return ok ? looks : 0;
+}
+
+/* "relation", "not relation", plus " ×N" when N > 1, wrapped. */
+static char *edge_label(const kg_edge *e)
+{
+    size_t size = strlen(e->relation) + 48;
+    char *rel = malloc(size);
+    if (!rel)
+        return NULL;
+    int len = snprintf(rel, size, "%s%s", e->negated ? "not " : "", e->relation);
+    if (e->count > 1)
+        snprintf(rel + len, size - (size_t)len, " \xC3\x97%zu", e->count); /* " ×N" */
+    char *label = kg_graphviz_label(rel, EDGE_LABEL_WIDTH, false);
+    free(rel);
+    return label;
+}
+
+static bool add_edges(Agraph_t *ag, const kg_graph *g, const kg_diagram_view *v, Agnode_t **nodes,
+                      unsigned *looks)
 {
     for (size_t j = 0; j < kg_graph_edge_count(g); j++) {
-        const kg_edge *e = kg_graph_edge(g, j);
-        size_t size = strlen(e->relation) + 48;
-        char *rel = malloc(size);
-        if (!rel)
-            return false;
-        int len = snprintf(rel, size, "%s%s", e->negated ? "not " : "", e->relation);
-        if (e->count > 1)
-            snprintf(rel + len, size - (size_t)len, " \xC3\x97%zu", e->count); /* " ×N" */
-        char *label = kg_graphviz_label(rel, EDGE_LABEL_WIDTH, false);
-        free(rel);
-        if (!label)
-            return false;
-        char pen[32];
-        kg_export_format_double(pen, sizeof pen, 3, 1.0 + log2((double)(e->count ? e->count : 1)));
-        Agedge_t *ae = agedge(ag, nodes[e->source], nodes[e->target], NULL, 1);
-        bool ok = ae && set(ae, "label", label) && set(ae, "penwidth", pen);
-        free(label);
-        if (ok && e->negated)
-            ok = set(ae, "color", NEGATED_COLOR) && set(ae, "fontcolor", NEGATED_COLOR) &&
-                 set(ae, "style", e->modal ? "dotted" : "dashed");
-        else if (ok && e->modal)
-            ok = set(ae, "style", "dotted");
-        if (!ok)
-            return false;
-    }
-    return true;
-}
-
-/* A cluster with one node per type present, in enum order.  Its node names
- * contain spaces, which slugs never do; if a node already has such a name
- * the legend is left out rather than merged with it. */
-static bool add_legend(Agraph_t *ag, const bool *present)
-{
-    char names[N_STYLES][40];
-    bool any = false;
-    for (size_t t = 0; t < N_STYLES; t++) {
-        snprintf(names[t], sizeof names[t], "kg legend %s", styles[t].title);
-        if (agnode(ag, names[t], 0))
-            return true;
-        any = any || present[t];
-    }
-    if (!any)
-        return true;
-    Agraph_t *sub = agsubg(ag, "cluster_legend", 1);
-    if (!sub || !set(sub, "label", "Legend") || !set(sub, "style", "rounded") ||
-        !set(sub, "color", "#999999") || !set(sub, "fontsize", "11"))
-        return false;
-    Agnode_t *prev = NULL;
-    for (size_t t = 0; t < N_STYLES; t++) {
-        if (!present[t])
+        if (!v->edge[j])
             continue;
-        Agnode_t *an = agnode(sub, names[t], 1);
-        if (!an || !style_node(an, (kg_entity_type)t, styles[t].title) ||
-            !set(an, "fontsize", "10"))
+        const kg_edge *e = kg_graph_edge(g, j);
+        char *label = edge_label(e);
+        char *tip = kg_dot_edge_tooltip(g, e);
+        Agedge_t *ae =
+            label && tip ? agedge(ag, nodes[e->source], nodes[e->target], NULL, 1) : NULL;
+        bool ok = ae && set(ae, "label", label) && set(ae, "tooltip", tip);
+        free(label);
+        free(tip);
+        unsigned got =
+            ok ? kg_dot_style_edge(ae, e->negated, e->modal, e->attributed, e->count) : 0;
+        if (!got)
             return false;
-        /* invisible edges stack the legend in one column under dot */
-        if (prev) {
-            Agedge_t *ae = agedge(sub, prev, an, NULL, 1);
-            if (!ae || !set(ae, "style", "invis"))
-                return false;
-        }
-        prev = an;
+        *looks |= got;
     }
     return true;
 }
 
-static bool graph_defaults(Agraph_t *ag)
+typedef struct attr {
+    const char *name, *value;
+} attr;
+
+static bool declare(Agraph_t *ag, int kind, const attr *a, size_t n)
 {
-    /* left to right: news graphs are stars around a few actors, and ranks
-     * stacked top-down make a strip several thousand points wide for one
-     * article (the sample: 3563x661 px top-down, 1416x2230 left-right, which
-     * a README or a screen shows without zooming) */
-    static const char *const graph_attrs[][2] = {
+    for (size_t i = 0; i < n; i++)
+        if (!agattr(ag, kind, (char *)a[i].name, (char *)a[i].value))
+            return false;
+    return true;
+}
+
+/* The graph attributes for engine.  dot: left to right, since news graphs
+ * are stars around a few actors, and ranks stacked top-down make a strip
+ * several thousand points wide for one article (the sample: 3563x661 px
+ * top-down, 1416x2230 left-right, which a README or a screen shows without
+ * zooming).  Every engine: components packed as an array, whose rows and
+ * columns keep the picture near square however many there are. */
+static bool graph_defaults(Agraph_t *ag, const char *engine, size_t nodes)
+{
+    static const attr graph_attrs[] = {
         {"rankdir", "LR"},
         {"overlap", "false"},
         {"splines", "true"},
@@ -204,53 +231,99 @@ static bool graph_defaults(Agraph_t *ag)
         {"ranksep", "0.6"},
         {"pad", "0.3"},
     };
-    static const char *const node_attrs[][2] = {
+    static const attr node_attrs[] = {
         {"label", "\\N"},       {"shape", "ellipse"},      {"style", "filled"},
         {"fillcolor", "white"}, {"fontname", "Helvetica"}, {"fontsize", "12"},
         {"fontcolor", "black"}, {"margin", "0.08,0.04"},
     };
-    static const char *const edge_attrs[][2] = {
+    static const attr edge_attrs[] = {
         {"label", ""},         {"fontname", "Helvetica"}, {"fontsize", "10"},
         {"color", EDGE_COLOR}, {"fontcolor", "#333333"},  {"penwidth", "1"},
         {"style", "solid"},    {"arrowsize", "0.7"},
     };
-    for (size_t i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
-        if (!agattr(ag, AGRAPH, (char *)graph_attrs[i][0], (char *)graph_attrs[i][1]))
-            return false;
-    for (size_t i = 0; i < sizeof node_attrs / sizeof node_attrs[0]; i++)
-        if (!agattr(ag, AGNODE, (char *)node_attrs[i][0], (char *)node_attrs[i][1]))
-            return false;
-    for (size_t i = 0; i < sizeof edge_attrs / sizeof edge_attrs[0]; i++)
-        if (!agattr(ag, AGEDGE, (char *)edge_attrs[i][0], (char *)edge_attrs[i][1]))
-            return false;
-    return true;
+    /* springs long enough for an edge's label (sfdp, fdp: K; neato: an
+     * edge's len, in inches), and room around nodes */
+    static const attr force_attrs[] = {{"K", "1.2"}, {"sep", "+10"}};
+    bool ok = declare(ag, AGRAPH, graph_attrs, sizeof graph_attrs / sizeof graph_attrs[0]) &&
+              declare(ag, AGNODE, node_attrs, sizeof node_attrs / sizeof node_attrs[0]) &&
+              declare(ag, AGEDGE, edge_attrs, sizeof edge_attrs / sizeof edge_attrs[0]);
+    /* a DOT file says which engine kg would draw it with; the force-directed
+     * engines route edges around nodes (splines=true) in time that grows
+     * fast with the nodes (sfdp on 588: 8 s; on 2,636: over 18 minutes),
+     * so above FORCE_SPLINES_MAX_NODES their edges are straight */
+    if (ok && strcmp(engine, "dot") != 0)
+        ok = set(ag, "layout", engine) &&
+             (nodes <= FORCE_SPLINES_MAX_NODES || set(ag, "splines", "false")) &&
+             declare(ag, AGRAPH, force_attrs, sizeof force_attrs / sizeof force_attrs[0]) &&
+             agattr(ag, AGEDGE, "len", "1.8") != NULL;
+    return ok;
 }
 
-Agraph_t *kg_dot_build(const kg_graph *g, kg_error *err)
+static kg_status build(Agraph_t *ag, const kg_graph *g, const kg_export_options *o,
+                       const kg_diagram_view *v, const char *engine, const char *who, kg_error *err)
 {
     size_t n = kg_graph_node_count(g);
     Agnode_t **nodes = malloc((n ? n : 1) * sizeof *nodes);
-    Agraph_t *ag = agopen("kg", Agdirected, NULL);
-    bool present[N_STYLES] = {false};
-    bool ok = nodes && ag && graph_defaults(ag) && add_nodes(ag, g, nodes, present) &&
-              add_edges(ag, g, nodes) && add_legend(ag, present);
+    bool present[KG_DOT_TYPES] = {false};
+    unsigned looks = 0;
+    bool ok = nodes && graph_defaults(ag, engine, v->nodes) &&
+              add_nodes(ag, g, v, nodes, present) && add_edges(ag, g, v, nodes, &looks) &&
+              kg_dot_add_legend(ag, present, looks) && kg_dot_add_caption(ag, g, o, v);
     free(nodes);
-    if (!ok) {
+    if (!ok)
+        return kg_error_set(err, KG_ERR_LIB, "%s: cannot build the Graphviz graph (out of memory?)",
+                            who);
+    return KG_OK;
+}
+
+kg_status kg_dot_build(const kg_graph *g, const kg_export_options *o, const char *who,
+                       Agraph_t **out, const char **engine, kg_error *err)
+{
+    kg_export_options defaults;
+    if (!o) {
+        kg_export_options_init(&defaults);
+        o = &defaults;
+    }
+    *out = NULL;
+    kg_diagram_view v;
+    kg_status st = kg_diagram_select(g, o, &v, err);
+    if (st != KG_OK)
+        return st;
+    const char *eng = NULL;
+    st = kg_diagram_engine(o, &v, who, &eng, err);
+    Agraph_t *ag = NULL;
+    if (st == KG_OK && !(ag = agopen("kg", Agdirected, NULL)))
+        st = kg_error_set(err, KG_ERR_LIB, "%s: cannot start a Graphviz graph", who);
+    if (st == KG_OK)
+        st = build(ag, g, o, &v, eng, who, err);
+    kg_diagram_view_free(&v);
+    if (st != KG_OK) {
         if (ag)
             agclose(ag);
-        kg_error_set(err, KG_ERR_LIB, "dot: cannot build the Graphviz graph (out of memory?)");
-        return NULL;
+        return st;
     }
-    return ag;
+    *out = ag;
+    if (engine)
+        *engine = eng;
+    return KG_OK;
 }
 
 kg_status kg_export_dot(const kg_graph *g, FILE *out, kg_error *err)
 {
+    return kg_export_dot_with(g, NULL, out, err);
+}
+
+kg_status kg_export_dot_with(const kg_graph *g, const kg_export_options *o, FILE *out,
+                             kg_error *err)
+{
+    if (!g || !out)
+        return kg_error_set(err, KG_ERR_USAGE, "dot: no graph or no output");
     kg_graphviz_lock();
-    Agraph_t *ag = kg_dot_build(g, err);
-    if (!ag) {
+    Agraph_t *ag = NULL;
+    kg_status st = kg_dot_build(g, o, "dot", &ag, NULL, err);
+    if (st != KG_OK) {
         kg_graphviz_unlock();
-        return err ? err->status : KG_ERR_LIB;
+        return st;
     }
     int rc = agwrite(ag, out);
     agclose(ag);

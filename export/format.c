@@ -14,7 +14,8 @@
 
 static const char *const names[] = {
     [KG_FMT_JSON] = "json", [KG_FMT_DOT] = "dot",         [KG_FMT_SVG] = "svg",
-    [KG_FMT_PNG] = "png",   [KG_FMT_GRAPHML] = "graphml",
+    [KG_FMT_PNG] = "png",   [KG_FMT_GRAPHML] = "graphml", [KG_FMT_GEXF] = "gexf",
+    [KG_FMT_CSV] = "csv",   [KG_FMT_HTML] = "html",
 };
 #define N_FORMATS (sizeof names / sizeof names[0])
 
@@ -58,6 +59,9 @@ void kg_export_options_init(kg_export_options *o)
 {
     memset(o, 0, sizeof *o);
     o->json_style = KG_JSON_NODE_LINK;
+    o->isolated = KG_ISOLATED_AUTO;
+    o->min_count = 1;
+    o->depth = 1;
 }
 
 kg_status kg_export_write(kg_graph *g, kg_format f, FILE *out, kg_error *err)
@@ -84,16 +88,25 @@ kg_status kg_export_write_with(kg_graph *g, kg_format f, const kg_export_options
         st = kg_export_json_styled(g, o->json_style, out, err);
         break;
     case KG_FMT_DOT:
-        st = kg_export_dot(g, out, err);
+        st = kg_export_dot_with(g, o, out, err);
         break;
     case KG_FMT_SVG:
-        st = kg_export_render(g, "svg", NULL, out, err);
+        st = kg_export_render_with(g, "svg", o, out, err);
         break;
     case KG_FMT_PNG:
-        st = kg_export_render(g, "png", NULL, out, err);
+        st = kg_export_render_with(g, "png", o, out, err);
         break;
     case KG_FMT_GRAPHML:
         st = kg_export_graphml(g, out, err);
+        break;
+    case KG_FMT_GEXF:
+        st = kg_export_gexf(g, out, err);
+        break;
+    case KG_FMT_CSV:
+        return kg_error_set(err, KG_ERR_USAGE,
+                            "csv: writes two files (nodes and edges); give -o, not a stream");
+    case KG_FMT_HTML:
+        st = kg_export_html(g, out, err);
         break;
     default:
         return kg_error_set(err, KG_ERR_USAGE, "export: unknown format %d", (int)f);

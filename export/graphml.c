@@ -8,9 +8,15 @@
  *
  * Node ids are the kg ids (slugs), so files from different runs join on
  * them.  Attributes are declared with <key> elements: label, type, mentions,
- * iso2, iso3 for nodes (iso codes only when set); relation, count, negated,
- * modal, attributed, confidence for edges; and the metrics after
- * kg_graph_analyze.
+ * aliases, roles, iso2, iso3 for nodes (iso codes only when set); relation,
+ * count, negated, modal, attributed, confidence, weight (the count again, the
+ * name Gephi and yEd take for a weight), label (the relation, to draw on the
+ * edge) and the first evidence's text, document and sentence for edges (the
+ * three only when there is evidence); and the metrics after
+ * kg_graph_analyze.  GraphML has no list type, so aliases and roles are one
+ * string each, joined by "; " (the JSON keeps the lists exact).  Key ids are
+ * unique over the file, so the edge label's key is "edge_label" with
+ * attr.name "label".
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,73 +24,54 @@
 #include "dot_build.h"
 #include "kg/export.h"
 
-/* Writes s escaped for XML text and attribute values.  Characters XML 1.0
- * cannot hold (kg_export_xml_char) become U+FFFD, so the file stays
- * well-formed whatever the article held. */
-static void xml_text(FILE *out, const char *s)
-{
-    bool ok;
-    for (size_t len; *s; s += len) {
-        len = kg_export_xml_char(s, &ok);
-        if (!ok) {
-            fputs("\xEF\xBF\xBD", out);
-            continue;
-        }
-        if (len > 1) {
-            fwrite(s, 1, len, out);
-            continue;
-        }
-        switch (*s) {
-        case '&':
-            fputs("&amp;", out);
-            break;
-        case '<':
-            fputs("&lt;", out);
-            break;
-        case '>':
-            fputs("&gt;", out);
-            break;
-        case '"':
-            fputs("&quot;", out);
-            break;
-        case '\'':
-            fputs("&apos;", out);
-            break;
-        default:
-            fputc(*s, out);
-        }
-    }
-}
-
 typedef struct key {
-    const char *id, *domain, *type;
+    const char *id, *domain, *name, *type;
     bool metric;
 } key;
 
 static const key keys[] = {
-    {"label", "node", "string", false},
-    {"type", "node", "string", false},
-    {"mentions", "node", "long", false},
-    {"iso2", "node", "string", false},
-    {"iso3", "node", "string", false},
-    {"degree", "node", "double", true},
-    {"weighted_degree", "node", "double", true},
-    {"pagerank", "node", "double", true},
-    {"betweenness", "node", "double", true},
-    {"component", "node", "long", true},
-    {"community", "node", "long", true},
-    {"relation", "edge", "string", false},
-    {"count", "edge", "long", false},
-    {"negated", "edge", "boolean", false},
-    {"modal", "edge", "boolean", false},
-    {"attributed", "edge", "boolean", false},
-    {"confidence", "edge", "double", false},
+    {"label", "node", "label", "string", false},
+    {"type", "node", "type", "string", false},
+    {"mentions", "node", "mentions", "long", false},
+    {"aliases", "node", "aliases", "string", false},
+    {"roles", "node", "roles", "string", false},
+    {"iso2", "node", "iso2", "string", false},
+    {"iso3", "node", "iso3", "string", false},
+    {"degree", "node", "degree", "double", true},
+    {"weighted_degree", "node", "weighted_degree", "double", true},
+    {"pagerank", "node", "pagerank", "double", true},
+    {"betweenness", "node", "betweenness", "double", true},
+    {"component", "node", "component", "long", true},
+    {"community", "node", "community", "long", true},
+    {"relation", "edge", "relation", "string", false},
+    {"count", "edge", "count", "long", false},
+    {"negated", "edge", "negated", "boolean", false},
+    {"modal", "edge", "modal", "boolean", false},
+    {"attributed", "edge", "attributed", "boolean", false},
+    {"confidence", "edge", "confidence", "double", false},
+    {"weight", "edge", "weight", "double", false},
+    {"edge_label", "edge", "label", "string", false},
+    {"evidence", "edge", "evidence", "string", false},
+    {"document", "edge", "document", "string", false},
+    {"sentence", "edge", "sentence", "long", false},
 };
 
 static void data_str(FILE *out, const char *key, const char *value)
 {
     fprintf(out, "      <data key=\"%s\">", key);
-    xml_text(out, value);
+    kg_export_xml_write(out, value, false);
+    fputs("</data>\n", out);
+}
+
+/* items joined by "; ", as one string */
+static void data_list(FILE *out, const char *key, const char *const *items, size_t n)
+{
+    fprintf(out, "      <data key=\"%s\">", key);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputs("; ", out);
+        kg_export_xml_write(out, items[i], false);
+    }
     fputs("</data>\n", out);
 }
 
@@ -108,11 +95,13 @@ static void data_bool(FILE *out, const char *key, bool value)
 static void write_node(FILE *out, const kg_node *n, bool analyzed)
 {
     fputs("    <node id=\"", out);
-    xml_text(out, n->id);
+    kg_export_xml_write(out, n->id, true);
     fputs("\">\n", out);
     data_str(out, "label", n->label);
     data_str(out, "type", kg_entity_type_name(n->type));
     data_int(out, "mentions", (long long)n->mentions);
+    data_list(out, "aliases", n->aliases, n->n_aliases);
+    data_list(out, "roles", n->roles, n->n_roles);
     if (n->iso2[0])
         data_str(out, "iso2", n->iso2);
     if (n->iso3[0])
@@ -132,9 +121,9 @@ static void write_edge(FILE *out, const kg_graph *g, size_t j)
 {
     const kg_edge *e = kg_graph_edge(g, j);
     fprintf(out, "    <edge id=\"e%zu\" source=\"", j);
-    xml_text(out, kg_graph_node(g, e->source)->id);
+    kg_export_xml_write(out, kg_graph_node(g, e->source)->id, true);
     fputs("\" target=\"", out);
-    xml_text(out, kg_graph_node(g, e->target)->id);
+    kg_export_xml_write(out, kg_graph_node(g, e->target)->id, true);
     fputs("\">\n", out);
     data_str(out, "relation", e->relation);
     data_int(out, "count", (long long)e->count);
@@ -142,6 +131,13 @@ static void write_edge(FILE *out, const kg_graph *g, size_t j)
     data_bool(out, "modal", e->modal);
     data_bool(out, "attributed", e->attributed);
     data_num(out, "confidence", e->confidence);
+    data_int(out, "weight", (long long)e->count);
+    data_str(out, "edge_label", e->relation);
+    if (e->n_evidence) {
+        data_str(out, "evidence", e->evidence[0].text);
+        data_str(out, "document", e->evidence[0].doc);
+        data_int(out, "sentence", (long long)e->evidence[0].sentence);
+    }
     fputs("    </edge>\n", out);
 }
 
@@ -158,7 +154,7 @@ kg_status kg_export_graphml(const kg_graph *g, FILE *out, kg_error *err)
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (analyzed || !keys[i].metric)
             fprintf(out, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
-                    keys[i].id, keys[i].domain, keys[i].id, keys[i].type);
+                    keys[i].id, keys[i].domain, keys[i].name, keys[i].type);
     fputs("  <graph id=\"kg\" edgedefault=\"directed\">\n", out);
     for (size_t i = 0; i < kg_graph_node_count(g); i++)
         write_node(out, kg_graph_node(g, i), analyzed);

@@ -40,6 +40,12 @@ static void context_init(void)
 kg_status kg_graphviz_render(Agraph_t *ag, const char *layout, const char *format, FILE *out,
                              const char *who, kg_error *err)
 {
+    return kg_graphviz_draw(ag, layout, false, format, out, who, err);
+}
+
+kg_status kg_graphviz_draw(Agraph_t *ag, const char *layout, bool pack, const char *format,
+                           FILE *out, const char *who, kg_error *err)
+{
     pthread_once(&context_once, context_init);
     if (!context)
         return kg_error_set(err, KG_ERR_LIB, "%s: cannot start Graphviz", who);
@@ -48,7 +54,9 @@ kg_status kg_graphviz_render(Agraph_t *ag, const char *layout, const char *forma
     char *data = NULL;
     unsigned int len = 0;
     kg_status st = KG_OK;
-    if (gvRenderData(context, ag, format, &data, &len) != 0 || !data)
+    if (pack && !kg_graphviz_pack(ag, strcmp(layout, "dot") != 0))
+        st = kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory packing the drawing", who);
+    else if (gvRenderData(context, ag, format, &data, &len) != 0 || !data)
         st = kg_error_set(err, KG_ERR_LIB, "%s: Graphviz cannot render %s", who, format);
     else if (fwrite(data, 1, len, out) != len)
         st = kg_export_io_error(err);

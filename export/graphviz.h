@@ -29,6 +29,16 @@ void kg_graphviz_unlock(void);
  * the error messages ("render", "diff").  Call with the lock held. */
 kg_status kg_graphviz_render(Agraph_t *ag, const char *layout, const char *format, FILE *out,
                              const char *who, kg_error *err);
+/* The same, with pack: the connected components tiled in rows after the
+ * layout (kg_graphviz_pack). */
+kg_status kg_graphviz_draw(Agraph_t *ag, const char *layout, bool pack, const char *format,
+                           FILE *out, const char *who, kg_error *err);
+/* After gvLayout: moves ag's connected components (a top-level cluster and
+ * what it holds counting as one) into rows, tallest first, and sets its
+ * bounding box (pack.c).  With rows (an engine other than dot), each
+ * top-level cluster is first redrawn as dot draws kg's legend: rows of a
+ * node and the head of its edge.  False when out of memory. */
+bool kg_graphviz_pack(Agraph_t *ag, bool rows);
 
 /* text as a Graphviz label, made safe for the SVG (kg_export_graphviz_text):
  * backslashes doubled, control characters as spaces, greedy wrapping at

@@ -378,7 +378,9 @@ static json_t *node_link(builder *b, const kg_graph *g)
     for (size_t j = 0; ok && j < kg_graph_claim_count(g); j++)
         ok = push(b, claims, claim_json(b, g, kg_graph_claim(g, j)));
     json_t *parts[3] = {nodes, links, claims};
-    const char *keys[3] = {"nodes", "links", "claims"};
+    /* "edges", the key networkx 3.6 reads by default (node_link_graph's
+     * edges="edges"); kg's reader takes "links" too (docs/json-format.md) */
+    const char *keys[3] = {"nodes", "edges", "claims"};
     for (int k = 0; k < 3; k++) {
         if (ok)
             ok = put(b, root, keys[k], parts[k]);

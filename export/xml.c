@@ -14,8 +14,13 @@
  * would put a forbidden character, or an undefined entity ("&nbsp;" in XML),
  * into the SVG.  A literal '&' is therefore handed to Graphviz as "&amp;",
  * which every Graphviz output shows as '&'.
+ *
+ * GraphML and GEXF write their text through kg_export_xml_write, which
+ * escapes markup as well; in attribute values it also writes tab, newline and
+ * CR as references, so that a sentence keeps its line breaks.
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -62,4 +67,57 @@ char *kg_export_graphviz_text(char *s)
     }
     free(s);
     return out;
+}
+
+void kg_export_xml_write(FILE *out, const char *s, bool attribute)
+{
+    if (s) /* a string never set writes as "" */
+        kg_export_xml_write_len(out, s, strlen(s), attribute);
+}
+
+void kg_export_xml_write_len(FILE *out, const char *s, size_t n, bool attribute)
+{
+    bool ok;
+    for (size_t len; n; s += len, n -= len) {
+        len = kg_export_xml_char(s, &ok);
+        if (len > n) /* a sequence cut by n: its bytes are not a character */
+            len = 1, ok = false;
+        if (!ok) {
+            fputs(REPLACEMENT, out);
+            continue;
+        }
+        if (len > 1) {
+            fwrite(s, 1, len, out);
+            continue;
+        }
+        switch (*s) {
+        case '&':
+            fputs("&amp;", out);
+            break;
+        case '<':
+            fputs("&lt;", out);
+            break;
+        case '>':
+            fputs("&gt;", out);
+            break;
+        case '"':
+            fputs("&quot;", out);
+            break;
+        case '\'':
+            fputs("&apos;", out);
+            break;
+        case '\t':
+        case '\n':
+        case '\r':
+            /* a parser turns these into spaces in an attribute value
+             * (XML 1.0, 3.3.3), but keeps them written as references */
+            if (attribute)
+                fprintf(out, "&#%d;", *s);
+            else
+                fputc(*s, out);
+            break;
+        default:
+            fputc(*s, out);
+        }
+    }
 }

@@ -84,7 +84,7 @@ kg_status kg_antonyms_open(const char *dir, kg_antonyms **out, kg_error *err)
     if (!a)
         return kg_error_set(err, KG_ERR_NOMEM, "antonyms: out of memory");
     if (!dir)
-        dir = "/usr/share/wordnet";
+        dir = KG_WORDNET_DIR;
     for (int p = 0; p < N_POS; p++)
         for (int f = 0; f < N_FILES; f++) {
             char path[4096];

@@ -19,16 +19,13 @@
 #include "lexicon.h"
 #include "ner.h"
 #include "parse_cache.h"
+#include "paths.h"
 #include "reader.h"
 #include "relations.h"
 #include "sentences.h"
 #include "tokens.h"
 #include "values.h"
 #include "wire.h"
-
-#ifndef KG_DATADIR
-#define KG_DATADIR "data"
-#endif
 
 /* code-point offsets are found from a checkpoint every CP_STRIDE bytes */
 #define CP_STRIDE 256
@@ -120,16 +117,21 @@ static void *load_lexicon(void *arg)
 
 kg_status kg_resources_load(const kg_resources_options *opts, kg_resources **out, kg_error *err)
 {
-    const char *dir = opts && opts->data_dir ? opts->data_dir : getenv("KG_DATA_DIR");
-    if (!dir || !*dir)
-        dir = KG_DATADIR;
+    char found[KG_PATHS_MAX];
+    const char *dir = opts && opts->data_dir ? opts->data_dir : found;
+    if (dir == found) {
+        kg_status fst = kg_paths_data_dir(found, sizeof found, err);
+        if (fst != KG_OK)
+            return fst;
+    }
     kg_resources *r = calloc(1, sizeof *r);
     if (!r)
         return kg_error_set(err, KG_ERR_NOMEM, "out of memory loading resources");
-    /* The word lists (0.07-0.09 s) load on a thread of their own while this
-     * one loads the tagger and parser: a start-up costs the longer of the
-     * two, not their sum, which is most of what a small job (one article,
-     * one kg diff) waits for.  Without a thread the lists load first. */
+    /* The word lists load on a thread of their own while this one maps the
+     * tagger and parser: from the lexicon cache that is a millisecond, but
+     * building them afresh (a first run, an edited list) is 0.1 s, which a
+     * start-up then pays only once instead of beside the model's load.
+     * Without a thread the lists load first. */
     bool want_parser = !opts || opts->load_parser;
     lexicon_load ll = {.dir = dir, .st = KG_OK};
     pthread_t th;

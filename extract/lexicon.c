@@ -8,19 +8,31 @@
  * Country codes in the project's files are checked against iso-codes, and a
  * name may not be claimed by two countries: data errors are reported as
  * FILE:LINE at load time rather than surfacing as odd entities later.
+ *
+ * Building the maps is 0.1 s, most of a short run: a built lexicon is kept
+ * in a cache file and mapped by later runs (lexicon_cache.c), keyed by a
+ * stamp of its sources and of this code.
  */
+/* dladdr, for the file that holds the lexicon's code */
+#define _GNU_SOURCE
 #include "lexicon.h"
 
 #include <ctype.h>
 #include <dirent.h>
+#include <dlfcn.h>
+#include <link.h>
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "datafile.h"
+#include "lexicon_internal.h"
+#include "paths.h"
 #include "strmap.h"
+#include "wordnet.h"
 #include "wordnet_words.h"
 
 #define WORDS_FILE "/usr/share/dict/american-english"
@@ -35,29 +47,6 @@
 #define MAX_COLS KG_DATAFILE_MAX_COLS
 
 enum demonym_kind { DEMONYM_ADJ, DEMONYM_PLURAL, DEMONYM_PERSON };
-
-struct kg_lexicon {
-    kg_arena *strings;     /* every name a lookup returns */
-    kg_country *countries; /* in iso-codes order */
-    size_t n_countries;
-    kg_strmap *country_names; /* any name or short form -> country index */
-    kg_strmap *country_codes; /* alpha-2 and alpha-3 -> country index */
-    kg_strmap *demonyms;      /* word -> country index * 4 + demonym_kind */
-    kg_strmap *titles;        /* words joined by ' ' -> 1 if honorific */
-    size_t title_max_words;
-    kg_strmap *org_cues;
-    kg_strmap *organizations; /* name or acronym -> index into org_names */
-    kg_vec org_names;         /* const char *, canonical names */
-    kg_strmap *given_names;
-    kg_strmap *name_genders; /* given name -> 1 the census counts it male, 2 female, 3 both */
-    kg_strmap *locations; /* name -> country index + 1, or 0 */
-    kg_strmap *professions;
-    kg_strmap *common_words; /* lower case */
-    kg_strmap *verbs;        /* WordNet's verb lemmas */
-    kg_strmap *verb_forms;   /* WordNet's irregular verb forms -> index into verb_lemmas */
-    kg_vec verb_lemmas;      /* const char * */
-    kg_strmap *wordlists[KG_WL_COUNT]; /* lower case */
-};
 
 static const char *const wordlist_files[KG_WL_COUNT] = {
     [KG_WL_SPEECH_VERBS] = "speech-verbs.txt",
@@ -582,35 +571,68 @@ kg_status kg_lexicon_load(const char *data_dir, const char *iso_json, kg_lexicon
     return kg_lexicon_load_from(&paths, out, err);
 }
 
-kg_status kg_lexicon_load_from(const kg_lexicon_paths *given, kg_lexicon **out, kg_error *err)
+void kg_lexicon_maps(kg_lexicon *lx, kg_strmap **maps[KG_LEXICON_N_MAPS])
 {
-    *out = NULL;
-    kg_lexicon_paths paths = *given;
-    if (!paths.data_dir) {
-#ifdef KG_DATADIR
-        paths.data_dir = KG_DATADIR;
-#else
-        return kg_error_set(err, KG_ERR_USAGE, "no data directory given");
-#endif
-    }
-    if (!paths.iso_json)
-        paths.iso_json = ISO_3166_JSON;
+    kg_strmap **fixed[] = {&lx->country_names, &lx->country_codes, &lx->demonyms,
+                           &lx->titles,        &lx->org_cues,      &lx->organizations,
+                           &lx->given_names,   &lx->locations,     &lx->professions,
+                           &lx->common_words,  &lx->verbs,         &lx->verb_forms,
+                           &lx->name_genders};
+    _Static_assert(sizeof fixed / sizeof *fixed + KG_WL_COUNT == KG_LEXICON_N_MAPS,
+                   "KG_LEXICON_N_MAPS counts every map");
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        maps[n++] = fixed[i];
+    for (size_t i = 0; i < KG_WL_COUNT; i++)
+        maps[n++] = &lx->wordlists[i];
+}
 
+/* The code that builds the lexicon is a source too: the file holding this
+ * function (a rebuilt kg or libkg is another loader). */
+bool kg_lexicon_sources_stamp(const kg_lexicon_paths *paths, char **stamp, size_t *len)
+{
+    /* the main program's link map has no name (dladdr would give argv[0]) */
+    Dl_info self;
+    struct link_map *map = NULL;
+    const char *code =
+        dladdr1((void *)kg_lexicon_sources_stamp, &self, (void **)&map, RTLD_DL_LINKMAP) && map &&
+                map->l_name && *map->l_name
+            ? map->l_name
+            : "/proc/self/exe";
+    char gem[4096];
+    const char *names = paths->given_names_dir;
+    kg_error ignored = {0};
+    loader probe = {.err = &ignored};
+    if (!names && find_ffaker(&probe, FFAKER_GEMS, gem, sizeof gem) == KG_OK)
+        names = gem;
+    const char *sources[] = {code,
+                             paths->data_dir,
+                             paths->iso_json,
+                             paths->wordnet_dir ? paths->wordnet_dir : KG_WORDNET_DIR,
+                             paths->words_file ? paths->words_file : WORDS_FILE,
+                             FFAKER_GEMS,
+                             names ? names : FFAKER_GEMS};
+    bool ok = true;
+    for (size_t i = 0; i < sizeof sources / sizeof *sources && ok; i++)
+        ok = kg_lexicon_cache_stamp(stamp, len, sources[i]);
+    return ok;
+}
+
+/* The lexicon built from its sources. */
+static kg_status load_sources(const kg_lexicon_paths *paths_in, kg_lexicon **out, kg_error *err)
+{
+    kg_lexicon_paths paths = *paths_in;
     kg_lexicon *lx = calloc(1, sizeof *lx);
     if (!lx)
         return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
     kg_vec_init(&lx->org_names, sizeof(const char *));
     kg_vec_init(&lx->verb_lemmas, sizeof(const char *));
     lx->strings = kg_arena_new();
-    kg_strmap **maps[] = {&lx->country_names, &lx->country_codes, &lx->demonyms,    &lx->titles,
-                          &lx->org_cues,      &lx->organizations, &lx->given_names, &lx->locations,
-                          &lx->professions,   &lx->common_words,  &lx->verbs,
-                          &lx->verb_forms,    &lx->name_genders};
+    kg_strmap **maps[KG_LEXICON_N_MAPS];
+    kg_lexicon_maps(lx, maps);
     bool ok = lx->strings != NULL;
-    for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
+    for (size_t i = 0; i < KG_LEXICON_N_MAPS; i++)
         ok = (*maps[i] = kg_strmap_new()) != NULL && ok;
-    for (size_t i = 0; i < KG_WL_COUNT; i++)
-        ok = (lx->wordlists[i] = kg_strmap_new()) != NULL && ok;
     if (!ok) {
         kg_lexicon_free(lx);
         return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
@@ -623,6 +645,38 @@ kg_status kg_lexicon_load_from(const kg_lexicon_paths *given, kg_lexicon **out, 
     }
     *out = lx;
     return KG_OK;
+}
+
+kg_status kg_lexicon_load_from(const kg_lexicon_paths *given, kg_lexicon **out, kg_error *err)
+{
+    *out = NULL;
+    kg_lexicon_paths paths = *given;
+    char found[KG_PATHS_MAX];
+    if (!paths.data_dir) {
+        kg_status fst = kg_paths_data_dir(found, sizeof found, err);
+        if (fst != KG_OK)
+            return fst;
+        paths.data_dir = found;
+    }
+    if (!paths.iso_json)
+        paths.iso_json = ISO_3166_JSON;
+
+    char dir[4096];
+    char *stamp = NULL;
+    size_t stamp_len = 0;
+    bool cached = paths.cache_dir ? snprintf(dir, sizeof dir, "%s", paths.cache_dir) > 0 &&
+                                        strlen(paths.cache_dir) < sizeof dir
+                                  : kg_lexicon_cache_dir(dir, sizeof dir);
+    cached = cached && kg_lexicon_sources_stamp(&paths, &stamp, &stamp_len);
+    if (cached && (*out = kg_lexicon_cache_open(dir, stamp))) {
+        free(stamp);
+        return KG_OK;
+    }
+    kg_status st = load_sources(&paths, out, err);
+    if (st == KG_OK && cached)
+        kg_lexicon_cache_save(dir, stamp, *out);
+    free(stamp);
+    return st;
 }
 
 void kg_lexicon_free(kg_lexicon *lx)
@@ -649,6 +703,8 @@ void kg_lexicon_free(kg_lexicon *lx)
     free(lx->countries);
     if (lx->strings)
         kg_arena_free(lx->strings);
+    if (lx->mapped)
+        munmap(lx->mapped, lx->mapped_len);
     free(lx);
 }
 
@@ -773,7 +829,7 @@ bool kg_lexicon_is_verb(const kg_lexicon *lx, const char *lemma)
  * -es, -ed, -ing, with -e restored where the rule says) that is a verb. */
 const char *kg_lexicon_verb_lemma(const kg_lexicon *lx, const char *form, char *buf, size_t cap)
 {
-    static const char *const rules[][2] = {{"s", ""},   {"ies", "y"}, {"es", "e"}, {"es", ""},
+    static const char *const rules[][2] = {{"s", ""},   {"ies", "y"}, {"es", "e"},  {"es", ""},
                                            {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
     size_t n = strlen(form);
     if (n == 0 || n >= cap)

@@ -27,8 +27,9 @@ typedef struct kg_country {
     char alpha3[4];
 } kg_country;
 
-/* Loads the lists.  data_dir holds the project's *.txt files (NULL: KG_DATADIR
- * when compiled in); iso_json is iso-codes' iso_3166-1.json (NULL:
+/* Loads the lists.  data_dir holds the project's *.txt files (NULL:
+ * kg_paths_data_dir's: $KG_DATA_DIR, share/kg/data, the tree's data/);
+ * iso_json is iso-codes' iso_3166-1.json (NULL:
  * /usr/share/iso-codes/json/iso_3166-1.json).  Errors name the file and line
  * ("data/demonyms.txt:12: unknown country code XX"). */
 kg_status kg_lexicon_load(const char *data_dir, const char *iso_json, kg_lexicon **out,
@@ -40,6 +41,9 @@ typedef struct kg_lexicon_paths {
     const char *wordnet_dir;         /* /usr/share/wordnet */
     const char *given_names_dir;     /* ffaker's data/name (first_names_male, _female) */
     const char *words_file;          /* /usr/share/dict/american-english */
+    /* where built lexicons are cached (lexicon_internal.h): NULL, the
+     * default ($KG_CACHE_DIR, $XDG_CACHE_HOME/kg, ~/.cache/kg); "" none */
+    const char *cache_dir;
 } kg_lexicon_paths;
 
 kg_status kg_lexicon_load_from(const kg_lexicon_paths *paths, kg_lexicon **out, kg_error *err);
@@ -105,17 +109,17 @@ typedef enum kg_wordlist {
     KG_WL_NEGATORS,        /* not, n't, never */
     KG_WL_RELATION_NOUNS,  /* visit, talks, deal: a noun that relates its possessor to its object */
     KG_WL_LIGHT_VERBS,     /* hold, make, sign: "held talks with" relates through its object */
-    KG_WL_ATTRIBUTION_PREPS, /* "according to": the clause is what the object says */
-    KG_WL_LEGAL_FORMS,       /* co, corp, inc, ltd, plc, ag: the word that ends a company's name */
-    KG_WL_TEAM_WORDS,        /* manager, striker, fans: after a town's name, its club */
-    KG_WL_NATIONAL_NOUNS,    /* state, government, forces: "a Palestinian state" is Palestine */
-    KG_WL_NOT_ORGS,          /* tv, gdp, hiv: abbreviations in capitals that name no actor */
-    KG_WL_NO_RELATION_PREPS, /* alongside, including, unlike: their phrase is no partner */
-    KG_WL_HEARSAY_NOUNS,     /* allegation, report: "allegations that X did" is not a fact */
-    KG_WL_EVENT_WORDS,       /* awards, championships, open: last in a name, an event */
-    KG_WL_CLAUSE_OPENERS,    /* but, and, however: never a name's first word */
-    KG_WL_VESSEL_PREFIXES,   /* hms, uss: "HMS Chatham" is a ship */
-    KG_WL_ORG_NOUNS,         /* firm, newspaper: "oil firm Yukos", "the Guardian newspaper" */
+    KG_WL_ATTRIBUTION_PREPS,  /* "according to": the clause is what the object says */
+    KG_WL_LEGAL_FORMS,        /* co, corp, inc, ltd, plc, ag: the word that ends a company's name */
+    KG_WL_TEAM_WORDS,         /* manager, striker, fans: after a town's name, its club */
+    KG_WL_NATIONAL_NOUNS,     /* state, government, forces: "a Palestinian state" is Palestine */
+    KG_WL_NOT_ORGS,           /* tv, gdp, hiv: abbreviations in capitals that name no actor */
+    KG_WL_NO_RELATION_PREPS,  /* alongside, including, unlike: their phrase is no partner */
+    KG_WL_HEARSAY_NOUNS,      /* allegation, report: "allegations that X did" is not a fact */
+    KG_WL_EVENT_WORDS,        /* awards, championships, open: last in a name, an event */
+    KG_WL_CLAUSE_OPENERS,     /* but, and, however: never a name's first word */
+    KG_WL_VESSEL_PREFIXES,    /* hms, uss: "HMS Chatham" is a ship */
+    KG_WL_ORG_NOUNS,          /* firm, newspaper: "oil firm Yukos", "the Guardian newspaper" */
     KG_WL_PLACE_PREPOSITIONS, /* in, at, from: "in Leicester" is the place, not its team */
     KG_WL_FUTURE_TIME_WORDS,  /* friday, tomorrow: "plays on Friday" is scheduled */
     KG_WL_ROLE_QUALIFIERS,    /* former, acting: "former Prime Minister" */

@@ -13,9 +13,7 @@
 #include <time.h>
 #include <utf8proc.h>
 
-#ifndef KG_MODELDIR
-#define KG_MODELDIR "models"
-#endif
+#include "paths.h"
 
 /* Changes with the templates below: a model is only read by the code whose
  * features it was trained on. */
@@ -425,28 +423,18 @@ kg_status kg_ner_save(const kg_ner *m, const char *path, kg_error *err)
     return st;
 }
 
-static char *default_path(void)
-{
-    const char *dir = getenv("KG_MODEL_DIR");
-    if (!dir || !*dir)
-        dir = KG_MODELDIR;
-    size_t len = strlen(dir) + sizeof "/" KG_NER_MODEL_FILE;
-    char *p = malloc(len);
-    if (p)
-        snprintf(p, len, "%s/%s", dir, KG_NER_MODEL_FILE);
-    return p;
-}
-
 kg_status kg_ner_load(const char *path, kg_ner **out, kg_error *err)
 {
     *out = NULL;
-    char *own = path ? NULL : default_path();
-    kg_ner *m = calloc(1, sizeof *m);
-    if (!m || (!path && !own)) {
-        free(m);
-        free(own);
-        return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+    char own[KG_PATHS_MAX];
+    if (!path) {
+        kg_status pst = kg_paths_model_file(KG_NER_MODEL_FILE, own, sizeof own, err);
+        if (pst != KG_OK)
+            return pst;
     }
+    kg_ner *m = calloc(1, sizeof *m);
+    if (!m)
+        return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
     kg_mread r;
     kg_status st = kg_mread_open(path ? path : own, &m->file, &r, err);
     if (st == KG_OK) {
@@ -468,7 +456,6 @@ kg_status kg_ner_load(const char *path, kg_ner **out, kg_error *err)
         }
         st = kg_mread_status(&r, err);
     }
-    free(own);
     if (st != KG_OK) {
         kg_ner_free(m);
         return st;

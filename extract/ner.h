@@ -52,9 +52,10 @@ typedef struct kg_ner_span {
 
 typedef struct kg_ner kg_ner;
 
-/* Loads a model saved by kg_ner_save.  path NULL: $KG_MODEL_DIR/en-ner.kgm,
- * else KG_MODELDIR "/en-ner.kgm".  A file that is not an NER model is a
- * KG_ERR_INPUT "PATH: not a usable kg model: WHY"; a missing one KG_ERR_IO. */
+/* Loads a model saved by kg_ner_save.  path NULL: en-ner.kgm in the model
+ * directory (kg_paths_model_dir: $KG_MODEL_DIR, share/kg/models, models/).
+ * A file that is not an NER model is a KG_ERR_INPUT "PATH: not a usable kg
+ * model: WHY"; a missing one KG_ERR_IO. */
 kg_status kg_ner_load(const char *path, kg_ner **out, kg_error *err);
 void kg_ner_free(kg_ner *m);
 const char *kg_ner_name(const kg_ner *m);

@@ -42,14 +42,14 @@ static size_t slot_off(uint64_t s)
 
 struct kg_perc_train {
     size_t nc;
-    uint64_t *keys;       /* 0: empty slot */
+    uint64_t *keys; /* 0: empty slot */
     uint32_t *rows;
-    size_t cap, used;     /* table slots, rows in use */
-    float **w;            /* chunk k holds rows [k*CHUNK_ROWS, (k+1)*CHUNK_ROWS) */
+    size_t cap, used; /* table slots, rows in use */
+    float **w;        /* chunk k holds rows [k*CHUNK_ROWS, (k+1)*CHUNK_ROWS) */
     double **u;
-    uint32_t *updates;    /* per row: how many updates touched it */
+    uint32_t *updates; /* per row: how many updates touched it */
     size_t n_chunks;
-    double clock;         /* instances seen + 1 */
+    double clock; /* instances seen + 1 */
 };
 
 struct kg_perc {
@@ -57,10 +57,10 @@ struct kg_perc {
     size_t cap;           /* slots */
     const uint64_t *slot; /* fingerprint, length and offset of a row (see DENSE); 0: empty */
     size_t nrows;
-    size_t nent;          /* words in ent */
-    const uint32_t *ent;  /* the rows' weights */
-    float scale;          /* a weight is its int16 times scale */
-    void *owned;          /* the arrays when built, not read */
+    size_t nent;         /* words in ent */
+    const uint32_t *ent; /* the rows' weights */
+    float scale;         /* a weight is its int16 times scale */
+    void *owned;         /* the arrays when built, not read */
 };
 
 uint64_t kg_perc_hash_bytes(const char *s, size_t n)
@@ -382,6 +382,19 @@ fail:
     return NULL;
 }
 
+/* Whether the row slot points at lies inside ent.  Checked where a row is
+ * found rather than over the whole table at load, so that a short run (one
+ * kg diff) reads only the pages of the features it scores, and a damaged
+ * file still makes no read out of bounds (class indices are masked where
+ * they are used). */
+static bool row_ok(const kg_perc *p, uint64_t slot)
+{
+    size_t half = (p->nc + 1) / 2;
+    unsigned len = slot_len(slot);
+    size_t words = len == DENSE ? half : len;
+    return (len == DENSE || len < half) && words <= p->nent && slot_off(slot) <= p->nent - words;
+}
+
 /* Most features a caller scores at once (the prefetch buffers' size). */
 #define MAX_SCORED 256
 /* Scores are added up in this many accumulators, a power of two above
@@ -403,8 +416,12 @@ void kg_perc_score(const kg_perc *p, const uint64_t *f, size_t nf, float *scores
     for (size_t i = 0; i < nf; i++) {
         uint64_t h = nonzero(f[i]);
         uint32_t fp = fingerprint(h);
-        for (size_t s = home_slot(h, cap); p->slot[s]; s = next_slot(s, cap))
+        /* at most cap probes: a damaged table with no empty slot ends too */
+        size_t s = home_slot(h, cap);
+        for (size_t probes = 0; probes < cap && p->slot[s]; s = next_slot(s, cap), probes++)
             if (slot_fp(p->slot[s]) == fp) {
+                if (!row_ok(p, p->slot[s]))
+                    break;
                 row[m] = p->slot[s];
                 /* a dense row spans several cache lines */
                 for (size_t line = 0; line < 4; line++)
@@ -463,27 +480,10 @@ void kg_perc_write(const kg_perc *p, kg_mbuf *b)
     kg_mbuf_array(b, p->ent, sizeof *p->ent, p->nent);
 }
 
-/* Every row a slot points at lies inside ent, so scoring a loaded model
- * reads nothing out of bounds whatever the file said (class indices are
- * masked where they are used).  The slots are read in order, so this costs
- * one pass over the table. */
 static bool valid(const kg_perc *p)
 {
-    if (p->cap == 0 || p->cap > UINT32_MAX || p->nc == 0 || p->nc > KG_PERC_MAX_CLASSES ||
-        p->nent > OFFSET_MASK || !isfinite(p->scale) || p->scale <= 0)
-        return false;
-    size_t used = 0, half = (p->nc + 1) / 2;
-    for (size_t s = 0; s < p->cap; s++) {
-        if (!p->slot[s])
-            continue;
-        used++;
-        unsigned len = slot_len(p->slot[s]);
-        size_t words = len == DENSE ? half : len;
-        if ((len != DENSE && len >= half) || slot_off(p->slot[s]) > p->nent - words)
-            return false;
-    }
-    /* a full table would make the lookup of an absent feature loop */
-    return used < p->cap && used == p->nrows;
+    return p->cap > 0 && p->cap <= UINT32_MAX && p->nc > 0 && p->nc <= KG_PERC_MAX_CLASSES &&
+           p->nent <= OFFSET_MASK && isfinite(p->scale) && p->scale > 0 && p->nrows < p->cap;
 }
 
 kg_perc *kg_perc_read(kg_mread *r)

@@ -14,13 +14,10 @@
 
 #include "conllu.h"
 #include "model_file.h"
+#include "paths.h"
 #include "sentences.h"
 #include "tokens.h"
 #include "ud_model.h"
-
-#ifndef KG_MODELDIR
-#define KG_MODELDIR "models"
-#endif
 
 /* More tags or labels than this is not a treebank we know how to use. */
 #define MAX_CLASSES 1000
@@ -106,10 +103,13 @@ static void read_meta(kg_mread *r, kg_ud_model *m)
         m->labels[i] = kg_mread_str(r);
 }
 
-static const char *default_path(kg_arena *a)
+static kg_status default_path(kg_arena *a, const char **out, kg_error *err)
 {
-    const char *dir = getenv("KG_MODEL_DIR");
-    return kg_arena_printf(a, "%s/%s", dir && *dir ? dir : KG_MODELDIR, KG_UD_MODEL_FILE);
+    char path[KG_PATHS_MAX];
+    kg_status st = kg_paths_model_file(KG_UD_MODEL_FILE, path, sizeof path, err);
+    if (st == KG_OK && !(*out = kg_arena_strdup(a, path)))
+        st = kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+    return st;
 }
 
 kg_status kg_ud_model_load(const char *path, kg_ud_model **out, kg_error *err)
@@ -120,9 +120,10 @@ kg_status kg_ud_model_load(const char *path, kg_ud_model **out, kg_error *err)
         free(m);
         return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
     }
-    if (!path && !(path = default_path(m->strings))) {
+    kg_status pst = path ? KG_OK : default_path(m->strings, &path, err);
+    if (pst != KG_OK) {
         kg_ud_model_free(m);
-        return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
+        return pst;
     }
     kg_mread r;
     kg_status st = kg_mread_open(path, &m->file, &r, err);

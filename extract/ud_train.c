@@ -20,10 +20,7 @@
 #include "strmap.h"
 #include "tagger.h"
 #include "ud_model.h"
-
-#ifndef KG_WORDNET_DIR
-#define KG_WORDNET_DIR "/usr/share/wordnet"
-#endif
+#include "wordnet.h"
 
 void kg_ud_train_options_init(kg_ud_train_options *o)
 {
@@ -133,8 +130,8 @@ static kg_status build_sets(corpus *c, kg_error *err)
 typedef struct examples {
     kg_tagger_sentence *tag;
     kg_dep_sentence *dep;
-    uint16_t **predicted;     /* jackknifed tags, per sentence */
-    uint16_t **alt;           /* and their runners-up */
+    uint16_t **predicted; /* jackknifed tags, per sentence */
+    uint16_t **alt;       /* and their runners-up */
     kg_lemma_example *lemma;
 } examples;
 
@@ -233,7 +230,7 @@ typedef struct dev_set {
     const corpus *c;
     kg_conllu_sentence *s;
     size_t n;
-    uint16_t **tags;      /* predicted by the final tagger */
+    uint16_t **tags; /* predicted by the final tagger */
     uint16_t **alt;
 } dev_set;
 
@@ -302,8 +299,7 @@ static kg_status score_dev(void *ctx, int epoch, const kg_depparse *p, kg_error 
     return st;
 }
 
-static kg_status train_all(const kg_ud_train_options *o, corpus *c, kg_ud_model *m,
-                           kg_error *err)
+static kg_status train_all(const kg_ud_train_options *o, corpus *c, kg_ud_model *m, kg_error *err)
 {
     examples e;
     kg_status st = build_examples(c, &e, err);
@@ -325,9 +321,9 @@ static kg_status train_all(const kg_ud_train_options *o, corpus *c, kg_ud_model 
         st = kg_lemmatizer_train(e.lemma, c->words, &m->lemmatizer, err);
     if (st == KG_OK)
         st = jackknife(o, c, &e, m->wordnet, err);
-    kg_depparse_train_options po = {c->n_tags, c->n_labels, o->parser_epochs, o->min_updates,
-                                    o->seed,    m->wordnet,  o->log,           NULL,
-                                    NULL};
+    kg_depparse_train_options po = {c->n_tags,      c->n_labels, o->parser_epochs,
+                                    o->min_updates, o->seed,     m->wordnet,
+                                    o->log,         NULL,        NULL};
     dev_set dev = {0};
     if (st == KG_OK && o->n_dev_files && (st = read_dev(o, c, m->tagger, &dev, err)) == KG_OK) {
         po.epoch_done = score_dev;

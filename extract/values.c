@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "datafile.h"
+#include "paths.h"
 #include "strmap.h"
 #include "text.h"
 
@@ -193,12 +194,12 @@ static kg_status row_currency(void *ctx, const kg_datafile_row *at, char **cols,
 kg_status kg_values_load(const char *data_dir, kg_values **out, kg_error *err)
 {
     *out = NULL;
+    char found[KG_PATHS_MAX];
     if (!data_dir) {
-#ifdef KG_DATADIR
-        data_dir = KG_DATADIR;
-#else
-        return kg_error_set(err, KG_ERR_USAGE, "no data directory given");
-#endif
+        kg_status fst = kg_paths_data_dir(found, sizeof found, err);
+        if (fst != KG_OK)
+            return fst;
+        data_dir = found;
     }
     kg_values *v = calloc(1, sizeof *v);
     if (!v)

@@ -46,7 +46,7 @@
 
 typedef struct kg_values kg_values;
 
-/* Loads the three word lists from data_dir (NULL: KG_DATADIR).  Errors name
+/* Loads the three word lists from data_dir (NULL: kg_paths_data_dir's).  Errors name
  * the file and line ("data/number-words.txt:12: unknown use 'units'"). */
 kg_status kg_values_load(const char *data_dir, kg_values **out, kg_error *err);
 void kg_values_free(kg_values *v);

@@ -23,6 +23,9 @@
 
 #include "model_file.h"
 
+/* Where Debian's wordnet-base puts WordNet 3.0's database files. */
+#define KG_WORDNET_DIR "/usr/share/wordnet"
+
 typedef struct kg_wordnet kg_wordnet;
 
 /* The bits of kg_wordnet_classes.  Part-of-speech order: noun, verb,

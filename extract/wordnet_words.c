@@ -19,7 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define WORDNET_DIR "/usr/share/wordnet"
+#include "wordnet.h"
+
 #define WORD_MAX 128
 #define NOUN_LOCATION 15
 #define NOUN_PERSON 18
@@ -235,8 +236,8 @@ static kg_status read_data(reading *r, const char *dir, const char *pos, kg_erro
 
 /* Calls line(ctx, path, no, p, eol) for every line of dir/name (mapped,
  * not copied), until one fails. */
-typedef kg_status (*line_fn)(void *ctx, const char *path, size_t no, const char *p,
-                             const char *eol, kg_error *err);
+typedef kg_status (*line_fn)(void *ctx, const char *path, size_t no, const char *p, const char *eol,
+                             kg_error *err);
 
 static kg_status each_line(const char *dir, const char *name, line_fn line, void *ctx,
                            kg_error *err)
@@ -262,8 +263,8 @@ static kg_status each_line(const char *dir, const char *name, line_fn line, void
  * a line.  WordNet's lemmas include many rare words that are also surnames
  * ("croft", "slater"); those SemCor never tagged are left out of the common
  * words. */
-static kg_status tagged_line(void *ctx, const char *path, size_t no, const char *p,
-                             const char *eol, kg_error *err)
+static kg_status tagged_line(void *ctx, const char *path, size_t no, const char *p, const char *eol,
+                             kg_error *err)
 {
     reading *r = ctx;
     const char *pct = memchr(p, '%', (size_t)(eol - p));
@@ -328,7 +329,7 @@ kg_status kg_wordnet_words_load(const char *dir, const kg_wordnet_words *into, k
 {
     static const char *const pos[] = {"noun", "verb", "adj", "adv"};
     if (!dir)
-        dir = WORDNET_DIR;
+        dir = KG_WORDNET_DIR;
     reading r = {.into = into,
                  .tagged = into->common ? kg_strmap_new() : NULL,
                  .places = kg_strmap_new(),

@@ -1,20 +1,29 @@
-/* load_json.c - the node-link JSON that kg_export_json writes, read back.
+/* load_json.c - the JSON that kg_export_json_styled writes, read back: kg's
+ * node-link JSON and the Cytoscape.js, graphology and JSON Graph Format
+ * styles, told apart by their top-level keys ("elements"; "options" or
+ * "attributes"; a "graph" holding "nodes" and no top-level "nodes").
  *
  * jansson parses the whole text (duplicate keys refused); then one pass over
- * graph.documents, nodes, links and claims checks every field it uses and
- * hands each record to kg_graph_put_node/put_edge/put_claim, so the merge rules of graph.c apply
- * and igraph is brought up to date once, at the end.  A message names the
- * field by its path ("nodes[3].type"), because jansson keeps no positions for
- * values, only for syntax errors.  Keys this reader does not know are ignored.
+ * the graph's documents, nodes, edges and claims checks every field it uses
+ * and hands each record to kg_graph_put_node/put_edge/put_claim, so the
+ * merge rules of graph.c apply and igraph is brought up to date once, at the
+ * end.  A style is a view: where a record keeps its id, label, attributes
+ * and metrics (a node_view, an edge_view); the checks are the same for all.
+ * A message names the field by its path in the file ("nodes[3].type",
+ * "elements.nodes[3].data.type"), because jansson keeps no positions for
+ * values, only for syntax errors.  Keys this reader does not know are
+ * ignored.  Node-link edges are "edges" (what networkx 3.6 reads by default)
+ * or "links" (schema versions 1 and 2 as kg wrote them, networkx before 3.6).
  *
  * Exact round trip: what a record says is given back in the form graph.c
  * stores it.  Mentions beyond the per-document counts, and support beyond the
  * evidence, go in as a second contribution without documents (or evidence);
- * metrics are restored as written, so loading and exporting reproduces the
- * file byte for byte.  What the file cannot say is where each alias or role
- * was first seen, and which type each document gave a node: every alias is
- * taken as seen in the first document, and every document as giving the
- * node's type (see docs/json-format.md, "Merging").
+ * metrics are restored as written, so loading and exporting in the same style
+ * reproduces the file byte for byte (only node-link carries claims, so a
+ * graph read from another style has none).  What the file cannot say is
+ * where each alias or role was first seen, and which type each document gave
+ * a node: every alias is taken as seen in the first document, and every
+ * document as giving the node's type (see docs/json-format.md, "Merging").
  */
 #include <errno.h>
 #include <jansson.h>
@@ -28,12 +37,19 @@
 #include "graph_internal.h"
 #include "strmap.h"
 
+/* The JSON styles kg writes (export/json.c), told apart by their top-level
+ * keys. */
+typedef enum style { NODE_LINK, CYTOSCAPE, GRAPHOLOGY, JGF } style;
+
 typedef struct loader {
     const char *name; /* the file, for messages */
     kg_error *err;
     kg_graph *g;
     kg_strmap *docs; /* graph.documents[].id: every other document id must be one */
-    char path[160];  /* the record being read: "nodes[3]", "links[7].evidence[0]" */
+    style style;
+    const char *nodes_at; /* where the nodes are: "nodes", "elements.nodes", "graph.nodes" */
+    const char *edges_at; /* "edges", "links", "elements.edges", "graph.edges" */
+    char path[160];       /* the record being read: "nodes[3]", "edges[7].evidence[0]" */
     size_t path_len;
 } loader;
 
@@ -233,26 +249,54 @@ static kg_status get_array(loader *l, const json_t *obj, const char *key, bool r
 
 /* ---------------------------------------------------------------- graph */
 
-static kg_status read_header(loader *l, const json_t *root)
+/* How each style is named in messages, and the --json-style that writes it. */
+static const char *const style_title[] = {"node-link", "Cytoscape.js", "graphology",
+                                          "JSON Graph Format"};
+static const char *const style_option[] = {"node-link", "cytoscape", "graphology", "jgf"};
+
+static style detect_style(const json_t *root)
 {
-    json_t *v;
-    kg_status st = field(l, root, "directed", JSON_TRUE, false, "true", &v);
-    if (st == KG_OK && v && !json_is_true(v))
-        return fail(l, "directed", "only directed graphs are supported");
-    bool multi;
-    if (st == KG_OK)
-        st = get_bool(l, root, "multigraph", &multi); /* recomputed when written */
-    json_t *info;
-    if (st == KG_OK)
-        st = field(l, root, "graph", JSON_OBJECT, true, "an object", &info);
+    if (json_object_get(root, "elements"))
+        return CYTOSCAPE;
+    if (json_object_get(root, "options") || json_object_get(root, "attributes"))
+        return GRAPHOLOGY;
+    const json_t *graph = json_object_get(root, "graph");
+    if (!json_object_get(root, "nodes") &&
+        (json_object_get(root, "graphs") ||
+         (json_is_object(graph) &&
+          (json_object_get(graph, "nodes") || json_object_get(graph, "edges")))))
+        return JGF;
+    return NODE_LINK;
+}
+
+/* Another tool's file in a style kg writes: said once, naming the style,
+ * rather than as the first field that kg's own writer would have put there. */
+static kg_status not_kgs(loader *l, const char *what)
+{
+    return kg_error_set(l->err, KG_ERR_INPUT,
+                        "%s: a %s file %s: kg reads the %s JSON that 'kg build --json-style %s' "
+                        "writes, or node-link JSON",
+                        l->name, style_title[l->style], what, style_title[l->style],
+                        style_option[l->style]);
+}
+
+/* The graph's own record: parent's key (the path is parent's) holds
+ * schema_version, generator and documents. */
+static kg_status read_info(loader *l, const json_t *parent, const char *key)
+{
+    json_t *info = json_object_get(parent, key);
+    if (l->style != NODE_LINK &&
+        (!json_is_object(info) || !json_object_get(info, "schema_version")))
+        return not_kgs(l, "without kg's schema_version");
+    kg_status st = field(l, parent, key, JSON_OBJECT, true, "an object", &info);
     if (st != KG_OK)
         return st;
-    size_t mark = enter(l, "graph");
+    size_t mark = enter(l, "%s%s", l->path_len ? "." : "", key);
     json_t *version = NULL, *docs = NULL;
     const char *generator;
     st = field(l, info, "schema_version", JSON_INTEGER, true, "an integer", &version);
-    if (st == KG_OK && json_integer_value(version) != KG_JSON_SCHEMA_VERSION &&
-        json_integer_value(version) != 1)
+    if (st == KG_OK &&
+        (json_integer_value(version) < 1 || json_integer_value(version) > KG_JSON_SCHEMA_VERSION))
         st = fail(l, "schema_version",
                   "version %lld is not supported (this kg reads versions 1 to %d)",
                   (long long)json_integer_value(version), KG_JSON_SCHEMA_VERSION);
@@ -282,6 +326,26 @@ static kg_status read_header(loader *l, const json_t *root)
     }
     leave(l, mark);
     return st;
+}
+
+/* "directed" (node-link at the top, JSON Graph Format in its graph), when
+ * given, must be true. */
+static kg_status read_directed(loader *l, const json_t *obj)
+{
+    json_t *v;
+    kg_status st = field(l, obj, "directed", JSON_TRUE, false, "true", &v);
+    if (st == KG_OK && v && !json_is_true(v))
+        return fail(l, "directed", "only directed graphs are supported");
+    return st;
+}
+
+static kg_status read_header(loader *l, const json_t *root)
+{
+    bool multi;
+    kg_status st = read_directed(l, root);
+    if (st == KG_OK)
+        st = get_bool(l, root, "multigraph", &multi); /* recomputed when written */
+    return st == KG_OK ? read_info(l, root, "graph") : st;
 }
 
 static kg_status read_code(loader *l, const json_t *n, const char *key, char *dst, size_t len)
@@ -360,14 +424,29 @@ static kg_status read_node_docs(loader *l, const json_t *n, kg_node *spec, size_
     return KG_OK;
 }
 
-static kg_status read_metrics(loader *l, const json_t *n, bool *has, metrics *m)
+static const char *const metric_keys[] = {"degree",      "weighted_degree", "pagerank",
+                                          "betweenness", "component",       "community"};
+
+/* The metrics in n's "metrics" object, or (flat) among n's other keys, as
+ * the styles other than node-link put them.  *has: whether there were any. */
+static kg_status read_metrics(loader *l, const json_t *n, bool flat, bool *has, metrics *m)
 {
-    json_t *o;
-    kg_status st = field(l, n, "metrics", JSON_OBJECT, false, "an object", &o);
-    *has = st == KG_OK && o;
+    json_t *o = NULL;
+    kg_status st = KG_OK;
+    size_t mark = l->path_len;
+    if (flat) {
+        o = (json_t *)n;
+        *has = false;
+        for (size_t k = 0; k < sizeof metric_keys / sizeof metric_keys[0]; k++)
+            *has = *has || json_object_get(n, metric_keys[k]);
+    } else {
+        st = field(l, n, "metrics", JSON_OBJECT, false, "an object", &o);
+        *has = st == KG_OK && o;
+        if (*has)
+            mark = enter(l, ".metrics");
+    }
     if (!*has)
         return st;
-    size_t mark = enter(l, ".metrics");
     st = get_number(l, o, "degree", true, &m->degree);
     if (st == KG_OK)
         st = get_number(l, o, "weighted_degree", true, &m->weighted_degree);
@@ -392,51 +471,119 @@ static kg_status check_kept(loader *l, const char *key, size_t given, size_t kep
     return KG_OK;
 }
 
-static kg_status read_node(loader *l, const json_t *n, size_t at, bool *has_metrics, metrics *m)
+/* Where one node's attributes are, in its style.  A path ("", ".data") is
+ * where an object is from the node's own entry, for messages. */
+typedef struct node_view {
+    const char *id;        /* JSON Graph Format: the node's key; NULL: id_key of id_obj */
+    const json_t *id_obj;  /* holds the id */
+    const char *id_key;    /* "id", or graphology's "key" */
+    const char *id_at;     /* id_obj's path */
+    const json_t *label;   /* holds "label" */
+    const char *label_at;  /* its path */
+    const json_t *fields;  /* holds the rest (may be NULL: none given) */
+    const char *fields_at; /* its path */
+    const char *type_key;  /* "type", or graphology's "entity_type" */
+    bool flat_metrics;     /* metrics beside the rest, not in "metrics" */
+} node_view;
+
+/* Whether metrics are on every node: -1 before the first, then 0 or 1. */
+static kg_status check_metrics(loader *l, const node_view *v, int *analyzed, bool has)
+{
+    const char *key = v->flat_metrics ? "degree" : "metrics";
+    if (*analyzed < 0) {
+        *analyzed = has;
+        return KG_OK;
+    }
+    char first[64];
+    if (l->style == JGF)
+        snprintf(first, sizeof first, "the first node");
+    else
+        snprintf(first, sizeof first, "%s[0]", l->nodes_at);
+    if (has && !*analyzed)
+        return fail(l, key, "present, but %s has none", first);
+    if (!has && *analyzed)
+        return v->flat_metrics ? fail(l, key, "missing, but %s has metrics", first)
+                               : fail(l, key, "missing, but %s has them", first);
+    return KG_OK;
+}
+
+static kg_status read_node_id(loader *l, const node_view *v, kg_node *spec)
+{
+    kg_status st = KG_OK;
+    const char *key = v->id_key;
+    size_t mark = enter(l, "%s", v->id ? "" : v->id_at);
+    if (v->id) {
+        spec->id = v->id;
+        key = NULL;
+        if (!*spec->id)
+            st = fail(l, NULL, "an empty key is no node id");
+    } else {
+        st = get_id(l, v->id_obj, v->id_key, &spec->id);
+    }
+    if (st == KG_OK) {
+        long dup = kg_graph_find_node(l->g, spec->id);
+        if (dup >= 0)
+            st = fail(l, key, "\"%s\" is already the id of %s[%ld]", spec->id, l->nodes_at, dup);
+    }
+    if (st == KG_OK) {
+        leave(l, mark);
+        mark = enter(l, "%s", v->label_at);
+        spec->label = spec->id;
+        st = get_string(l, v->label, "label", false, &spec->label);
+    }
+    leave(l, mark);
+    return st;
+}
+
+/* Everything but the id and label, at fields_at. */
+static kg_status read_node_fields(loader *l, const node_view *v, kg_node *spec, bool *has_mentions,
+                                  size_t *sum)
+{
+    const json_t *n = v->fields;
+    const char *type = NULL;
+    kg_status st = get_string(l, n, v->type_key, true, &type);
+    if (st == KG_OK) {
+        if (!kg_entity_type_parse(type, &spec->type))
+            st = fail(l, v->type_key,
+                      "unknown type \"%s\" (person, organization, country, location)", type);
+    }
+    if (st == KG_OK)
+        st = read_strings(l, n, "aliases", &spec->aliases, &spec->n_aliases);
+    if (st == KG_OK)
+        st = read_strings(l, n, "roles", &spec->roles, &spec->n_roles);
+    if (st == KG_OK)
+        st = read_code(l, n, "iso2", spec->iso2, 2);
+    if (st == KG_OK)
+        st = read_code(l, n, "iso3", spec->iso3, 3);
+    if (st == KG_OK)
+        st = read_first_mention(l, n, spec);
+    if (st == KG_OK)
+        st = read_node_docs(l, n, spec, sum);
+    if (st == KG_OK) {
+        *has_mentions = json_object_get(n, "mentions") != NULL;
+        spec->mentions = *sum;
+        st = get_size(l, n, "mentions", false, &spec->mentions);
+    }
+    if (st == KG_OK && spec->mentions < *sum)
+        st = fail(l, "mentions", "%zu is less than the sum over documents (%zu)", spec->mentions,
+                  *sum);
+    return st;
+}
+
+static kg_status read_node(loader *l, const node_view *v, size_t at, int *analyzed, metrics *m)
 {
     kg_node spec;
     memset(&spec, 0, sizeof spec);
-    const char *type = NULL;
     size_t sum = 0;
-    bool has_mentions = false;
-    kg_status st = get_id(l, n, "id", &spec.id);
-    if (st == KG_OK) {
-        long dup = kg_graph_find_node(l->g, spec.id);
-        if (dup >= 0)
-            st = fail(l, "id", "\"%s\" is already the id of nodes[%ld]", spec.id, dup);
-    }
+    bool has_mentions = false, has_metrics = false;
+    kg_status st = read_node_id(l, v, &spec);
+    size_t mark = enter(l, "%s", v->fields_at);
     if (st == KG_OK)
-        st = get_string(l, n, "type", true, &type);
-    if (st == KG_OK) {
-        if (!kg_entity_type_parse(type, &spec.type))
-            st = fail(l, "type", "unknown type \"%s\" (person, organization, country, location)",
-                      type);
-    }
-    spec.label = spec.id;
+        st = read_node_fields(l, v, &spec, &has_mentions, &sum);
     if (st == KG_OK)
-        st = get_string(l, n, "label", false, &spec.label);
+        st = read_metrics(l, v->fields, v->flat_metrics, &has_metrics, m);
     if (st == KG_OK)
-        st = read_strings(l, n, "aliases", &spec.aliases, &spec.n_aliases);
-    if (st == KG_OK)
-        st = read_strings(l, n, "roles", &spec.roles, &spec.n_roles);
-    if (st == KG_OK)
-        st = read_code(l, n, "iso2", spec.iso2, 2);
-    if (st == KG_OK)
-        st = read_code(l, n, "iso3", spec.iso3, 3);
-    if (st == KG_OK)
-        st = read_first_mention(l, n, &spec);
-    if (st == KG_OK)
-        st = read_node_docs(l, n, &spec, &sum);
-    if (st == KG_OK) {
-        has_mentions = json_object_get(n, "mentions") != NULL;
-        spec.mentions = sum;
-        st = get_size(l, n, "mentions", false, &spec.mentions);
-    }
-    if (st == KG_OK && spec.mentions < sum)
-        st = fail(l, "mentions", "%zu is less than the sum over documents (%zu)", spec.mentions,
-                  sum);
-    if (st == KG_OK)
-        st = read_metrics(l, n, has_metrics, m);
+        st = check_metrics(l, v, analyzed, has_metrics);
 
     size_t index = 0;
     if (st == KG_OK)
@@ -452,7 +599,7 @@ static kg_status read_node(loader *l, const json_t *n, size_t at, bool *has_metr
         st = kg_graph_put_node(l->g, &rest, &index, l->err);
     }
     if (st == KG_OK && index != at) /* ids are unique, so each node is new */
-        st = fail(l, "id", "could not be added as a new node");
+        st = fail(l, NULL, "could not be added as a new node");
     const kg_node *got = st == KG_OK ? kg_graph_node(l->g, index) : NULL;
     if (got) {
         st = check_kept(l, "aliases", spec.n_aliases, got->n_aliases);
@@ -461,43 +608,92 @@ static kg_status read_node(loader *l, const json_t *n, size_t at, bool *has_metr
         if (st == KG_OK)
             st = check_kept(l, "documents", spec.n_docs, got->n_docs);
     }
+    leave(l, mark);
     free(spec.aliases);
     free(spec.roles);
     free(spec.docs);
     return st;
 }
 
-static kg_status read_nodes(loader *l, const json_t *root, metrics **out, bool *analyzed)
+/* An object member of an array entry, NULL when absent; KG_ERR_INPUT when
+ * required and absent, or not an object. */
+static kg_status member(loader *l, const json_t *el, const char *key, bool required, json_t **out)
 {
-    json_t *nodes;
+    return field(l, el, key, JSON_OBJECT, required, "an object", out);
+}
+
+/* The node view of entry el (or, JSON Graph Format, of key's value). */
+static kg_status node_view_of(loader *l, const json_t *el, const char *key, node_view *v)
+{
+    json_t *sub = NULL;
+    kg_status st = KG_OK;
+    *v = (node_view){NULL, el, "id", "", el, "", el, "", "type", false}; /* node-link */
+    switch (l->style) {
+    case NODE_LINK:
+        break;
+    case CYTOSCAPE:
+        st = member(l, el, "data", true, &sub);
+        *v = (node_view){NULL, sub, "id", ".data", sub, ".data", sub, ".data", "type", true};
+        break;
+    case GRAPHOLOGY:
+        st = member(l, el, "attributes", false, &sub);
+        *v = (node_view){NULL,          el,  "key", "", sub, ".attributes", sub, ".attributes",
+                         "entity_type", true};
+        break;
+    case JGF:
+        st = member(l, el, "metadata", false, &sub);
+        *v = (node_view){key, NULL, NULL, "", el, "", sub, ".metadata", "type", true};
+        break;
+    }
+    return st;
+}
+
+/* The nodes: an array of entries (node-link, Cytoscape.js's elements.nodes,
+ * graphology) or JSON Graph Format's object keyed by id, in its order. */
+static kg_status read_nodes(loader *l, const json_t *parent, const char *key, metrics **out,
+                            bool *analyzed)
+{
     *out = NULL;
     *analyzed = false;
-    kg_status st = get_array(l, root, "nodes", true, JSON_OBJECT, &nodes);
+    json_t *nodes = NULL;
+    kg_status st = l->style == JGF ? member(l, parent, key, true, &nodes)
+                                   : get_array(l, parent, key, true, JSON_OBJECT, &nodes);
     if (st != KG_OK)
         return st;
-    size_t count = json_array_size(nodes);
+    size_t count = json_is_array(nodes) ? json_array_size(nodes) : json_object_size(nodes);
     metrics *m = calloc(count ? count : 1, sizeof *m);
     if (!m)
         return nomem(l);
-    size_t i;
-    json_t *n;
-    json_array_foreach(nodes, i, n)
-    {
-        bool has = false;
-        size_t mark = enter(l, "nodes[%zu]", i);
-        st = read_node(l, n, i, &has, &m[i]);
-        /* the writer gives metrics to every node or to none */
-        if (st == KG_OK && i > 0 && has != *analyzed)
-            st = has ? fail(l, "metrics", "present, but nodes[0] has none")
-                     : fail(l, "metrics", "missing, but nodes[0] has them");
-        leave(l, mark);
-        if (st != KG_OK) {
-            free(m);
-            return st;
+    int seen = -1;
+    const char *id = NULL, *dot = l->path_len ? "." : "";
+    bool keyed = json_is_object(nodes);
+    void *it = keyed ? json_object_iter(nodes) : NULL;
+    for (size_t i = 0; st == KG_OK && i < count; i++) {
+        json_t *el;
+        size_t mark;
+        if (keyed) {
+            id = json_object_iter_key(it);
+            el = json_object_iter_value(it);
+            it = json_object_iter_next(nodes, it);
+            mark = enter(l, "%s%s[\"%s\"]", dot, key, id);
+            if (!json_is_object(el))
+                st = fail(l, NULL, "expected an object, not %s", kind(el));
+        } else {
+            el = json_array_get(nodes, i);
+            mark = enter(l, "%s%s[%zu]", dot, key, i);
         }
-        if (i == 0)
-            *analyzed = has;
+        node_view v;
+        if (st == KG_OK)
+            st = node_view_of(l, el, id, &v);
+        if (st == KG_OK)
+            st = read_node(l, &v, i, &seen, &m[i]);
+        leave(l, mark);
     }
+    if (st != KG_OK) {
+        free(m);
+        return st;
+    }
+    *analyzed = seen == 1;
     *out = m;
     return KG_OK;
 }
@@ -560,42 +756,67 @@ static kg_status read_evidence(loader *l, const json_t *link, kg_evidence **out,
     return KG_OK;
 }
 
-static kg_status read_link(loader *l, const json_t *link)
+/* Where one edge's attributes are, in its style (paths as for nodes). */
+typedef struct edge_view {
+    const json_t *ends; /* "source" and "target" */
+    const char *ends_at;
+    const json_t *rel; /* "relation" */
+    const char *rel_at;
+    const json_t *fields; /* the rest (may be NULL) */
+    const char *fields_at;
+} edge_view;
+
+static kg_status read_edge_fields(loader *l, const json_t *link, kg_edge *spec, size_t *count)
+{
+    kg_status st = get_bool(l, link, "negated", &spec->negated);
+    if (st == KG_OK)
+        st = get_bool(l, link, "modal", &spec->modal);
+    if (st == KG_OK)
+        st = get_bool(l, link, "attributed", &spec->attributed);
+    if (st == KG_OK)
+        st = get_number(l, link, "confidence", false, &spec->confidence);
+    if (st == KG_OK && !(spec->confidence >= 0.0 && spec->confidence <= 1.0))
+        st = fail(l, "confidence", "%g is outside [0, 1]", spec->confidence);
+    if (st == KG_OK)
+        st = read_evidence(l, link, &spec->evidence, &spec->n_evidence);
+    *count = spec->n_evidence ? spec->n_evidence : 1;
+    if (st == KG_OK)
+        st = get_size(l, link, "count", false, count);
+    if (st == KG_OK && (*count < spec->n_evidence || *count == 0))
+        st = fail(l, "count", "%zu is less than the evidence given (%zu, and at least 1)", *count,
+                  spec->n_evidence);
+    return st;
+}
+
+static kg_status read_link(loader *l, const edge_view *v)
 {
     kg_edge spec;
     memset(&spec, 0, sizeof spec);
     spec.confidence = 1.0;
-    kg_status st = endpoint(l, link, "source", &spec.source);
+    size_t count = 1, mark = enter(l, "%s", v->ends_at);
+    kg_status st = endpoint(l, v->ends, "source", &spec.source);
     if (st == KG_OK)
-        st = endpoint(l, link, "target", &spec.target);
+        st = endpoint(l, v->ends, "target", &spec.target);
+    leave(l, mark);
+    mark = enter(l, "%s", v->rel_at);
     if (st == KG_OK)
-        st = get_id(l, link, "relation", &spec.relation);
+        st = get_id(l, v->rel, "relation", &spec.relation);
+    leave(l, mark);
+    mark = enter(l, "%s", v->fields_at);
     if (st == KG_OK)
-        st = get_bool(l, link, "negated", &spec.negated);
-    if (st == KG_OK)
-        st = get_bool(l, link, "modal", &spec.modal);
-    if (st == KG_OK)
-        st = get_bool(l, link, "attributed", &spec.attributed);
-    if (st == KG_OK)
-        st = get_number(l, link, "confidence", false, &spec.confidence);
-    if (st == KG_OK && !(spec.confidence >= 0.0 && spec.confidence <= 1.0))
-        st = fail(l, "confidence", "%g is outside [0, 1]", spec.confidence);
-    if (st == KG_OK)
-        st = read_evidence(l, link, &spec.evidence, &spec.n_evidence);
-    size_t count = spec.n_evidence ? spec.n_evidence : 1;
-    if (st == KG_OK)
-        st = get_size(l, link, "count", false, &count);
-    if (st == KG_OK && (count < spec.n_evidence || count == 0))
-        st = fail(l, "count", "%zu is less than the evidence given (%zu, and at least 1)", count,
-                  spec.n_evidence);
+        st = read_edge_fields(l, v->fields, &spec, &count);
+    leave(l, mark);
     size_t before = kg_graph_edge_count(l->g), index = 0;
     spec.count = count;
     if (st == KG_OK)
         st = kg_graph_put_edge(l->g, &spec, &index, l->err);
     if (st == KG_OK && kg_graph_edge_count(l->g) == before)
-        st = fail(l, NULL, "same source, target, relation and negation as links[%zu]", index);
+        st = fail(l, NULL, "same source, target, relation and negation as %s[%zu]", l->edges_at,
+                  index);
+    mark = enter(l, "%s", v->fields_at);
     if (st == KG_OK && kg_graph_edge(l->g, index)->n_evidence < spec.n_evidence)
         st = fail(l, "evidence", "two entries have the same doc and sentence");
+    leave(l, mark);
     /* support without evidence: the graph keeps it apart */
     if (st == KG_OK && spec.n_evidence && count > spec.n_evidence) {
         kg_edge rest = spec;
@@ -608,18 +829,46 @@ static kg_status read_link(loader *l, const json_t *link)
     return st;
 }
 
-static kg_status read_links(loader *l, const json_t *root)
+static kg_status edge_view_of(loader *l, const json_t *el, edge_view *v)
+{
+    json_t *sub = NULL;
+    kg_status st = KG_OK;
+    *v = (edge_view){el, "", el, "", el, ""}; /* node-link */
+    switch (l->style) {
+    case NODE_LINK:
+        break;
+    case CYTOSCAPE:
+        st = member(l, el, "data", true, &sub);
+        *v = (edge_view){sub, ".data", sub, ".data", sub, ".data"};
+        break;
+    case GRAPHOLOGY:
+        st = member(l, el, "attributes", false, &sub);
+        *v = (edge_view){el, "", sub, ".attributes", sub, ".attributes"};
+        break;
+    case JGF:
+        st = member(l, el, "metadata", false, &sub);
+        *v = (edge_view){el, "", el, "", sub, ".metadata"};
+        break;
+    }
+    return st;
+}
+
+/* The edges: parent's array under key. */
+static kg_status read_links(loader *l, const json_t *parent, const char *key, bool required)
 {
     json_t *links;
-    kg_status st = get_array(l, root, "links", true, JSON_OBJECT, &links);
+    kg_status st = get_array(l, parent, key, required, JSON_OBJECT, &links);
     size_t i;
     json_t *link;
     json_array_foreach(links, i, link)
     {
         if (st != KG_OK)
             break;
-        size_t mark = enter(l, "links[%zu]", i);
-        st = read_link(l, link);
+        size_t mark = enter(l, "%s%s[%zu]", l->path_len ? "." : "", key, i);
+        edge_view v;
+        st = edge_view_of(l, link, &v);
+        if (st == KG_OK)
+            st = read_link(l, &v);
         leave(l, mark);
     }
     return st;
@@ -771,19 +1020,114 @@ static void restore_metrics(kg_graph *g, const metrics *m)
     kg_graph_set_analyzed(g, true);
 }
 
+/* Node-link: {"directed", "multigraph", "graph", "nodes", "edges" (or, as
+ * schema versions 1 and 2 and networkx before 3.6 have it, "links"),
+ * "claims"}. */
+static kg_status load_node_link(loader *l, const json_t *root, metrics **m, bool *analyzed)
+{
+    bool edges = json_object_get(root, "edges"), links = json_object_get(root, "links");
+    if (edges && links)
+        return fail(l, "links", "given beside \"edges\": a graph has one list of edges");
+    l->nodes_at = "nodes";
+    l->edges_at = links ? "links" : "edges";
+    kg_status st = read_header(l, root);
+    if (st == KG_OK)
+        st = read_nodes(l, root, "nodes", m, analyzed);
+    if (st == KG_OK)
+        st = read_links(l, root, l->edges_at, true);
+    if (st == KG_OK)
+        st = read_claims(l, root);
+    return st;
+}
+
+/* Cytoscape.js: {"data", "elements": {"nodes": [{"data"}], "edges": [{"data"}]}}. */
+static kg_status load_cytoscape(loader *l, const json_t *root, metrics **m, bool *analyzed)
+{
+    json_t *elements;
+    l->nodes_at = "elements.nodes";
+    l->edges_at = "elements.edges";
+    kg_status st = read_info(l, root, "data");
+    if (st == KG_OK)
+        st = member(l, root, "elements", true, &elements);
+    size_t mark = enter(l, "elements");
+    if (st == KG_OK)
+        st = read_nodes(l, elements, "nodes", m, analyzed);
+    if (st == KG_OK)
+        st = read_links(l, elements, "edges", false);
+    leave(l, mark);
+    return st;
+}
+
+/* graphology: {"attributes", "options", "nodes": [{"key", "attributes"}],
+ * "edges": [{"key", "source", "target", "attributes"}]}. */
+static kg_status load_graphology(loader *l, const json_t *root, metrics **m, bool *analyzed)
+{
+    json_t *options;
+    const char *type = NULL;
+    l->nodes_at = "nodes";
+    l->edges_at = "edges";
+    kg_status st = member(l, root, "options", false, &options);
+    size_t mark = enter(l, "options");
+    if (st == KG_OK)
+        st = get_string(l, options, "type", false, &type);
+    if (st == KG_OK && type && strcmp(type, "directed") != 0)
+        st = fail(l, "type", "\"%s\": only directed graphs are supported", type);
+    leave(l, mark);
+    if (st == KG_OK)
+        st = read_info(l, root, "attributes");
+    if (st == KG_OK)
+        st = read_nodes(l, root, "nodes", m, analyzed);
+    if (st == KG_OK)
+        st = read_links(l, root, "edges", false);
+    return st;
+}
+
+/* JSON Graph Format 2: {"graph": {"directed", "metadata", "nodes": {ID:
+ * {"label", "metadata"}}, "edges": [{"source", "target", "relation",
+ * "metadata"}]}}. */
+static kg_status load_jgf(loader *l, const json_t *root, metrics **m, bool *analyzed)
+{
+    if (json_object_get(root, "graphs"))
+        return not_kgs(l, "of several graphs (\"graphs\")");
+    json_t *graph;
+    l->nodes_at = "graph.nodes";
+    l->edges_at = "graph.edges";
+    kg_status st = member(l, root, "graph", true, &graph);
+    size_t mark = enter(l, "graph");
+    if (st == KG_OK)
+        st = read_directed(l, graph);
+    if (st == KG_OK)
+        st = read_info(l, graph, "metadata");
+    if (st == KG_OK)
+        st = read_nodes(l, graph, "nodes", m, analyzed);
+    if (st == KG_OK)
+        st = read_links(l, graph, "edges", false);
+    leave(l, mark);
+    return st;
+}
+
 static kg_status load(loader *l, const json_t *root)
 {
     if (!json_is_object(root))
         return fail(l, NULL, "expected a JSON object at the top, not %s", kind(root));
     metrics *m = NULL;
     bool analyzed = false;
-    kg_status st = read_header(l, root);
-    if (st == KG_OK)
-        st = read_nodes(l, root, &m, &analyzed);
-    if (st == KG_OK)
-        st = read_links(l, root);
-    if (st == KG_OK)
-        st = read_claims(l, root);
+    kg_status st = KG_OK;
+    l->style = detect_style(root);
+    switch (l->style) {
+    case NODE_LINK:
+        st = load_node_link(l, root, &m, &analyzed);
+        break;
+    case CYTOSCAPE:
+        st = load_cytoscape(l, root, &m, &analyzed);
+        break;
+    case GRAPHOLOGY:
+        st = load_graphology(l, root, &m, &analyzed);
+        break;
+    case JGF:
+        st = load_jgf(l, root, &m, &analyzed);
+        break;
+    }
     st = kg_graph_sync(l->g, st, l->err);
     if (st == KG_OK && analyzed && m)
         restore_metrics(l->g, m);

@@ -5,6 +5,9 @@
  *   kg_ud_parse_text      text -> tagged and parsed UD sentences (kg/parse.h)
  *   kg_graph_add_document triples -> graph                      (kg/graph.h)
  *   kg_export_file        graph -> JSON, DOT, SVG, GraphML       (kg/export.h)
+ *
+ * Link with `pkg-config --cflags --libs kg` (kg.pc).  Each header below wraps
+ * its own declarations in extern "C", so C++ includes them as they are.
  */
 #ifndef KG_H
 #define KG_H

@@ -157,6 +157,23 @@ static void test_format_names_parse_and_name_extensions(void **state)
     assert_null(kg_format_extension((kg_format)42));
 }
 
+/* Gephi's GEXF and the CSV tables (two files, written by
+ * kg_export_csv_files). */
+static void test_format_names_gexf_and_csv(void **state)
+{
+    (void)state;
+    kg_format f = (kg_format)-1;
+    assert_true(kg_format_parse("gexf", &f));
+    assert_int_equal(f, KG_FMT_GEXF);
+    assert_string_equal(kg_format_extension(f), "gexf");
+    assert_true(kg_format_parse("csv", &f));
+    assert_int_equal(f, KG_FMT_CSV);
+    assert_string_equal(kg_format_extension(f), "csv");
+    assert_false(kg_format_parse("GEXF", &f));
+    assert_false(kg_format_parse("csv2", &f));
+    assert_false(kg_format_parse("csv ", &f));
+}
+
 /* ---------------------------------------------------------------- files */
 
 static void test_file_is_written_whole_and_leaves_no_temporary(void **state)
@@ -552,6 +569,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format_names_parse_and_name_extensions),
+        cmocka_unit_test(test_format_names_gexf_and_csv),
         cmocka_unit_test(test_file_is_written_whole_and_leaves_no_temporary),
         cmocka_unit_test(test_file_sorts_the_graph_before_writing),
         cmocka_unit_test(test_file_replaces_an_existing_file_keeping_its_mode),

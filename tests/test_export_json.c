@@ -134,7 +134,7 @@ static const char tiny_json[] =
     "  \"multigraph\": false,\n"
     "  \"graph\": {\n"
     "    \"generator\": \"kg " KG_VERSION "\",\n"
-    "    \"schema_version\": 2,\n"
+    "    \"schema_version\": 3,\n"
     "    \"documents\": [\n"
     "      {\n"
     "        \"id\": \"doc\",\n"
@@ -189,7 +189,7 @@ static const char tiny_json[] =
     "      ]\n"
     "    }\n"
     "  ],\n"
-    "  \"links\": [\n"
+    "  \"edges\": [\n"
     "    {\n"
     "      \"source\": \"antony-blinken\",\n"
     "      \"target\": \"turkey\",\n"
@@ -268,11 +268,11 @@ static void test_json_of_empty_graph_has_every_section(void **state)
                               "  \"multigraph\": false,\n"
                               "  \"graph\": {\n"
                               "    \"generator\": \"kg " KG_VERSION "\",\n"
-                              "    \"schema_version\": 2,\n"
+                              "    \"schema_version\": 3,\n"
                               "    \"documents\": []\n"
                               "  },\n"
                               "  \"nodes\": [],\n"
-                              "  \"links\": [],\n"
+                              "  \"edges\": [],\n"
                               "  \"claims\": []\n"
                               "}\n");
     free(json);
@@ -386,7 +386,7 @@ static void test_json_parses_back_with_the_same_content(void **state)
     assert_non_null(root);
     json_t *node = json_array_get(json_object_get(root, "nodes"), 1);
     assert_string_equal(json_string_value(json_object_get(node, "label")), "Türkiye");
-    json_t *link = json_array_get(json_object_get(root, "links"), 0);
+    json_t *link = json_array_get(json_object_get(root, "edges"), 0);
     assert_string_equal(json_string_value(json_object_get(link, "source")), "antony-blinken");
     json_t *ev = json_array_get(json_object_get(link, "evidence"), 0);
     assert_string_equal(json_string_value(json_object_get(ev, "text")),

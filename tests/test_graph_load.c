@@ -445,7 +445,7 @@ static void test_load_names_the_missing_field(void **state)
     assert_string_equal(load_error("{\"nodes\": [], \"links\": []}", &err),
                         "t.json: graph: missing (expected an object)");
     assert_string_equal(load_error(HEAD "\"nodes\": []}", &err),
-                        "t.json: links: missing (expected an array of objects)");
+                        "t.json: edges: missing (expected an array of objects)");
     assert_string_equal(
         load_error(HEAD
                    "\"nodes\": [{\"id\": \"a\", \"type\": \"person\"}], \"links\": [{\"source\": "
@@ -593,9 +593,9 @@ static void test_load_refuses_another_schema_version(void **state)
     (void)state;
     kg_error err;
     assert_string_equal(
-        load_error("{\"graph\": {\"schema_version\": 3}, \"nodes\": [], \"links\": []}", &err),
-        "t.json: graph.schema_version: version 3 is not supported (this kg reads "
-        "versions 1 to 2)");
+        load_error("{\"graph\": {\"schema_version\": 4}, \"nodes\": [], \"links\": []}", &err),
+        "t.json: graph.schema_version: version 4 is not supported (this kg reads "
+        "versions 1 to 3)");
 }
 
 static void test_load_refuses_what_would_not_survive_the_round_trip(void **state)

@@ -6,25 +6,54 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lexicon.h"
+#include "lexicon_internal.h"
 
 #ifndef KG_DATADIR
 #error "compile with -DKG_DATADIR='\"/path/to/data\"'"
 #endif
 
 static const char *const data_files[] = {
-    "country-names.txt",  "country-aliases.txt", "demonyms.txt",    "titles.txt",
-    "org-cues.txt",       "organizations.txt",   "given-names.txt", "professions.txt",
-    "function-words.txt", "not-locations.txt",   "locations.txt",
-    "speech-verbs.txt", "cognition-verbs.txt", "negating-verbs.txt", "modal-verbs.txt",
-    "modal-auxiliaries.txt", "negators.txt", "relation-nouns.txt", "light-verbs.txt",
-    "attribution-prepositions.txt", "legal-forms.txt", "team-words.txt", "national-nouns.txt",
-    "not-organizations.txt", "no-relation-prepositions.txt", "hearsay-nouns.txt",
-    "event-words.txt", "clause-openers.txt", "vessel-prefixes.txt", "org-nouns.txt",
-    "place-prepositions.txt", "future-time-words.txt", "role-qualifiers.txt",
-    "numbered-names.txt", "attributive-suffixes.txt", "prepositions.txt",
+    "country-names.txt",
+    "country-aliases.txt",
+    "demonyms.txt",
+    "titles.txt",
+    "org-cues.txt",
+    "organizations.txt",
+    "given-names.txt",
+    "professions.txt",
+    "function-words.txt",
+    "not-locations.txt",
+    "locations.txt",
+    "speech-verbs.txt",
+    "cognition-verbs.txt",
+    "negating-verbs.txt",
+    "modal-verbs.txt",
+    "modal-auxiliaries.txt",
+    "negators.txt",
+    "relation-nouns.txt",
+    "light-verbs.txt",
+    "attribution-prepositions.txt",
+    "legal-forms.txt",
+    "team-words.txt",
+    "national-nouns.txt",
+    "not-organizations.txt",
+    "no-relation-prepositions.txt",
+    "hearsay-nouns.txt",
+    "event-words.txt",
+    "clause-openers.txt",
+    "vessel-prefixes.txt",
+    "org-nouns.txt",
+    "place-prepositions.txt",
+    "future-time-words.txt",
+    "role-qualifiers.txt",
+    "numbered-names.txt",
+    "attributive-suffixes.txt",
+    "prepositions.txt",
     "participle-prepositions.txt",
 };
 #define N_DATA_FILES (sizeof data_files / sizeof *data_files)
@@ -368,7 +397,7 @@ static void test_professions_lower_case(void **state)
 {
     assert_true(kg_lexicon_is_profession(*state, "spokesperson")); /* WordNet noun.person */
     assert_true(kg_lexicon_is_profession(*state, "cardiologist"));
-    assert_true(kg_lexicon_is_profession(*state, "minister"));     /* data/professions.txt */
+    assert_true(kg_lexicon_is_profession(*state, "minister")); /* data/professions.txt */
     assert_true(kg_lexicon_is_profession(*state, "diplomat"));
     assert_true(kg_lexicon_is_profession(*state, "fellow"));
     assert_false(kg_lexicon_is_profession(*state, "Spokesperson"));
@@ -669,6 +698,201 @@ static void test_load_bad_given_name_line_names_file_and_line(void **state)
     remove_files(dir, names, 2);
 }
 
+/* ---------------------------------------------------------------- the cache */
+
+/* Answers of every kind of lookup, as one string, to compare two lexicons. */
+static void answers(const kg_lexicon *lx, char *out, size_t size)
+{
+    static const char *const words[] = {
+        "Israel", "US",     "Britain", "Palestinians", "Emirati", "NATO",         "UN",
+        "Antony", "Leslie", "London",  "Gaza",         "Ohio",    "spokesperson", "year",
+        "tie",    "abode",  "said",    "Prime",        "Mr.",     "Kent",         "zzqx"};
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        const char *w = words[i];
+        bool plural = false;
+        const kg_country *c = kg_lexicon_country(lx, w), *d = kg_lexicon_demonym(lx, w, &plural);
+        const kg_country *at = kg_lexicon_location_country(lx, w);
+        const char *org = kg_lexicon_organization(lx, w);
+        char buf[64];
+        const char *lemma = kg_lexicon_verb_lemma(lx, w, buf, sizeof buf);
+        const char *two[] = {w, "Minister"};
+        n += (size_t)snprintf(out + n, size - n, "%s:%s/%s/%d/%s/%s/%d%d%d%d%d/%d/%zu/%s;", w,
+                              c ? c->name : "-", d ? d->alpha3 : "-", plural, at ? at->alpha2 : "-",
+                              org ? org : "-", kg_lexicon_is_given_name(lx, w),
+                              kg_lexicon_is_location(lx, w), kg_lexicon_is_profession(lx, w),
+                              kg_lexicon_is_common_word(lx, w), kg_lexicon_is_verb(lx, w),
+                              kg_lexicon_given_name_gender(lx, w), kg_lexicon_title_len(lx, two, 2),
+                              lemma ? lemma : "-");
+        assert_true(n < size);
+    }
+}
+
+static size_t count_cache_files(const char *dir)
+{
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "ls %s 2>/dev/null | grep -c '^lexicon-.*\\.kgl$'", dir);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t n = 0;
+    assert_int_equal(fscanf(p, "%zu", &n), 1);
+    pclose(p);
+    return n;
+}
+
+/* The one cache file in dir. */
+static void cache_file(const char *dir, char *path, size_t size)
+{
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "ls %s/lexicon-*.kgl", dir);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    assert_non_null(fgets(path, (int)size, p));
+    path[strcspn(path, "\n")] = '\0';
+    pclose(p);
+}
+
+static kg_lexicon *load_cached(const char *data, const char *cache)
+{
+    kg_lexicon_paths paths = {.data_dir = data, .cache_dir = cache};
+    kg_lexicon *lx = NULL;
+    kg_error err = {0};
+    if (kg_lexicon_load_from(&paths, &lx, &err) != KG_OK)
+        fail_msg("%s", err.message);
+    return lx;
+}
+
+static void test_cache_gives_the_same_answers_and_follows_its_sources(void **state)
+{
+    (void)state;
+    scratch s;
+    scratch_make(&s);
+    char cache[] = "/tmp/kg-test-cache-XXXXXX";
+    assert_non_null(mkdtemp(cache));
+    static char fresh[8192], built[8192], mapped[8192];
+    kg_lexicon *lx = load_cached(s.dir, "");
+    answers(lx, fresh, sizeof fresh);
+    kg_lexicon_free(lx);
+    assert_int_equal(count_cache_files(cache), 0);
+
+    lx = load_cached(s.dir, cache); /* builds and writes the cache */
+    answers(lx, built, sizeof built);
+    kg_lexicon_free(lx);
+    assert_int_equal(count_cache_files(cache), 1);
+    lx = load_cached(s.dir, cache); /* maps it */
+    answers(lx, mapped, sizeof mapped);
+    kg_lexicon_free(lx);
+    assert_string_equal(built, fresh);
+    assert_string_equal(mapped, fresh);
+
+    /* an edited source is another lexicon: the new entry is found */
+    scratch_append(&s, "organizations.txt", "Zzqx Foundation\tzzqx");
+    lx = load_cached(s.dir, cache);
+    assert_string_equal(kg_lexicon_organization(lx, "zzqx"), "Zzqx Foundation");
+    kg_lexicon_free(lx);
+    lx = load_cached(s.dir, cache);
+    assert_string_equal(kg_lexicon_organization(lx, "zzqx"), "Zzqx Foundation");
+    kg_lexicon_free(lx);
+    assert_int_equal(count_cache_files(cache), 2);
+    scratch_remove(&s);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", cache);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* A cache file is input like any other: cut short, changed at any byte or
+ * replaced by a FIFO, it is passed over (or gives wrong answers for the
+ * changed entry), never a crash, a hang or a load error. */
+static void test_cache_survives_damage(void **state)
+{
+    (void)state;
+    char cache[] = "/tmp/kg-test-cache-XXXXXX";
+    assert_non_null(mkdtemp(cache));
+    kg_lexicon *lx = load_cached(KG_DATADIR, cache);
+    static char want[8192], got[8192];
+    answers(lx, want, sizeof want);
+    kg_lexicon_free(lx);
+    char path[4096];
+    cache_file(cache, path, sizeof path);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long len = ftell(f);
+    rewind(f);
+    char *image = malloc((size_t)len);
+    assert_non_null(image);
+    assert_int_equal(fread(image, 1, (size_t)len, f), (size_t)len);
+    fclose(f);
+    /* every byte of the head and tables, and bytes all through the maps,
+     * each flipped: the cache is opened (or refused) without rebuilding */
+    kg_lexicon_paths paths = {.data_dir = KG_DATADIR,
+                              .iso_json = "/usr/share/iso-codes/json/iso_3166-1.json"};
+    char *stamp = NULL;
+    size_t stamp_len = 0;
+    assert_true(kg_lexicon_sources_stamp(&paths, &stamp, &stamp_len));
+    lx = kg_lexicon_cache_open(cache, stamp);
+    assert_non_null(lx); /* the stamp the load used */
+    kg_lexicon_free(lx);
+    size_t opened = 0, refused = 0;
+    int fd = open(path, O_WRONLY);
+    assert_true(fd >= 0);
+    for (long at = 0; at < len; at += at < 4096 ? 5 : len / 1000) {
+        char flipped = (char)(image[at] ^ 0x5a);
+        assert_int_equal(pwrite(fd, &flipped, 1, at), 1);
+        lx = kg_lexicon_cache_open(cache, stamp);
+        if (lx) {
+            answers(lx, got, sizeof got); /* may differ; must not crash */
+            opened++;
+        } else
+            refused++;
+        kg_lexicon_free(lx);
+        assert_int_equal(pwrite(fd, &image[at], 1, at), 1);
+    }
+    close(fd);
+    free(stamp);
+    assert_true(opened > 0 && refused > 0);
+    /* cut short: refused and rebuilt by a load, with the right answers */
+    f = fopen(path, "wb");
+    fwrite(image, 1, (size_t)len / 2, f);
+    fclose(f);
+    lx = load_cached(KG_DATADIR, cache);
+    answers(lx, got, sizeof got);
+    kg_lexicon_free(lx);
+    assert_string_equal(got, want);
+    /* a FIFO under the name must not block the load */
+    unlink(path);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    lx = load_cached(KG_DATADIR, cache);
+    answers(lx, got, sizeof got);
+    kg_lexicon_free(lx);
+    assert_string_equal(got, want);
+    free(image);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", cache);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void test_cache_dir_from_environment(void **state)
+{
+    (void)state;
+    char buf[4096];
+    setenv("KG_CACHE_DIR", "/tmp/kg-x", 1);
+    assert_true(kg_lexicon_cache_dir(buf, sizeof buf));
+    assert_string_equal(buf, "/tmp/kg-x");
+    setenv("KG_CACHE_DIR", "off", 1);
+    assert_false(kg_lexicon_cache_dir(buf, sizeof buf));
+    unsetenv("KG_CACHE_DIR");
+    setenv("XDG_CACHE_HOME", "/tmp/xdg", 1);
+    assert_true(kg_lexicon_cache_dir(buf, sizeof buf));
+    assert_string_equal(buf, "/tmp/xdg/kg");
+    unsetenv("XDG_CACHE_HOME");
+    setenv("HOME", "/tmp/home", 1);
+    assert_true(kg_lexicon_cache_dir(buf, sizeof buf));
+    assert_string_equal(buf, "/tmp/home/.cache/kg");
+    unsetenv("HOME");
+    assert_false(kg_lexicon_cache_dir(buf, sizeof buf));
+}
+
 int main(void)
 {
     const struct CMUnitTest with_lexicon[] = {
@@ -717,6 +941,9 @@ int main(void)
         cmocka_unit_test(test_load_missing_word_list_suggests_package),
         cmocka_unit_test(test_load_bad_wordnet_line_names_file_and_line),
         cmocka_unit_test(test_load_bad_given_name_line_names_file_and_line),
+        cmocka_unit_test(test_cache_gives_the_same_answers_and_follows_its_sources),
+        cmocka_unit_test(test_cache_survives_damage),
+        cmocka_unit_test(test_cache_dir_from_environment),
     };
     int failed = cmocka_run_group_tests_name("lexicon", with_lexicon, load_real, free_real);
     failed += cmocka_run_group_tests_name("lexicon loading", loading, NULL, NULL);

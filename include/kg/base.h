@@ -14,6 +14,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define KG_VERSION "0.1.0"
 
 typedef enum kg_status {
@@ -127,5 +131,9 @@ void kg_vec_init(kg_vec *v, size_t item_size);
 void *kg_vec_push(kg_vec *v, const void *item);
 void *kg_vec_at(const kg_vec *v, size_t i);
 void kg_vec_free(kg_vec *v);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

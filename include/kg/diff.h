@@ -48,6 +48,10 @@
 #include "kg/extract.h"
 #include "kg/graph.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct kg_diff kg_diff;
 
 typedef enum kg_diff_state {
@@ -225,5 +229,9 @@ bool kg_diff_changed(const kg_diff *d);
 /* Whether two person names can be the same person under the name rule
  * above (exposed for tests and for the entity finder). */
 bool kg_diff_names_compatible(const char *a, const char *b);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

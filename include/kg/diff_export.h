@@ -22,6 +22,10 @@
 #include "kg/base.h"
 #include "kg/diff.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum kg_diff_format {
     KG_DIFF_FMT_TEXT,
     KG_DIFF_FMT_JSON,
@@ -55,5 +59,9 @@ kg_status kg_diff_export_write(const kg_diff *d, kg_diff_format f,
 /* Writes path atomically (temporary file + rename). */
 kg_status kg_diff_export_file(const kg_diff *d, kg_diff_format f,
                               const kg_diff_export_options *opts, const char *path, kg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

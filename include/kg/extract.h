@@ -16,6 +16,10 @@
 
 #include "kg/base.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* ---------------------------------------------------------------- reading */
 
 typedef struct kg_doc {
@@ -261,5 +265,9 @@ typedef struct kg_extract_input {
  * o->max_bytes is a KG_ERR_INPUT ("NAME: what"). */
 kg_status kg_extract_text(const kg_resources *r, const kg_extract_options *o,
                           const kg_extract_input *in, kg_document **out, kg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

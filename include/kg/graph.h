@@ -22,6 +22,10 @@
 #include "kg/base.h"
 #include "kg/extract.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct kg_graph kg_graph;
 
 /* The largest count and mention total a graph holds: sums saturate here
@@ -230,21 +234,26 @@ bool kg_graph_analyzed(const kg_graph *g);
  * (docs/json-format.md), validating as it goes: malformed JSON is reported as
  * "FILE:LINE:COLUMN: message", a missing or mistyped field by its path
  * ("FILE: nodes[3].type: expected a string"), an edge endpoint that names no
- * node as "FILE: links[7].target: no node with id \"x\"", and a
+ * node as "FILE: edges[7].target: no node with id \"x\"", and a
  * schema_version other than the one written here by that field.  Loading then
  * exporting gives the original bytes.  *out is a new graph (kg_graph_free).
  * path "-" is standard input; a file larger than KG_GRAPH_JSON_MAX_BYTES is
  * refused ("FILE: larger than N bytes") after reading no more than that, and
  * a UTF-8 byte order mark before the JSON is skipped. */
 kg_status kg_graph_load_json(const char *path, kg_graph **out, kg_error *err);
-/* The node-link schema kg writes: 2 added the claims.  The reader takes 1
- * (a graph without claims) and 2. */
-#define KG_JSON_SCHEMA_VERSION 2
+/* The node-link schema kg writes: 2 added the claims, 3 names the edge
+ * array "edges" (networkx 3.6's default) instead of "links".  The reader
+ * takes 1 to 3, with either name. */
+#define KG_JSON_SCHEMA_VERSION 3
 /* Largest graph JSON read: four times the largest article kg reads (a graph
  * of 200,000 documents is about 60 MB). */
 #define KG_GRAPH_JSON_MAX_BYTES ((size_t)256 * 1024 * 1024)
 /* The same over a buffer; name stands for the file in messages. */
 kg_status kg_graph_load_json_buffer(const char *name, const char *data, size_t len, kg_graph **out,
                                     kg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -21,7 +21,7 @@ check() { # NAME COMMAND...: passes when the command succeeds
 }
 json() { python3 -c "import json,sys; g=json.load(open(sys.argv[1])); $2" "$1"; }
 count() { # FILE: "NODES LINKS" of a node-link file
-    python3 -c "import json,sys; g=json.load(open(sys.argv[1])); print(len(g['nodes']), len(g['links']))" "$1"
+    python3 -c "import json,sys; g=json.load(open(sys.argv[1])); print(len(g['nodes']), len(g['edges']))" "$1"
 }
 
 # -- three short articles, one graph each
@@ -53,7 +53,7 @@ check merge_of_one_article_is_byte_identical cmp "$T/cairo.json" "$T/c1.json"
 # -- merging: every order of the three, and groupings through files
 "$KG" merge "$T/cairo.json" "$T/doha.json" "$T/jerusalem.json" -o "$T/all" >"$T/merge.out" 2>&1 ||
     fail merge_three "$(cat "$T/merge.out")"
-check merge_says_what_it_wrote grep -q "^merged 3 file(s): 3 document(s)" "$T/merge.out"
+check merge_says_what_it_wrote grep -q "^merged 3 files: 3 documents," "$T/merge.out"
 
 # -- across documents a surname alone joins the one full name it fits
 printf 'Robert Peston reported the deal on Monday.\n' >"$T/p1.txt"
@@ -64,7 +64,7 @@ check surname_joins_full_name_across_documents json "$T/p12.json" "
 p = [n for n in g['nodes'] if n['type'] == 'person']
 assert [n['id'] for n in p] == ['robert-peston'], p
 assert p[0]['mentions'] == 3 and 'Mr Peston' in p[0]['aliases'], p[0]
-assert {l['source'] for l in g['links']} == {'robert-peston'}, g['links']"
+assert {l['source'] for l in g['edges']} == {'robert-peston'}, g['edges']"
 "$KG" build -q "$T/p1.txt" -o "$T/p1" && "$KG" build -q "$T/p2.txt" -o "$T/p2"
 "$KG" merge -q "$T/p1.json" "$T/p2.json" -o "$T/pm"
 check surname_joins_full_name_in_merge json "$T/pm.json" "
@@ -118,7 +118,7 @@ merge_bad() { # NAME FILE EXPECTED-MESSAGE
 printf '{\n  "graph": {"schema_version": 1},\n  "nodes": [\n    {"id": "a",}\n  ]\n}\n' >"$T/syntax.json"
 merge_bad merge_reports_line_and_column "$T/syntax.json" ":4:16: string or '}' expected near '}'"
 sed 's/"target": "egypt"/"target": "atlantis"/' "$T/cairo.json" >"$T/dangling.json"
-merge_bad merge_reports_dangling_link "$T/dangling.json" ": links[0].target: no node with id \"atlantis\""
+merge_bad merge_reports_dangling_link "$T/dangling.json" ": edges[0].target: no node with id \"atlantis\""
 sed 's/"schema_version": [0-9]*/"schema_version": 7/' "$T/cairo.json" >"$T/v7.json"
 merge_bad merge_reports_schema_version "$T/v7.json" ": graph.schema_version: version 7 is not supported"
 sed '0,/"type": "person"/s//"type": 1/' "$T/cairo.json" >"$T/type.json"
@@ -132,14 +132,14 @@ if [ $? -ne 0 ] && grep -q "unknown JSON style 'pretty'" "$T/style.err"; then ok
 # -- stats
 "$KG" stats "$T/s.json" >"$T/stats.txt" 2>"$T/stats.err" || fail stats_runs "$(cat "$T/stats.err")"
 set -- $(count "$T/s.json")
-check stats_counts grep -q "1 document(s), $1 nodes, $2 links" "$T/stats.txt"
+check stats_counts grep -q ": 1 document, $1 nodes, $2 links" "$T/stats.txt"
 check stats_ranks_actors grep -q "^top actors by PageRank:" "$T/stats.txt"
 check stats_names_blinken_first_by_degree sh -c "grep -A1 '^top actors by degree' '$T/stats.txt' | grep -q 'Antony J. Blinken'"
 check stats_lists_strongest_relations grep -q "^strongest relations" "$T/stats.txt"
 "$KG" stats "$T/all.json" --format json --top 3 >"$T/stats.json" 2>"$T/stats.err"
 check stats_json json "$T/stats.json" "
 a=json.load(open('$T/all.json'))
-assert g['nodes']==len(a['nodes']) and g['links']==len(a['links']) and g['documents']==3
+assert g['nodes']==len(a['nodes']) and g['links']==len(a['edges']) and g['documents']==3
 assert sum(g['types'].values())==g['nodes']
 assert len(g['top_pagerank'])==3 and len(g['strongest_relations'])==3
 assert g['top_degree'][0]['id']=='antony-blinken', g['top_degree']
@@ -221,7 +221,7 @@ ids = sorted(d['id'] for d in g['graph']['documents'])
 assert ids == ['business/001', 'jerusalem', 'politics/001'], ids
 src = {i: open(sys.argv[2] + '/' + i + ('.txt')).read() for i in ids}
 seen = set()
-for l in g['links']:
+for l in g['edges']:
     for e in l['evidence']:
         assert e['text'] in src[e['doc']], (e['doc'], e['text'])
         seen.add(e['doc'])

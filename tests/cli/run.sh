@@ -28,7 +28,7 @@ else
 fi
 check build_prints_summary grep -q "actors, .* countries" "$T/build.out"
 check build_says_where grep -q "wrote $T/s.svg" "$T/build.out"
-check json_is_valid json "$T/s.json" "assert g['nodes'] and g['links']"
+check json_is_valid json "$T/s.json" "assert g['nodes'] and g['edges']"
 check blinken_aliases json "$T/s.json" "
 n=[x for x in g['nodes'] if 'Secretary Blinken' in x['aliases']]
 assert len(n)==1 and 'Blinken' in n[0]['aliases'] and n[0]['type']=='person', n"
@@ -41,11 +41,11 @@ assert n['Israel']['type']=='country' and n['Israel']['iso2']=='IL' and n['Israe
 assert n['Saudi Arabia']['iso2']=='SA'"
 check date_header_kept json "$T/s.json" "assert g['graph']['documents'][0]['date']=='2024-01-05'"
 check links_have_evidence json "$T/s.json" "
-for l in g['links']: assert l['evidence'] and l['evidence'][0]['text'] and l['count']>=1
+for l in g['edges']: assert l['evidence'] and l['evidence'][0]['text'] and l['count']>=1
 ids={x['id'] for x in g['nodes']}
-assert all(l['source'] in ids and l['target'] in ids for l in g['links'])"
+assert all(l['source'] in ids and l['target'] in ids for l in g['edges'])"
 check netanyahu_vows_hamas json "$T/s.json" "
-assert any(l['source']=='benjamin-netanyahu' and l['target']=='hamas' and 'eliminate' in l['relation'] for l in g['links'])"
+assert any(l['source']=='benjamin-netanyahu' and l['target']=='hamas' and 'eliminate' in l['relation'] for l in g['edges'])"
 check dot_accepted_by_dot dot -Tsvg "$T/s.dot" -o "$T/check.svg"
 check svg_is_svg grep -q "<svg" "$T/s.svg"
 check svg_names_actors grep -q "Netanyahu" "$T/s.svg"

@@ -55,7 +55,7 @@ EOF
 status_is build_j1 0 $?
 check build_j1_has_edges python3 -c "
 import json,sys; g=json.load(open(sys.argv[1]))
-assert len(g['graph']['documents'])==5 and len(g['links'])>=10, (len(g['links']))" "$T/j1.json"
+assert len(g['graph']['documents'])==5 and len(g['edges'])>=10, (len(g['edges']))" "$T/j1.json"
 for j in 2 4; do
     "$KG" build -q -j$j "$C"/*.txt -o "$T/j$j" 2>/dev/null
     check "build_j${j}_same_as_j1" cmp "$T/j1.json" "$T/j$j.json"
@@ -110,7 +110,7 @@ printf '{"id":"x1","date":"2024-02-29","text":"Olaf Scholz met Emmanuel Macron i
 check jsonl_date_and_id python3 -c "
 import json,sys; g=json.load(open(sys.argv[1]))
 assert g['graph']['documents'][0]['id']=='x1' and g['graph']['documents'][0]['date']=='2024-02-29', g['graph']['documents']
-assert any(e['doc']=='x1' and e['date']=='2024-02-29' for l in g['links'] for e in l['evidence'])" "$T/dated.json"
+assert any(e['doc']=='x1' and e['date']=='2024-02-29' for l in g['edges'] for e in l['evidence'])" "$T/dated.json"
 
 printf '{"text":"Olaf Scholz met Emmanuel Macron."}\n{"text":"Donald Tusk met Olaf Scholz."}\n' >"$T/noid.jsonl"
 "$KG" build -q --jsonl "$T/noid.jsonl" -o "$T/noid" 2>/dev/null
@@ -194,7 +194,7 @@ else
 import json,sys
 a,b=(json.load(open(p)) for p in sys.argv[1:3])
 key=lambda g: (sorted(n['id'] for n in g['nodes']),
-               sorted((l['source'],l['relation'],l['target'],l['negated']) for l in g['links']))
+               sorted((l['source'],l['relation'],l['target'],l['negated']) for l in g['edges']))
 assert key(a)==key(b), 'merged graph differs from the single build'" "$T/merged.json" "$T/j1.json"
     check merge_byte_identical cmp "$T/merged.json" "$T/j1.json"
 
@@ -236,7 +236,7 @@ END
 import json,sys
 a,b=(json.load(open(p)) for p in sys.argv[1:3])
 key=lambda g: (sorted(n['id'] for n in g['nodes']),
-               sorted((l['source'],l['relation'],l['target'],l['negated'],l['count']) for l in g['links']),
+               sorted((l['source'],l['relation'],l['target'],l['negated'],l['count']) for l in g['edges']),
                sorted(d['id'] for d in g['graph']['documents']))
 assert key(a)==key(b), 'reduced graph differs from the single build'" "$T/reduced.json" "$T/j1.json"
 fi

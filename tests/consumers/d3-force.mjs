@@ -7,7 +7,8 @@ import { forceSimulation, forceLink, forceManyBody, forceCenter } from 'd3-force
 const [file, nodes, edges] = process.argv.slice(2);
 const json = JSON.parse(readFileSync(file, 'utf8'));
 const ns = json.nodes.map((n) => ({ ...n }));
-const ls = json.links.map((l) => ({ ...l }));
+// kg writes the links as "edges" (networkx 3.6's key); d3 takes any array
+const ls = json.edges.map((l) => ({ ...l }));
 const simulation = forceSimulation(ns)
   .force('link', forceLink(ls).id((d) => d.id))
   .force('charge', forceManyBody())
