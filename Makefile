@@ -55,6 +55,14 @@ $(O)/obj/%.o: %.c $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_KG) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
+# cli/ uses the library as an embedder would: the public headers (include/)
+# and its own, beside its sources; never the library's internal ones.
+CFLAGS_CLI := $(filter-out -Iextract -Igraph -Iexport -Icore,$(CFLAGS_KG))
+
+$(O)/obj/cli/%.o: cli/%.c $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_CLI) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
 $(O)/libkg.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^

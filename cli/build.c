@@ -1,15 +1,14 @@
 /* build.c - `kg build`: articles to a graph, on every core.
  *
- * Documents are extracted by N worker threads, which share the read-only
- * kg_resources (word lists and the tagger and parser), and the main
- * thread merges them into the graph strictly in input order, so every output
- * byte is the same for any N.  At most WINDOW_PER_JOB * N documents are in
- * flight (handed to a worker and not yet merged): memory stays bounded by that
- * many documents plus the graph however long the corpus, and a slow document
- * stalls the others only once the window is full.
+ * The command parses its options, names its inputs and outputs, and hands
+ * the documents to kg_corpus_build (kg/corpus.h), which extracts them on N
+ * worker threads and merges them in input order, so every output byte is
+ * the same for any N.  What stays here is where the documents come from and
+ * what is said about them: the source reads files (one article each) or,
+ * with --jsonl, JSON Lines records, one line at a time for whichever worker
+ * asks next; the report prints bad documents, warnings and the progress
+ * line; then the graph is joined, analysed and written.
  *
- * Inputs are files (one article each) or, with --jsonl, JSON Lines records
- * read one line at a time by whichever worker claims the next document.
  * Without --keep-going the first bad document (in input order) ends the run
  * before anything is written, so a bad input costs no output file and leaves
  * earlier outputs as they were; with it, a bad document is reported in one
@@ -19,7 +18,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,11 +30,6 @@
 #include "diagram_options.h"
 
 #define MAX_JOBS 256
-/* Documents in flight per worker: 4 lets the other workers run on past one
- * document that takes 4x the mean without waiting for the merger (102 BBC
- * articles: mean 0.21 s of CPU, 99th percentile 0.87 s, slowest 1.19 s);
- * each holds its document's memory until merged. */
-#define WINDOW_PER_JOB 4
 /* A JSON string escapes a byte in at most 6 ("\u00e9"), so a record holding a
  * document of max_bytes is at most 6 * max_bytes plus its other fields. */
 #define JSONL_SLACK 65536
@@ -97,14 +90,7 @@ static unsigned long long parse_count(const char *arg, unsigned long long max)
     return kg_cli_number(arg, 1, max, &v) ? v : 0;
 }
 
-enum {
-    OPT_JSONL = 256,
-    OPT_NO_KEEP,
-    OPT_MAX_BYTES,
-    OPT_MAX_WORDS,
-    OPT_STATS,
-    OPT_JSON_STYLE
-};
+enum { OPT_JSONL = 256, OPT_NO_KEEP, OPT_MAX_BYTES, OPT_MAX_WORDS, OPT_STATS, OPT_JSON_STYLE };
 
 static int parse_build_options(int argc, char **argv, build_opts *o, bool *help)
 {
@@ -282,27 +268,10 @@ static double cpu_now(void)
     return clock_s(CLOCK_THREAD_CPUTIME_ID);
 }
 
-/* One document to extract: a file, or a JSON Lines record (or the message of
- * a record that could not even be read). */
-typedef struct job {
-    const char *path; /* file mode */
-    const char *id;   /* file mode: an id other than the file's bare name, or NULL */
-    char *name;       /* jsonl: "FILE:LINE", malloc'd */
-    char *line;       /* jsonl: the record, malloc'd */
-    size_t len;
-    char *failure; /* jsonl: why the record could not be read, malloc'd */
-    size_t pos;    /* jsonl: input bytes read up to the end of this record */
-} job;
+/* ------------------------------------------------------------ the source */
 
-static void job_free(job *j)
-{
-    free(j->name);
-    free(j->line);
-    free(j->failure);
-    memset(j, 0, sizeof *j);
-}
-
-/* Where the documents come from.  Used only under the run's lock. */
+/* Where the documents come from: kg_corpus_build calls source_next one
+ * call at a time, in document order. */
 typedef struct source {
     const build_opts *o;
     size_t file; /* next file (file mode) or the file being read (jsonl) */
@@ -312,6 +281,15 @@ typedef struct source {
     size_t bytes_done;  /* jsonl: input bytes read so far, over all files */
     size_t bytes_total; /* jsonl: sum of the regular files' sizes, 0 if unknown */
 } source;
+
+/* What a JSON Lines record's kg_extract_input points into, until it has
+ * been extracted (record_free). */
+typedef struct record {
+    json_t *json;
+    char *name;   /* "FILE:LINE" */
+    char *own_id; /* the id of a record without one */
+    char num[32]; /* a numeric id as text */
+} record;
 
 static char *printf_alloc(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *printf_alloc(const char *fmt, ...)
@@ -332,6 +310,80 @@ static char *printf_alloc(const char *fmt, ...)
 static const char *jsonl_file(const source *src)
 {
     return src->o->n_files ? src->o->files[src->file] : "-";
+}
+
+/* The id of a record without one, from its name "DIR/corpus.jsonl:12":
+ * "corpus-12" ("stdin-12" from "-:12"), so that ids stay distinct within and
+ * across files.  malloc'd. */
+static char *record_id(const char *name)
+{
+    const char *colon = strrchr(name, ':');
+    char *file = colon ? strndup(name, (size_t)(colon - name)) : strdup(name);
+    char *stem = file ? kg_extract_doc_id(file, false) : NULL;
+    char *id = stem ? printf_alloc("%s-%s", stem, colon ? colon + 1 : "0") : NULL;
+    free(stem);
+    free(file);
+    return id;
+}
+
+static void record_free(void *ctx, kg_corpus_item *item)
+{
+    (void)ctx;
+    record *rec = item->owner;
+    if (!rec)
+        return;
+    json_decref(rec->json);
+    free(rec->name);
+    free(rec->own_id);
+    free(rec);
+    item->owner = NULL;
+}
+
+/* Reads a record's fields into item->input (the text is extracted later,
+ * on a worker), or says in item->error why it holds no document.  Messages
+ * name the record as FILE:LINE:COLUMN.  Takes name (malloc'd). */
+static void read_record(kg_corpus_item *item, char *name, const char *line, size_t len)
+{
+    record *rec = name ? calloc(1, sizeof *rec) : NULL;
+    if (!rec) {
+        free(name);
+        kg_error_set(&item->error, KG_ERR_NOMEM, "out of memory reading a record");
+        return;
+    }
+    rec->name = name;
+    item->owner = rec;
+    item->input.name = name;
+    kg_error *err = &item->error;
+    json_error_t je;
+    json_t *j = rec->json = json_loadb(line, len, 0, &je);
+    if (!j) {
+        kg_error_set(err, KG_ERR_INPUT, "%s:%d: invalid JSON: %s", name,
+                     je.column > 0 ? je.column : 1, je.text);
+        return;
+    }
+    json_t *text = json_is_object(j) ? json_object_get(j, "text") : NULL;
+    json_t *id = json_is_object(j) ? json_object_get(j, "id") : NULL;
+    json_t *date = json_is_object(j) ? json_object_get(j, "date") : NULL;
+    if (!json_is_object(j))
+        kg_error_set(err, KG_ERR_INPUT, "%s:1: a record must be a JSON object", name);
+    else if (!json_is_string(text))
+        kg_error_set(err, KG_ERR_INPUT, "%s:1: \"text\" must be a string", name);
+    else if (id && !json_is_string(id) && !json_is_integer(id))
+        kg_error_set(err, KG_ERR_INPUT, "%s:1: \"id\" must be a string or a number", name);
+    else if (date && !json_is_null(date) && !json_is_string(date))
+        kg_error_set(err, KG_ERR_INPUT, "%s:1: \"date\" must be a string", name);
+    else if (json_is_integer(id))
+        snprintf(rec->num, sizeof rec->num, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
+    else if (!id && !(rec->own_id = record_id(name)))
+        kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", name);
+    if (err->status != KG_OK)
+        return;
+    item->input.id = json_is_string(id)    ? json_string_value(id)
+                     : json_is_integer(id) ? rec->num
+                                           : rec->own_id;
+    item->input.date = json_is_string(date) ? json_string_value(date) : NULL;
+    item->input.data = json_string_value(text);
+    item->input.len = json_string_length(text);
 }
 
 /* Reads one line of src->in (without its newline) into a fresh buffer.
@@ -383,8 +435,8 @@ static int read_line(source *src, char **out, size_t *len)
 
 /* The next JSON Lines record, skipping blank lines; false at the end of the
  * last file.  A file that cannot be opened or read, and a line too long to be
- * a document, become a job that carries only its failure. */
-static bool jsonl_next(source *src, job *j)
+ * a document, become an item that carries only its error. */
+static bool jsonl_next(source *src, kg_corpus_item *item)
 {
     for (;;) {
         if (!src->in) {
@@ -394,7 +446,8 @@ static bool jsonl_next(source *src, job *j)
             src->in = strcmp(path, "-") ? fopen(path, "rb") : stdin;
             src->line = 0;
             if (!src->in) {
-                j->failure = printf_alloc("%s: cannot open: %s", path, strerror(errno));
+                item->input.name = path;
+                kg_error_set(&item->error, KG_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
                 src->file++;
                 return true;
             }
@@ -412,19 +465,21 @@ static bool jsonl_next(source *src, job *j)
                 free(line);
                 continue;
             }
-            j->line = line;
-            j->len = len;
-            j->name = printf_alloc("%s:%zu", path, src->line);
+            read_record(item, printf_alloc("%s:%zu", path, src->line), line, len);
+            free(line);
             return true;
         }
         if (got == -1) {
-            j->failure = printf_alloc("%s:%zu:1: record longer than %zu bytes", path, src->line,
-                                      src->max_line);
+            item->input.name = path;
+            kg_error_set(&item->error, KG_ERR_INPUT, "%s:%zu:1: record longer than %zu bytes", path,
+                         src->line, src->max_line);
             return true;
         }
-        if (got == -2)
-            j->failure = printf_alloc("%s:%zu: cannot read: %s", path, src->line,
-                                      errno ? strerror(errno) : "out of memory");
+        if (got == -2) {
+            item->input.name = path;
+            kg_error_set(&item->error, KG_ERR_IO, "%s:%zu: cannot read: %s", path, src->line,
+                         errno ? strerror(errno) : "out of memory");
+        }
         if (src->in != stdin)
             fclose(src->in);
         src->in = NULL;
@@ -434,18 +489,18 @@ static bool jsonl_next(source *src, job *j)
     }
 }
 
-static bool source_next(source *src, job *j)
+static bool source_next(void *ctx, kg_corpus_item *item)
 {
-    memset(j, 0, sizeof *j);
+    source *src = ctx;
     if (src->o->jsonl) {
-        bool got = jsonl_next(src, j);
-        j->pos = src->bytes_done;
+        bool got = jsonl_next(src, item);
+        item->offset = src->bytes_done;
         return got;
     }
     if (src->file >= src->o->n_files)
         return false;
-    j->id = src->o->ids ? src->o->ids[src->file] : NULL;
-    j->path = src->o->files[src->file++];
+    item->input.id = src->o->ids ? src->o->ids[src->file] : NULL;
+    item->input.path = src->o->files[src->file++];
     return true;
 }
 
@@ -468,137 +523,6 @@ static size_t jsonl_size(const build_opts *o)
         total += (size_t)st.st_size;
     }
     return total;
-}
-
-/* ------------------------------------------------------------ extraction */
-
-/* What a worker hands the merger for one document. */
-typedef struct slot {
-    bool ready;
-    kg_document *doc; /* NULL if it failed */
-    kg_error err;
-    size_t pos; /* job.pos */
-} slot;
-
-/* The id of a record without one, from its name "DIR/corpus.jsonl:12":
- * "corpus-12" ("stdin-12" from "-:12"), so that ids stay distinct within and
- * across files.  malloc'd. */
-static char *record_id(const char *name)
-{
-    const char *colon = strrchr(name, ':');
-    char *file = colon ? strndup(name, (size_t)(colon - name)) : strdup(name);
-    char *stem = file ? kg_extract_doc_id(file, false) : NULL;
-    char *id = stem ? printf_alloc("%s-%s", stem, colon ? colon + 1 : "0") : NULL;
-    free(stem);
-    free(file);
-    return id;
-}
-
-/* Reads a record's fields and extracts its text.  Messages name the record
- * as FILE:LINE:COLUMN. */
-static kg_status extract_record(const kg_resources *r, const kg_extract_options *eo, const job *j,
-                                kg_document **out, kg_error *err)
-{
-    json_error_t je;
-    json_t *rec = json_loadb(j->line, j->len, 0, &je);
-    if (!rec)
-        return kg_error_set(err, KG_ERR_INPUT, "%s:%d: invalid JSON: %s", j->name,
-                            je.column > 0 ? je.column : 1, je.text);
-    kg_status st = KG_OK;
-    json_t *text = json_is_object(rec) ? json_object_get(rec, "text") : NULL;
-    json_t *id = json_is_object(rec) ? json_object_get(rec, "id") : NULL;
-    json_t *date = json_is_object(rec) ? json_object_get(rec, "date") : NULL;
-    if (!json_is_object(rec))
-        st = kg_error_set(err, KG_ERR_INPUT, "%s:1: a record must be a JSON object", j->name);
-    else if (!json_is_string(text))
-        st = kg_error_set(err, KG_ERR_INPUT, "%s:1: \"text\" must be a string", j->name);
-    else if (id && !json_is_string(id) && !json_is_integer(id))
-        st = kg_error_set(err, KG_ERR_INPUT, "%s:1: \"id\" must be a string or a number", j->name);
-    else if (date && !json_is_null(date) && !json_is_string(date))
-        st = kg_error_set(err, KG_ERR_INPUT, "%s:1: \"date\" must be a string", j->name);
-    char num[32] = "";
-    char *own_id = NULL;
-    if (st == KG_OK) {
-        if (json_is_integer(id))
-            snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
-        else if (!id && !(own_id = record_id(j->name)))
-            st = kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", j->name);
-    }
-    if (st == KG_OK) {
-        kg_extract_input in = {
-            .name = j->name,
-            .id = json_is_string(id)    ? json_string_value(id)
-                  : json_is_integer(id) ? num
-                                        : own_id,
-            .date = json_is_string(date) ? json_string_value(date) : NULL,
-            .data = json_string_value(text),
-            .len = json_string_length(text),
-        };
-        st = kg_extract_text(r, eo, &in, out, err);
-    }
-    free(own_id);
-    json_decref(rec);
-    return st;
-}
-
-typedef struct build_run {
-    pthread_mutex_t lock;
-    pthread_cond_t room;  /* a worker waits for the window to move */
-    pthread_cond_t ready; /* the merger waits for the next document */
-    source src;
-    const kg_resources *r;
-    const kg_extract_options *eo;
-    slot *slots;
-    size_t window;
-    size_t next;   /* documents handed out */
-    size_t merged; /* documents merged (or skipped) */
-    bool eof;      /* the source is exhausted: next is the total */
-    bool stop;     /* hand out no more documents */
-} build_run;
-
-static void *worker(void *arg)
-{
-    build_run *run = arg;
-    pthread_mutex_lock(&run->lock);
-    for (;;) {
-        while (!run->stop && !run->eof && run->next - run->merged >= run->window)
-            pthread_cond_wait(&run->room, &run->lock);
-        if (run->stop || run->eof)
-            break;
-        job j;
-        if (!source_next(&run->src, &j)) {
-            run->eof = true;
-            pthread_cond_broadcast(&run->ready);
-            pthread_cond_broadcast(&run->room);
-            break;
-        }
-        slot *s = &run->slots[run->next++ % run->window];
-        s->pos = j.pos;
-        pthread_mutex_unlock(&run->lock);
-
-        kg_document *d = NULL;
-        kg_error err = {0};
-        if (j.failure)
-            kg_error_set(&err, KG_ERR_INPUT, "%s", j.failure);
-        else if (!j.path && !j.name)
-            kg_error_set(&err, KG_ERR_NOMEM, "out of memory reading a record");
-        else if (j.path && j.id)
-            kg_extract_text(run->r, run->eo, &(kg_extract_input){.path = j.path, .id = j.id}, &d,
-                            &err);
-        else if (j.path)
-            kg_extract_file(run->r, run->eo, j.path, &d, &err);
-        else
-            extract_record(run->r, run->eo, &j, &d, &err);
-        job_free(&j);
-
-        pthread_mutex_lock(&run->lock);
-        s->doc = d;
-        s->err = err;
-        s->ready = true;
-        pthread_cond_broadcast(&run->ready);
-    }
-    pthread_mutex_unlock(&run->lock);
-    return NULL;
 }
 
 /* ------------------------------------------------------------ progress */
@@ -652,144 +576,62 @@ static void progress_show(progress *p, const progress_point *pt)
 /* ------------------------------------------------------------ the run */
 
 typedef struct build_totals {
-    kg_extract_stats ex;
-    size_t documents, failed;
-    size_t workers; /* extraction threads started */
+    kg_corpus_totals corpus;
     double load_s, graph_s, export_s;
 } build_totals;
 
-/* Merges the documents in input order as workers finish them.  Returns
- * KG_EXIT_OK, or KG_EXIT_TROUBLE (its message printed) after the first bad
- * document without keep_going, or when the graph itself fails. */
-static int merge_all(build_run *run, const build_opts *o, kg_graph *g, build_totals *tot,
-                     progress *pg)
+/* What report_document needs: which run, and its progress line. */
+typedef struct build_report {
+    const build_opts *o;
+    const source *src;
+    progress pg;
+} build_report;
+
+/* Each document as it is merged, in input order: a bad one in one line
+ * (with --keep-going: without it, kg_corpus_build's error says it once),
+ * a replaced invalid byte as a warning, then the progress line. */
+static void report_document(void *ctx, const kg_corpus_result *res)
 {
-    size_t total_docs = o->jsonl ? 0 : o->n_files;
-    int rc = KG_EXIT_OK;
-    progress_point pt;
-    pthread_mutex_lock(&run->lock);
-    for (;;) {
-        slot *s = &run->slots[run->merged % run->window];
-        while (!s->ready && !(run->eof && run->merged == run->next))
-            pthread_cond_wait(&run->ready, &run->lock);
-        if (!s->ready)
-            break;
-        pthread_mutex_unlock(&run->lock);
-
-        kg_error err = {0};
-        kg_document *d = s->doc;
-        bool ok = d != NULL, graph_failed = false;
-        if (ok) {
-            double t0 = cpu_now();
-            size_t docs_before = kg_graph_doc_count(g);
-            kg_status st = kg_graph_add_document(g, d, &err);
-            tot->graph_s += cpu_now() - t0;
-            kg_extract_stats_add(&tot->ex, kg_document_stats(d));
-            /* a document whose id another input has is a bad input, refused
-             * before the graph changed (it holds no more documents than
-             * before); anything else (out of memory) is trouble */
-            if (st == KG_ERR_INPUT && kg_graph_doc_count(g) == docs_before) {
-                ok = false;
-                s->err = err;
-            }
-            graph_failed = st != KG_OK && ok;
-        }
-        if (!ok || graph_failed || kg_document_doc(d)->n_invalid)
-            progress_clear(pg);
-        if (!ok) {
-            tot->failed++;
-            kg_cli_die(s->err.message);
-        } else if (graph_failed) {
-            rc = kg_cli_die(err.message);
-        } else {
-            tot->documents++;
-            kg_cli_warn_invalid(d);
-        }
-        kg_document_free(d);
-        s->doc = NULL;
-
-        pthread_mutex_lock(&run->lock);
-        s->ready = false;
-        run->merged++;
-        pt = (progress_point){run->merged, total_docs, s->pos, run->src.bytes_total,
-                              tot->ex.sentences};
-        pthread_mutex_unlock(&run->lock);
-        progress_show(pg, &pt);
-        pthread_mutex_lock(&run->lock);
-        if (!ok && !o->keep_going)
-            rc = KG_EXIT_TROUBLE;
-        if (rc != KG_EXIT_OK)
-            run->stop = true;
-        pthread_cond_broadcast(&run->room);
-        if (rc != KG_EXIT_OK)
-            break;
-    }
-    pthread_mutex_unlock(&run->lock);
-    return rc;
+    build_report *rep = ctx;
+    const kg_document *d = res->status == KG_OK ? res->document : NULL;
+    if (!d || kg_document_doc(d)->n_invalid)
+        progress_clear(&rep->pg);
+    if (!d && rep->o->keep_going)
+        kg_cli_die(res->message);
+    else if (d)
+        kg_cli_warn_invalid(d);
+    progress_point pt = {res->index + 1, rep->o->jsonl ? 0 : rep->o->n_files, res->offset,
+                         rep->src->bytes_total, res->totals->stats.sentences};
+    progress_show(&rep->pg, &pt);
 }
 
-/* Starts the workers, merges, joins them and frees what a stop left behind. */
+/* Every document into g by kg_corpus_build.  Returns KG_EXIT_OK, or
+ * KG_EXIT_TROUBLE (its message printed) after the first bad document without
+ * --keep-going, or when the graph itself fails. */
 static int extract_all(const build_opts *o, const kg_resources *r, kg_graph *g, build_totals *tot)
 {
-    size_t jobs = (size_t)o->jobs;
-    if (!o->jsonl && jobs > o->n_files) /* no more threads than files */
-        jobs = o->n_files;
-    /* no more threads than cores: the extra ones only contend (-j 256 on 2
-     * cores was 8x slower than -j1), and the output is the same for any N */
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    if (cores >= 1 && jobs > (size_t)cores)
-        jobs = (size_t)cores;
-    if (jobs == 0)
-        jobs = 1;
-    tot->workers = jobs;
-    build_run run = {.r = r, .eo = &o->eo};
-    run.src.o = o;
+    source src = {.o = o};
     size_t max = o->eo.max_bytes;
-    run.src.max_line = max > (SIZE_MAX - JSONL_SLACK) / 6 ? SIZE_MAX : 6 * max + JSONL_SLACK;
-    run.src.bytes_total = o->jsonl ? jsonl_size(o) : 0;
-    run.window = WINDOW_PER_JOB * jobs;
-    run.slots = calloc(run.window, sizeof *run.slots);
-    pthread_t *threads = calloc(jobs, sizeof *threads);
-    if (!run.slots || !threads) {
-        free(run.slots);
-        free(threads);
-        return kg_cli_die("out of memory");
-    }
-    pthread_mutex_init(&run.lock, NULL);
-    pthread_cond_init(&run.room, NULL);
-    pthread_cond_init(&run.ready, NULL);
-    progress pg = {.on = !o->quiet && isatty(STDERR_FILENO), .start = now()};
-
-    size_t started = 0;
-    int rc = KG_EXIT_OK;
-    for (; started < jobs; started++)
-        if (pthread_create(&threads[started], NULL, worker, &run) != 0)
-            break;
-    if (started == 0) {
-        rc = kg_cli_die("cannot start a worker thread");
-    } else {
-        rc = merge_all(&run, o, g, tot, &pg);
-        progress_clear(&pg);
-    }
-    pthread_mutex_lock(&run.lock);
-    run.stop = true;
-    pthread_cond_broadcast(&run.room);
-    pthread_mutex_unlock(&run.lock);
-    for (size_t i = 0; i < started; i++)
-        pthread_join(threads[i], NULL);
-    for (size_t i = 0; i < run.window; i++)
-        kg_document_free(run.slots[i].doc);
-    source_close(&run.src);
-    pthread_cond_destroy(&run.ready);
-    pthread_cond_destroy(&run.room);
-    pthread_mutex_destroy(&run.lock);
-    free(run.slots);
-    free(threads);
-    return rc;
+    src.max_line = max > (SIZE_MAX - JSONL_SLACK) / 6 ? SIZE_MAX : 6 * max + JSONL_SLACK;
+    src.bytes_total = o->jsonl ? jsonl_size(o) : 0;
+    build_report rep = {o, &src, {.on = !o->quiet && isatty(STDERR_FILENO), .start = now()}};
+    kg_corpus_source cs = {source_next, o->jsonl ? record_free : NULL, &src,
+                           o->jsonl ? 0 : o->n_files};
+    kg_corpus_options co;
+    kg_corpus_options_init(&co);
+    co.extract = &o->eo;
+    co.jobs = (size_t)o->jobs;
+    co.keep_going = o->keep_going;
+    co.on_document = report_document;
+    co.ctx = &rep;
+    kg_error err = {0};
+    kg_status st = kg_corpus_build(r, &cs, &co, g, &tot->corpus, &err);
+    progress_clear(&rep.pg);
+    source_close(&src);
+    return st == KG_OK ? KG_EXIT_OK : kg_cli_die(err.message);
 }
 
 /* ------------------------------------------------------------ outputs */
-
 
 static void print_summary(const kg_graph *g)
 {
@@ -822,13 +664,14 @@ static void print_stats(const build_opts *o, const build_totals *t, const kg_gra
     double cpu = have ? (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
                             (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6
                       : -1;
-    const kg_extract_stats *x = &t->ex;
+    const kg_extract_stats *x = &t->corpus.stats;
     fprintf(stderr,
             "stat jobs %ld\nstat workers %zu\nstat documents %zu\nstat failed %zu\nstat bytes %zu\n"
             "stat sentences %zu\nstat candidates %zu\nstat parsed %zu\nstat cached %zu\n"
             "stat too_long %zu\nstat nodes %zu\nstat edges %zu\n",
-            o->jobs, t->workers, t->documents, t->failed, x->bytes, x->sentences, x->candidates,
-            x->parsed, x->cached, x->too_long, kg_graph_node_count(g), kg_graph_edge_count(g));
+            o->jobs, t->corpus.workers, t->corpus.documents, t->corpus.failed, x->bytes,
+            x->sentences, x->candidates, x->parsed, x->cached, x->too_long, kg_graph_node_count(g),
+            kg_graph_edge_count(g));
     fprintf(stderr,
             "stat load_s %.3f\nstat read_s %.3f\nstat split_s %.3f\nstat entities_s %.3f\n"
             "stat parse_s %.3f\nstat triples_s %.3f\nstat graph_s %.3f\nstat export_s %.3f\n"
@@ -878,10 +721,6 @@ int kg_cmd_build(int argc, char **argv)
         free_ids(&o);
         return rc;
     }
-    /* jansson seeds its hash function on first use; doing it here keeps
-     * that one-time write out of the worker threads */
-    json_object_seed(0);
-
     build_totals tot = {0};
     kg_error err = {0};
     kg_resources *r = kg_cli_load_resources(true, &err);
@@ -900,8 +739,9 @@ int kg_cmd_build(int argc, char **argv)
     }
     rc = extract_all(&o, r, g, &tot);
     kg_resources_free(r);
-    if (rc == KG_EXIT_OK && tot.failed && !tot.documents)
+    if (rc == KG_EXIT_OK && tot.corpus.failed && !tot.corpus.documents)
         rc = kg_cli_die("no document could be built");
+    tot.graph_s = tot.corpus.merge_s;
     double t0 = cpu_now();
     size_t joined = 0;
     if (rc == KG_EXIT_OK && kg_graph_join_surnames(&g, &joined, &err) != KG_OK)
@@ -918,7 +758,7 @@ int kg_cmd_build(int argc, char **argv)
         print_summary(g);
     if (o.stats)
         print_stats(&o, &tot, g, now() - t_start);
-    if (rc == KG_EXIT_OK && tot.failed)
+    if (rc == KG_EXIT_OK && tot.corpus.failed)
         rc = BUILD_EXIT_SKIPPED;
     free(own);
     free_ids(&o);

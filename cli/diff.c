@@ -19,7 +19,6 @@
 #include "cli.h"
 #include "kg/diff.h"
 #include "kg/diff_export.h"
-#include "parse_cache.h"
 
 #define KG_EXIT_DIFFERENT 1
 

@@ -2,13 +2,12 @@
  * and each driving the library through its public API (kg.h). */
 #include <errno.h>
 #include <fcntl.h>
-#include <igraph.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
-#include "paths.h"
 
 static const char usage_text[] =
     "usage: kg COMMAND [OPTIONS] FILE...\n"
@@ -36,6 +35,7 @@ typedef struct command {
     int (*run)(int argc, char **argv);
 } command;
 
+/* clang-format off */
 static const command commands[] = {
     {"build", kg_cmd_build},
     {"entities", kg_cmd_entities},
@@ -46,6 +46,7 @@ static const command commands[] = {
     {"parse", kg_cmd_parse},
     {"train", kg_cmd_train},
 };
+/* clang-format on */
 
 /* A standard stream the caller closed (`>&-`) is given a descriptor that
  * refuses the same operations (/dev/null opened the other way), so the next
@@ -70,22 +71,23 @@ int main(int argc, char **argv)
     hold_closed_streams();
     /* an interrupted write removes its temporary files */
     kg_file_cleanup_on_signals();
-    /* igraph's default handler aborts the process; the library checks every
-     * igraph status and reports it as a kg_error instead */
-    igraph_set_error_handler(igraph_error_handler_ignore);
-    igraph_set_warning_handler(igraph_warning_handler_ignore);
+    /* igraph must return its errors rather than abort; jansson seeded
+     * before any worker thread starts (kg/setup.h) */
+    kg_init();
     if (argc < 2)
         return kg_cli_usage_error("%s", "no command given");
     if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
         fputs(usage_text, stdout);
-        /* where this kg reads its word lists and models (paths.h), so an
-         * installed one can be checked, and the variables that move them */
-        char data[KG_PATHS_MAX], models[KG_PATHS_MAX];
-        if (kg_paths_data_dir(data, sizeof data, NULL) == KG_OK &&
-            kg_paths_model_dir(models, sizeof models, NULL) == KG_OK)
+        /* where this kg reads its word lists and models, so an installed
+         * one can be checked, and the variables that move them */
+        char *data = NULL, *models = NULL;
+        if (kg_resources_data_dir(&data, NULL) == KG_OK &&
+            kg_resources_model_dir(&models, NULL) == KG_OK)
             printf("\nword lists: %s (set KG_DATA_DIR to use others)\n"
                    "models:     %s (set KG_MODEL_DIR to use others)\n",
                    data, models);
+        free(data);
+        free(models);
         return KG_EXIT_OK;
     }
     if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {

@@ -13,8 +13,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "ner.h"
-#include "paths.h"
 
 static const char train_usage[] =
     "usage: kg train [OPTIONS] FILE.conllu...\n"
@@ -46,9 +44,18 @@ static const char train_usage[] =
     "  -h, --help              show this help\n"
     "exit status: 0 model written; 2 trouble, nothing written.\n";
 
-
-enum { OPT_TAGGER_EPOCHS = 256, OPT_PARSER_EPOCHS, OPT_FOLDS, OPT_SEED, OPT_NAME, OPT_DEV,
-       OPT_MIN_UPDATES, OPT_WORDNET, OPT_NER, OPT_NER_EPOCHS };
+enum {
+    OPT_TAGGER_EPOCHS = 256,
+    OPT_PARSER_EPOCHS,
+    OPT_FOLDS,
+    OPT_SEED,
+    OPT_NAME,
+    OPT_DEV,
+    OPT_MIN_UPDATES,
+    OPT_WORDNET,
+    OPT_NER,
+    OPT_NER_EPOCHS
+};
 
 #define MAX_DEV_FILES 8
 
@@ -57,7 +64,7 @@ typedef struct train_opts {
     const char *dev[MAX_DEV_FILES];
     const char *output; /* NULL: the default model path */
     bool quiet;
-    bool ner;           /* the NER tagger (kg_ner_train) instead of kg_ud_train */
+    bool ner; /* the NER tagger (kg_ner_train_files) instead of kg_ud_train */
     int ner_epochs;
 } train_opts;
 
@@ -173,43 +180,45 @@ static int parse_train_options(int argc, char **argv, train_opts *o)
     return -1;
 }
 
-/* Where kg_ud_model_load(NULL) or kg_ner_load(NULL) looks, malloc'd (NULL:
+/* Where kg_ud_model_load(NULL) or the typer's loader looks, malloc'd (NULL:
  * out of memory). */
 static char *default_model_path(const char *file)
 {
-    char path[KG_PATHS_MAX];
-    return kg_paths_model_file(file, path, sizeof path, NULL) == KG_OK ? strdup(path) : NULL;
+    char *dir = NULL;
+    if (kg_resources_model_dir(&dir, NULL) != KG_OK)
+        return NULL;
+    size_t n = strlen(dir) + 1 + strlen(file) + 1;
+    char *path = malloc(n);
+    if (path)
+        snprintf(path, n, "%s/%s", dir, file);
+    free(dir);
+    return path;
 }
 
-/* kg train --ner: the lexicon the features read (the one kg loads to find
- * entities), the tagger, the file. */
+/* kg train --ner: the typer, trained with the word lists kg loads to find
+ * entities, then the file. */
 static int train_ner(const train_opts *o, const char *path)
 {
-    kg_error err = {0};
-    kg_lexicon *lx = NULL;
-    if (kg_lexicon_load(NULL, NULL, &lx, &err) != KG_OK)
-        return kg_cli_die(err.message);
-    kg_ner_train_options no;
-    kg_ner_train_options_init(&no);
+    kg_ner_training no;
+    kg_ner_training_init(&no);
     no.files = o->to.files;
     no.n_files = o->to.n_files;
     no.dev_files = o->to.dev_files;
     no.n_dev_files = o->to.n_dev_files;
-    no.lx = lx;
     no.epochs = o->ner_epochs;
     if (o->to.min_updates)
         no.min_updates = o->to.min_updates;
     no.seed = o->to.seed;
     no.name = o->to.name;
     no.log = o->to.log;
+    kg_error err = {0};
     kg_ner *m = NULL;
     int rc = KG_EXIT_OK;
-    if (kg_ner_train(&no, &m, &err) != KG_OK || kg_ner_save(m, path, &err) != KG_OK)
+    if (kg_ner_train_files(&no, &m, &err) != KG_OK || kg_ner_save(m, path, &err) != KG_OK)
         rc = kg_cli_die(err.message);
     if (rc == KG_EXIT_OK && !o->quiet)
         printf("wrote %s (%s)\n", path, kg_ner_name(m));
     kg_ner_free(m);
-    kg_lexicon_free(lx);
     return rc;
 }
 

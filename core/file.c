@@ -110,15 +110,12 @@ kg_status kg_file_read(FILE *f, const char *name, size_t max, char **buf, size_t
     return KG_OK;
 }
 
-kg_status kg_file_read_all(const char *path, size_t max, char **buf, size_t *len, kg_error *err)
+/* Reads all of f, which it closes (but standard input), into a new *buf:
+ * NULL on failure. */
+static kg_status read_whole(FILE *f, const char *path, size_t max, char **buf, size_t *len,
+                            kg_error *err)
 {
-    *buf = NULL;
-    *len = 0;
-    FILE *f = NULL;
-    kg_status st = kg_file_open(path, &f, err);
-    if (st != KG_OK)
-        return st;
-    st = kg_file_read(f, path, max, buf, len, err);
+    kg_status st = kg_file_read(f, path, max, buf, len, err);
     if (f != stdin)
         fclose(f);
     if (st != KG_OK) {
@@ -127,6 +124,38 @@ kg_status kg_file_read_all(const char *path, size_t max, char **buf, size_t *len
         *len = 0;
     }
     return st;
+}
+
+kg_status kg_file_read_all(const char *path, size_t max, char **buf, size_t *len, kg_error *err)
+{
+    *buf = NULL;
+    *len = 0;
+    FILE *f = NULL;
+    kg_status st = kg_file_open(path, &f, err);
+    return st == KG_OK ? read_whole(f, path, max, buf, len, err) : st;
+}
+
+kg_status kg_file_read_regular(const char *path, size_t max, char **buf, size_t *len,
+                               kg_error *err)
+{
+    *buf = NULL;
+    *len = 0;
+    /* O_NONBLOCK only for the open, which is where a FIFO with no writer
+     * would wait; reading a regular file never blocks on it */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return kg_error_set(err, KG_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return kg_error_set(err, KG_ERR_IO, "%s: not a regular file", path);
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        close(fd);
+        return kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", path);
+    }
+    return read_whole(f, path, max, buf, len, err);
 }
 
 /* ------------------------------------------------------------ the staged files' table */

@@ -3,6 +3,13 @@
  * --relationships=edges.csv` reads with its default options (and that any
  * RFC 4180 reader, spreadsheets, pandas or Python's csv module, reads too).
  *
+ * The columns are neo4j's (id:ID, name, :LABEL; :START_ID, :END_ID, :TYPE),
+ * then the attributes of attrs.c that CSV writes, then an edge's date:
+ *
+ *   id:ID,name,:LABEL,mentions:long,aliases:string[],roles:string[],documents:string[]
+ *   :START_ID,:END_ID,:TYPE,relation,count:long,negated:boolean,modal:boolean,
+ *   attributed:boolean,confidence:double,evidence,document,sentence:long,date:date
+ *
  * The headers carry neo4j's column types (docs/formats.md): string arrays
  * are joined with ';', neo4j's default --array-delimiter.  neo4j has no way
  * to escape that delimiter inside an element, so a ';' within an alias,
@@ -22,16 +29,11 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "attrs.h"
 #include "dot_build.h"
 #include "kg/export.h"
 
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
-
-static const char nodes_header[] =
-    "id:ID,name,:LABEL,mentions:long,aliases:string[],roles:string[],documents:string[]";
-static const char edges_header[] = ":START_ID,:END_ID,:TYPE,relation,count:long,negated:boolean,"
-                                   "modal:boolean,attributed:boolean,confidence:double,"
-                                   "evidence,document,sentence:long,date:date";
 
 /* How the character at s is written: its length in bytes, and in *put what
  * to write instead of it (NULL: the bytes themselves; "": nothing). */
@@ -90,9 +92,7 @@ static void field(FILE *out, const char *s)
 
 /* A string array: item(ctx, i) for i < n, joined by ';'.  Empty when n is
  * 0, which neo4j reads as no property. */
-typedef const char *(*item_fn)(const void *ctx, size_t i);
-
-static void array_field(FILE *out, item_fn item, const void *ctx, size_t n)
+static void array_field(FILE *out, kg_attr_item_fn item, const void *ctx, size_t n)
 {
     bool q = false;
     for (size_t i = 0; i < n && !q; i++)
@@ -108,14 +108,30 @@ static void array_field(FILE *out, item_fn item, const void *ctx, size_t n)
         fputc('"', out);
 }
 
-static const char *string_item(const void *ctx, size_t i)
+static void header_column(void *out, const kg_attr *a)
 {
-    return ((const char *const *)ctx)[i];
+    /* neo4j's types are XML Schema's; a string column has none */
+    if (a->type == KG_ATTR_STR)
+        fprintf(out, ",%s", a->name);
+    else if (a->type == KG_ATTR_LIST)
+        fprintf(out, ",%s:string[]", a->name);
+    else
+        fprintf(out, ",%s:%s", a->name, kg_attrs_type_name(a->type));
 }
 
-static const char *doc_item(const void *ctx, size_t i)
+/* A column's value after its comma; empty for none. */
+static void cell(void *ctx, const kg_attr *a, const kg_attr_value *v)
 {
-    return ((const kg_doc_count *)ctx)[i].doc;
+    (void)a;
+    FILE *out = ctx;
+    char buf[64];
+    fputc(',', out);
+    if (v->type == KG_ATTR_STR)
+        field(out, v->str);
+    else if (v->type == KG_ATTR_LIST)
+        array_field(out, v->list.item, v->list.ctx, v->list.n);
+    else if (v->type != KG_ATTR_NONE)
+        fputs(kg_attrs_scalar(v, 6, buf, sizeof buf), out);
 }
 
 /* neo4j's node label for an entity type. */
@@ -168,18 +184,16 @@ kg_status kg_export_csv_nodes(const kg_graph *g, FILE *out, kg_error *err)
 {
     if (!g || !out)
         return kg_error_set(err, KG_ERR_USAGE, "csv: no graph or no output");
-    fprintf(out, "%s\r\n", nodes_header);
+    fputs("id:ID,name,:LABEL", out);
+    kg_attrs_declare(false, KG_ATTRS_CSV, false, header_column, out);
+    fputs("\r\n", out);
     for (size_t i = 0; i < kg_graph_node_count(g); i++) {
         const kg_node *n = kg_graph_node(g, i);
         field(out, n->id);
         fputc(',', out);
         field(out, n->label);
-        fprintf(out, ",%s,%zu,", label_of(n->type), n->mentions);
-        array_field(out, string_item, n->aliases, n->n_aliases);
-        fputc(',', out);
-        array_field(out, string_item, n->roles, n->n_roles);
-        fputc(',', out);
-        array_field(out, doc_item, n->docs, n->n_docs);
+        fprintf(out, ",%s", label_of(n->type));
+        kg_attrs_node(n, KG_ATTRS_CSV, false, cell, out);
         fputs("\r\n", out);
     }
     if (ferror(out))
@@ -191,7 +205,9 @@ kg_status kg_export_csv_edges(const kg_graph *g, FILE *out, kg_error *err)
 {
     if (!g || !out)
         return kg_error_set(err, KG_ERR_USAGE, "csv: no graph or no output");
-    fprintf(out, "%s\r\n", edges_header);
+    fputs(":START_ID,:END_ID,:TYPE", out);
+    kg_attrs_declare(true, KG_ATTRS_CSV, false, header_column, out);
+    fputs(",date:date\r\n", out);
     for (size_t j = 0; j < kg_graph_edge_count(g); j++) {
         const kg_edge *e = kg_graph_edge(g, j);
         field(out, kg_graph_node(g, e->source)->id);
@@ -199,24 +215,13 @@ kg_status kg_export_csv_edges(const kg_graph *g, FILE *out, kg_error *err)
         field(out, kg_graph_node(g, e->target)->id);
         fputc(',', out);
         put_type(out, e);
+        kg_attrs_edge(e, KG_ATTRS_CSV, cell, out);
+        /* the first evidence's date; neo4j refuses a date it cannot parse,
+         * so a bad one is left out */
+        const char *date = e->n_evidence ? e->evidence[0].date : NULL;
         fputc(',', out);
-        field(out, e->relation);
-        char conf[64];
-        kg_export_format_double(conf, sizeof conf, 6, e->confidence);
-        fprintf(out, ",%zu,%s,%s,%s,%s,", e->count, e->negated ? "true" : "false",
-                e->modal ? "true" : "false", e->attributed ? "true" : "false", conf);
-        if (e->n_evidence) { /* the first, in (document, sentence) order */
-            const kg_evidence *ev = &e->evidence[0];
-            field(out, ev->text);
-            fputc(',', out);
-            field(out, ev->doc);
-            fprintf(out, ",%zu,", ev->sentence);
-            /* neo4j refuses a date it cannot parse; a bad one is left out */
-            if (ev->date && strlen(ev->date) == 10 && kg_date_check(ev->date))
-                fputs(ev->date, out);
-        } else {
-            fputs(",,,", out);
-        }
+        if (date && strlen(date) == 10 && kg_date_check(date))
+            fputs(date, out);
         fputs("\r\n", out);
     }
     if (ferror(out))
@@ -234,7 +239,7 @@ static kg_status write_edges(const void *ctx, FILE *out, kg_error *err)
     return kg_export_csv_edges(ctx, out, err);
 }
 
-kg_status kg_export_csv_files(kg_graph *g, const char *nodes_path, const char *edges_path,
+kg_status kg_export_csv_files(const kg_graph *g, const char *nodes_path, const char *edges_path,
                               kg_error *err)
 {
     if (!g || !nodes_path || !*nodes_path || !edges_path || !*edges_path)
@@ -242,9 +247,6 @@ kg_status kg_export_csv_files(kg_graph *g, const char *nodes_path, const char *e
     if (strcmp(nodes_path, edges_path) == 0)
         return kg_error_set(err, KG_ERR_USAGE, "%s: nodes and edges cannot be one file",
                             nodes_path);
-    kg_status st = kg_graph_sort(g, err);
-    if (st != KG_OK)
-        return st;
     const kg_file_output outs[] = {{nodes_path, write_nodes, g}, {edges_path, write_edges, g}};
     return kg_file_write_all(outs, 2, err);
 }

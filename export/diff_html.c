@@ -624,7 +624,7 @@ static size_t put_entity_notes(page *pg)
     bool first = true;
     for (size_t i = 0; i < n; i++) {
         const kg_diff_entity *e = &ents[i];
-        if (e->old_node < 0 || e->new_node < 0 || e->old_mentions == e->new_mentions)
+        if (!kg_diff_mentions_changed(e))
             continue;
         fputs(first ? "<li class=\"note\"><span class=\"badge\">mentions</span> " : ", ", out);
         put_str(out, kg_diff_label_of(kg_diff_new_node(pg->d, e)));

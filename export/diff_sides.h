@@ -1,17 +1,24 @@
 /* diff_sides.h - each side's record of a diff entry, for the diff exporters
- * (diff_export.c, diff_html.c; export/ only, not installed).  NULL on the
- * side where the entry is absent.  The value JSON is shared with the graph
- * export, so a value reads the same in both files. */
+ * (diff_text.c, diff_json.c, diff_dot.c, diff_html.c; export/ only, not
+ * installed).  NULL on the side where the entry is absent.  The value JSON
+ * is shared with the graph export, so a value reads the same in both files. */
 #ifndef KG_DIFF_SIDES_H
 #define KG_DIFF_SIDES_H
 
 #include <jansson.h>
+#include <stdbool.h>
 
 #include "kg/diff.h"
 
 static inline const char *kg_diff_label_of(const kg_node *n)
 {
     return n->label ? n->label : n->id;
+}
+
+/* Matched on both sides, with another mention count: a note, not a change. */
+static inline bool kg_diff_mentions_changed(const kg_diff_entity *e)
+{
+    return e->old_node >= 0 && e->new_node >= 0 && e->old_mentions != e->new_mentions;
 }
 
 static inline const kg_node *kg_diff_old_node(const kg_diff *d, const kg_diff_entity *e)

@@ -47,7 +47,6 @@ static const kg_dot_type_style styles[KG_DOT_TYPES] = {
 };
 
 #define NEGATED_COLOR "#D55E00" /* vermillion */
-#define EDGE_COLOR "#555555"
 /* light enough to read as "only said", dark enough to read (3:1 on white) */
 #define REPORTED_COLOR "#949494"
 #define REPORTED_FONT_COLOR "#767676"
@@ -201,18 +200,6 @@ static bool add_edges(Agraph_t *ag, const kg_graph *g, const kg_diagram_view *v,
     return true;
 }
 
-typedef struct attr {
-    const char *name, *value;
-} attr;
-
-static bool declare(Agraph_t *ag, int kind, const attr *a, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!agattr(ag, kind, (char *)a[i].name, (char *)a[i].value))
-            return false;
-    return true;
-}
-
 /* The graph attributes for engine.  dot: left to right, since news graphs
  * are stars around a few actors, and ranks stacked top-down make a strip
  * several thousand points wide for one article (the sample: 3563x661 px
@@ -221,32 +208,11 @@ static bool declare(Agraph_t *ag, int kind, const attr *a, size_t n)
  * columns keep the picture near square however many there are. */
 static bool graph_defaults(Agraph_t *ag, const char *engine, size_t nodes)
 {
-    static const attr graph_attrs[] = {
-        {"rankdir", "LR"},
-        {"overlap", "false"},
-        {"splines", "true"},
-        {"fontname", "Helvetica"},
-        {"outputorder", "edgesfirst"},
-        {"nodesep", "0.4"},
-        {"ranksep", "0.6"},
-        {"pad", "0.3"},
-    };
-    static const attr node_attrs[] = {
-        {"label", "\\N"},       {"shape", "ellipse"},      {"style", "filled"},
-        {"fillcolor", "white"}, {"fontname", "Helvetica"}, {"fontsize", "12"},
-        {"fontcolor", "black"}, {"margin", "0.08,0.04"},
-    };
-    static const attr edge_attrs[] = {
-        {"label", ""},         {"fontname", "Helvetica"}, {"fontsize", "10"},
-        {"color", EDGE_COLOR}, {"fontcolor", "#333333"},  {"penwidth", "1"},
-        {"style", "solid"},    {"arrowsize", "0.7"},
-    };
     /* springs long enough for an edge's label (sfdp, fdp: K; neato: an
      * edge's len, in inches), and room around nodes */
-    static const attr force_attrs[] = {{"K", "1.2"}, {"sep", "+10"}};
-    bool ok = declare(ag, AGRAPH, graph_attrs, sizeof graph_attrs / sizeof graph_attrs[0]) &&
-              declare(ag, AGNODE, node_attrs, sizeof node_attrs / sizeof node_attrs[0]) &&
-              declare(ag, AGEDGE, edge_attrs, sizeof edge_attrs / sizeof edge_attrs[0]);
+    static const kg_graphviz_attr force_attrs[] = {{"K", "1.2"}, {"sep", "+10"}};
+    bool ok = agattr(ag, AGRAPH, "rankdir", "LR") && kg_graphviz_defaults(ag) &&
+              agattr(ag, AGEDGE, "penwidth", "1");
     /* a DOT file says which engine kg would draw it with; the force-directed
      * engines route edges around nodes (splines=true) in time that grows
      * fast with the nodes (sfdp on 588: 8 s; on 2,636: over 18 minutes),
@@ -254,7 +220,8 @@ static bool graph_defaults(Agraph_t *ag, const char *engine, size_t nodes)
     if (ok && strcmp(engine, "dot") != 0)
         ok = set(ag, "layout", engine) &&
              (nodes <= FORCE_SPLINES_MAX_NODES || set(ag, "splines", "false")) &&
-             declare(ag, AGRAPH, force_attrs, sizeof force_attrs / sizeof force_attrs[0]) &&
+             kg_graphviz_declare(ag, AGRAPH, force_attrs,
+                                 sizeof force_attrs / sizeof force_attrs[0]) &&
              agattr(ag, AGEDGE, "len", "1.8") != NULL;
     return ok;
 }

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attrs.h"
 #include "dot_build.h"
 #include "kg/export.h"
 
@@ -142,66 +143,17 @@ static void put_span(FILE *out, span s)
 
 /* ---------------------------------------------------------------- attributes */
 
-typedef struct attribute {
-    const char *id, *type;
-    bool metric; /* only after kg_graph_analyze */
-} attribute;
-
-static const attribute node_attributes[] = {
-    {"type", "string", false},           {"mentions", "long", false},
-    {"aliases", "liststring", false},    {"roles", "liststring", false},
-    {"documents", "liststring", false},  {"iso2", "string", false},
-    {"iso3", "string", false},           {"degree", "double", true},
-    {"weighted_degree", "double", true}, {"pagerank", "double", true},
-    {"betweenness", "double", true},     {"component", "long", true},
-    {"community", "long", true},
-};
-
-static const attribute edge_attributes[] = {
-    {"relation", "string", false},    {"count", "long", false},
-    {"negated", "boolean", false},    {"modal", "boolean", false},
-    {"attributed", "boolean", false}, {"confidence", "double", false},
-    {"evidence", "string", false},    {"document", "string", false},
-    {"sentence", "long", false},
-};
-
-static void declare(FILE *out, const char *cls, const attribute *a, size_t n, bool analyzed)
+static void declare_one(void *out, const kg_attr *a)
 {
-    fprintf(out, "    <attributes class=\"%s\">\n", cls);
-    for (size_t i = 0; i < n; i++)
-        if (analyzed || !a[i].metric)
-            fprintf(out, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", a[i].id,
-                    a[i].id, a[i].type);
+    fprintf(out, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", a->id, a->id,
+            kg_attrs_type_name(a->type));
+}
+
+static void declare(FILE *out, bool edge, bool analyzed)
+{
+    fprintf(out, "    <attributes class=\"%s\">\n", edge ? "edge" : "node");
+    kg_attrs_declare(edge, KG_ATTRS_GEXF, analyzed, declare_one, out);
     fputs("    </attributes>\n", out);
-}
-
-static void value_open(FILE *out, const char *id)
-{
-    fprintf(out, "          <attvalue for=\"%s\" value=\"", id);
-}
-
-static void value_str(FILE *out, const char *id, const char *v)
-{
-    value_open(out, id);
-    kg_export_xml_write(out, v, true);
-    fputs("\"/>\n", out);
-}
-
-static void value_int(FILE *out, const char *id, long long v)
-{
-    fprintf(out, "          <attvalue for=\"%s\" value=\"%lld\"/>\n", id, v);
-}
-
-static void value_num(FILE *out, const char *id, double v)
-{
-    char buf[64];
-    kg_export_format_double(buf, sizeof buf, 6, v);
-    fprintf(out, "          <attvalue for=\"%s\" value=\"%s\"/>\n", id, buf);
-}
-
-static void value_bool(FILE *out, const char *id, bool v)
-{
-    fprintf(out, "          <attvalue for=\"%s\" value=\"%s\"/>\n", id, v ? "true" : "false");
 }
 
 /* One element of a liststring, quoted as Gephi's array parser reads it. */
@@ -219,58 +171,32 @@ static void list_item(FILE *out, const char *s)
     fputs("&quot;", out);
 }
 
-/* A list as liststring: item(ctx, i) for i < n; nothing for an empty one
- * (Gephi skips an empty value, and an absent one reads the same). */
-typedef const char *(*item_fn)(const void *ctx, size_t i);
-
-static void value_list(FILE *out, const char *id, item_fn item, const void *ctx, size_t n)
+/* An <attvalue>; nothing for an empty list (Gephi skips an empty value, and
+ * an absent one reads the same). */
+static void value(void *ctx, const kg_attr *a, const kg_attr_value *v)
 {
-    if (!n)
+    FILE *out = ctx;
+    char buf[64];
+    if (v->type == KG_ATTR_NONE || (v->type == KG_ATTR_LIST && !v->list.n))
         return;
-    value_open(out, id);
-    fputc('[', out);
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            fputs(", ", out);
-        list_item(out, item(ctx, i));
+    fprintf(out, "          <attvalue for=\"%s\" value=\"", a->id);
+    if (v->type == KG_ATTR_STR) {
+        kg_export_xml_write(out, v->str, true);
+    } else if (v->type == KG_ATTR_LIST) { /* as Gephi prints an array */
+        fputc('[', out);
+        for (size_t i = 0; i < v->list.n; i++) {
+            if (i)
+                fputs(", ", out);
+            list_item(out, v->list.item(v->list.ctx, i));
+        }
+        fputc(']', out);
+    } else {
+        fputs(kg_attrs_scalar(v, 6, buf, sizeof buf), out);
     }
-    fputs("]\"/>\n", out);
-}
-
-static const char *string_item(const void *ctx, size_t i)
-{
-    return ((const char *const *)ctx)[i];
-}
-
-static const char *doc_item(const void *ctx, size_t i)
-{
-    return ((const kg_doc_count *)ctx)[i].doc;
+    fputs("\"/>\n", out);
 }
 
 /* ---------------------------------------------------------------- nodes and edges */
-
-static void write_node_values(FILE *out, const kg_node *n, bool analyzed)
-{
-    fputs("        <attvalues>\n", out);
-    value_str(out, "type", kg_entity_type_name(n->type));
-    value_int(out, "mentions", (long long)n->mentions);
-    value_list(out, "aliases", string_item, n->aliases, n->n_aliases);
-    value_list(out, "roles", string_item, n->roles, n->n_roles);
-    value_list(out, "documents", doc_item, n->docs, n->n_docs);
-    if (n->iso2[0])
-        value_str(out, "iso2", n->iso2);
-    if (n->iso3[0])
-        value_str(out, "iso3", n->iso3);
-    if (analyzed) {
-        value_num(out, "degree", n->degree);
-        value_num(out, "weighted_degree", n->weighted_degree);
-        value_num(out, "pagerank", n->pagerank);
-        value_num(out, "betweenness", n->betweenness);
-        value_int(out, "component", n->component);
-        value_int(out, "community", n->community);
-    }
-    fputs("        </attvalues>\n", out);
-}
 
 static void write_node(FILE *out, const doc_dates *d, const kg_node *n, bool analyzed)
 {
@@ -282,7 +208,9 @@ static void write_node(FILE *out, const doc_dates *d, const kg_node *n, bool ana
     if (d)
         put_span(out, node_span(d, n));
     fputs(">\n", out);
-    write_node_values(out, n, analyzed);
+    fputs("        <attvalues>\n", out);
+    kg_attrs_node(n, KG_ATTRS_GEXF, analyzed, value, out);
+    fputs("        </attvalues>\n", out);
     /* area, not radius, grows with mentions, so that 100 mentions are not
      * drawn 100 times as wide as one */
     char size[64];
@@ -306,17 +234,7 @@ static void write_edge(FILE *out, const kg_graph *g, const doc_dates *d, size_t 
     if (d)
         put_span(out, edge_span(d, e));
     fputs(">\n        <attvalues>\n", out);
-    value_str(out, "relation", e->relation);
-    value_int(out, "count", (long long)e->count);
-    value_bool(out, "negated", e->negated);
-    value_bool(out, "modal", e->modal);
-    value_bool(out, "attributed", e->attributed);
-    value_num(out, "confidence", e->confidence);
-    if (e->n_evidence) {
-        value_str(out, "evidence", e->evidence[0].text);
-        value_str(out, "document", e->evidence[0].doc);
-        value_int(out, "sentence", (long long)e->evidence[0].sentence);
-    }
+    kg_attrs_edge(e, KG_ATTRS_GEXF, value, out);
     fputs("        </attvalues>\n      </edge>\n", out);
 }
 
@@ -343,10 +261,8 @@ kg_status kg_export_gexf(const kg_graph *g, FILE *out, kg_error *err)
           out);
     fprintf(out, "  <graph defaultedgetype=\"directed\"%s>\n",
             dynamic ? " mode=\"dynamic\" timeformat=\"date\"" : " mode=\"static\"");
-    declare(out, "node", node_attributes, sizeof node_attributes / sizeof node_attributes[0],
-            analyzed);
-    declare(out, "edge", edge_attributes, sizeof edge_attributes / sizeof edge_attributes[0],
-            analyzed);
+    declare(out, false, analyzed);
+    declare(out, true, analyzed);
     fprintf(out, "    <nodes count=\"%zu\">\n", kg_graph_node_count(g));
     for (size_t i = 0; i < kg_graph_node_count(g); i++)
         write_node(out, d, kg_graph_node(g, i), analyzed);

@@ -18,78 +18,37 @@
  * unique over the file, so the edge label's key is "edge_label" with
  * attr.name "label".
  */
-#include <stdlib.h>
-#include <string.h>
-
+#include "attrs.h"
 #include "dot_build.h"
 #include "kg/export.h"
 
-typedef struct key {
-    const char *id, *domain, *name, *type;
-    bool metric;
-} key;
-
-static const key keys[] = {
-    {"label", "node", "label", "string", false},
-    {"type", "node", "type", "string", false},
-    {"mentions", "node", "mentions", "long", false},
-    {"aliases", "node", "aliases", "string", false},
-    {"roles", "node", "roles", "string", false},
-    {"iso2", "node", "iso2", "string", false},
-    {"iso3", "node", "iso3", "string", false},
-    {"degree", "node", "degree", "double", true},
-    {"weighted_degree", "node", "weighted_degree", "double", true},
-    {"pagerank", "node", "pagerank", "double", true},
-    {"betweenness", "node", "betweenness", "double", true},
-    {"component", "node", "component", "long", true},
-    {"community", "node", "community", "long", true},
-    {"relation", "edge", "relation", "string", false},
-    {"count", "edge", "count", "long", false},
-    {"negated", "edge", "negated", "boolean", false},
-    {"modal", "edge", "modal", "boolean", false},
-    {"attributed", "edge", "attributed", "boolean", false},
-    {"confidence", "edge", "confidence", "double", false},
-    {"weight", "edge", "weight", "double", false},
-    {"edge_label", "edge", "label", "string", false},
-    {"evidence", "edge", "evidence", "string", false},
-    {"document", "edge", "document", "string", false},
-    {"sentence", "edge", "sentence", "long", false},
-};
-
-static void data_str(FILE *out, const char *key, const char *value)
+static void declare(void *out, const kg_attr *a)
 {
-    fprintf(out, "      <data key=\"%s\">", key);
-    kg_export_xml_write(out, value, false);
-    fputs("</data>\n", out);
+    fprintf(out, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n", a->id,
+            a->edge ? "edge" : "node", a->name,
+            /* GraphML has no list type: a list is one string */
+            a->type == KG_ATTR_LIST ? "string" : kg_attrs_type_name(a->type));
 }
 
-/* items joined by "; ", as one string */
-static void data_list(FILE *out, const char *key, const char *const *items, size_t n)
+static void data(void *ctx, const kg_attr *a, const kg_attr_value *v)
 {
-    fprintf(out, "      <data key=\"%s\">", key);
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            fputs("; ", out);
-        kg_export_xml_write(out, items[i], false);
+    FILE *out = ctx;
+    char buf[64];
+    if (v->type == KG_ATTR_NONE)
+        return;
+    fprintf(out, "      <data key=\"%s\">", a->id);
+    if (v->type == KG_ATTR_STR) {
+        kg_export_xml_write(out, v->str, false);
+    } else if (v->type == KG_ATTR_LIST) { /* items joined by "; " */
+        for (size_t i = 0; i < v->list.n; i++) {
+            if (i)
+                fputs("; ", out);
+            kg_export_xml_write(out, v->list.item(v->list.ctx, i), false);
+        }
+    } else {
+        fputs(kg_attrs_scalar(v, 10, buf, sizeof buf), out);
     }
     fputs("</data>\n", out);
-}
-
-static void data_num(FILE *out, const char *key, double value)
-{
-    char buf[64];
-    kg_export_format_double(buf, sizeof buf, 10, value);
-    fprintf(out, "      <data key=\"%s\">%s</data>\n", key, buf);
-}
-
-static void data_int(FILE *out, const char *key, long long value)
-{
-    fprintf(out, "      <data key=\"%s\">%lld</data>\n", key, value);
-}
-
-static void data_bool(FILE *out, const char *key, bool value)
-{
-    fprintf(out, "      <data key=\"%s\">%s</data>\n", key, value ? "true" : "false");
 }
 
 static void write_node(FILE *out, const kg_node *n, bool analyzed)
@@ -97,23 +56,7 @@ static void write_node(FILE *out, const kg_node *n, bool analyzed)
     fputs("    <node id=\"", out);
     kg_export_xml_write(out, n->id, true);
     fputs("\">\n", out);
-    data_str(out, "label", n->label);
-    data_str(out, "type", kg_entity_type_name(n->type));
-    data_int(out, "mentions", (long long)n->mentions);
-    data_list(out, "aliases", n->aliases, n->n_aliases);
-    data_list(out, "roles", n->roles, n->n_roles);
-    if (n->iso2[0])
-        data_str(out, "iso2", n->iso2);
-    if (n->iso3[0])
-        data_str(out, "iso3", n->iso3);
-    if (analyzed) {
-        data_num(out, "degree", n->degree);
-        data_num(out, "weighted_degree", n->weighted_degree);
-        data_num(out, "pagerank", n->pagerank);
-        data_num(out, "betweenness", n->betweenness);
-        data_int(out, "component", n->component);
-        data_int(out, "community", n->community);
-    }
+    kg_attrs_node(n, KG_ATTRS_GRAPHML, analyzed, data, out);
     fputs("    </node>\n", out);
 }
 
@@ -125,19 +68,7 @@ static void write_edge(FILE *out, const kg_graph *g, size_t j)
     fputs("\" target=\"", out);
     kg_export_xml_write(out, kg_graph_node(g, e->target)->id, true);
     fputs("\">\n", out);
-    data_str(out, "relation", e->relation);
-    data_int(out, "count", (long long)e->count);
-    data_bool(out, "negated", e->negated);
-    data_bool(out, "modal", e->modal);
-    data_bool(out, "attributed", e->attributed);
-    data_num(out, "confidence", e->confidence);
-    data_int(out, "weight", (long long)e->count);
-    data_str(out, "edge_label", e->relation);
-    if (e->n_evidence) {
-        data_str(out, "evidence", e->evidence[0].text);
-        data_str(out, "document", e->evidence[0].doc);
-        data_int(out, "sentence", (long long)e->evidence[0].sentence);
-    }
+    kg_attrs_edge(e, KG_ATTRS_GRAPHML, data, out);
     fputs("    </edge>\n", out);
 }
 
@@ -151,10 +82,8 @@ kg_status kg_export_graphml(const kg_graph *g, FILE *out, kg_error *err)
           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
           "  <!-- kg " KG_VERSION " -->\n",
           out);
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (analyzed || !keys[i].metric)
-            fprintf(out, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
-                    keys[i].id, keys[i].domain, keys[i].name, keys[i].type);
+    kg_attrs_declare(false, KG_ATTRS_GRAPHML, analyzed, declare, out);
+    kg_attrs_declare(true, KG_ATTRS_GRAPHML, analyzed, declare, out);
     fputs("  <graph id=\"kg\" edgedefault=\"directed\">\n", out);
     for (size_t i = 0; i < kg_graph_node_count(g); i++)
         write_node(out, kg_graph_node(g, i), analyzed);

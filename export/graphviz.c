@@ -65,6 +65,42 @@ kg_status kg_graphviz_draw(Agraph_t *ag, const char *layout, bool pack, const ch
     return st;
 }
 
+bool kg_graphviz_declare(Agraph_t *ag, int kind, const kg_graphviz_attr *a, size_t n)
+{
+    for (size_t i = 0; i < n; i++) /* cgraph predates const; it copies the strings */
+        if (!agattr(ag, kind, (char *)a[i].name, (char *)a[i].value))
+            return false;
+    return true;
+}
+
+#define N_ATTRS(a) (sizeof(a) / sizeof(a)[0])
+
+bool kg_graphviz_defaults(Agraph_t *ag)
+{
+    static const kg_graphviz_attr graph_attrs[] = {
+        {"overlap", "false"},
+        {"splines", "true"},
+        {"fontname", "Helvetica"},
+        {"outputorder", "edgesfirst"},
+        {"nodesep", "0.4"},
+        {"ranksep", "0.6"},
+        {"pad", "0.3"},
+    };
+    static const kg_graphviz_attr node_attrs[] = {
+        {"label", "\\N"},       {"shape", "ellipse"},      {"style", "filled"},
+        {"fillcolor", "white"}, {"fontname", "Helvetica"}, {"fontsize", "12"},
+        {"fontcolor", "black"}, {"margin", "0.08,0.04"},
+    };
+    static const kg_graphviz_attr edge_attrs[] = {
+        {"label", ""},        {"fontname", "Helvetica"}, {"fontsize", "10"},
+        {"color", "#555555"}, {"fontcolor", "#333333"},  {"style", "solid"},
+        {"arrowsize", "0.7"},
+    };
+    return kg_graphviz_declare(ag, AGRAPH, graph_attrs, N_ATTRS(graph_attrs)) &&
+           kg_graphviz_declare(ag, AGNODE, node_attrs, N_ATTRS(node_attrs)) &&
+           kg_graphviz_declare(ag, AGEDGE, edge_attrs, N_ATTRS(edge_attrs));
+}
+
 /* A space where a line may break: not the one before " ×N", which stays
  * with its relation. */
 static bool breakable(const char *s)

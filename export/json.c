@@ -24,96 +24,37 @@
 
 #include "diff_sides.h"
 #include "dot_build.h"
+#include "json_build.h"
 #include "kg/export.h"
 
-/* Failures are sticky: the first one decides the message. */
-typedef struct builder {
-    bool nomem;
-    const char *bad_string; /* a string jansson refused (not UTF-8) */
-} builder;
-
-static json_t *str(builder *b, const char *s)
-{
-    json_t *v = json_string(s ? s : "");
-    if (!v && !b->bad_string && s)
-        b->bad_string = s;
-    return v;
-}
-
-static json_t *num(size_t n)
-{
-    return json_integer((json_int_t)n);
-}
-
-/* put and push take ownership of value, also when they fail (jansson's _new
- * functions release it); a NULL value is an earlier failure passed on. */
-static bool put(builder *b, json_t *obj, const char *key, json_t *value)
-{
-    if (!value || json_object_set_new(obj, key, value) != 0) {
-        if (!b->bad_string)
-            b->nomem = true;
-        return false;
-    }
-    return true;
-}
-
-static bool push(builder *b, json_t *arr, json_t *value)
-{
-    if (!value || json_array_append_new(arr, value) != 0) {
-        if (!b->bad_string)
-            b->nomem = true;
-        return false;
-    }
-    return true;
-}
-
-/* o if everything put into it went in, else NULL (and o is released). */
-static json_t *done(json_t *o, bool ok)
-{
-    if (ok)
-        return o;
-    json_decref(o);
-    return NULL;
-}
-
-static json_t *strings(builder *b, const char *const *items, size_t n)
-{
-    json_t *arr = json_array();
-    for (size_t i = 0; i < n && arr; i++)
-        if (!push(b, arr, str(b, items[i]))) {
-            json_decref(arr);
-            return NULL;
-        }
-    return arr;
-}
-
-static json_t *graph_info(builder *b, const kg_graph *g)
+static json_t *graph_info(kg_json_builder *b, const kg_graph *g)
 {
     json_t *info = json_object(), *docs = json_array();
-    bool ok = put(b, info, "generator", str(b, "kg " KG_VERSION)) &&
-              put(b, info, "schema_version", json_integer(KG_JSON_SCHEMA_VERSION));
+    bool ok = kg_json_put(b, info, "generator", kg_json_str(b, "kg " KG_VERSION)) &&
+              kg_json_put(b, info, "schema_version", json_integer(KG_JSON_SCHEMA_VERSION));
     for (size_t i = 0; ok && i < kg_graph_doc_count(g); i++) {
         const kg_graph_doc *d = kg_graph_doc_at(g, i);
         json_t *doc = json_object();
-        ok = push(
+        ok = kg_json_push(
             b, docs,
-            done(doc, put(b, doc, "id", str(b, d->id)) && put(b, doc, "date", str(b, d->date))));
+            kg_json_done(doc, kg_json_put(b, doc, "id", kg_json_str(b, d->id)) &&
+                                  kg_json_put(b, doc, "date", kg_json_str(b, d->date))));
     }
     if (ok)
-        ok = put(b, info, "documents", docs);
+        ok = kg_json_put(b, info, "documents", docs);
     else
         json_decref(docs);
-    return done(info, ok);
+    return kg_json_done(info, ok);
 }
 
-static bool put_metrics(builder *b, json_t *m, const kg_node *n)
+static bool put_metrics(kg_json_builder *b, json_t *m, const kg_node *n)
 {
-    return put(b, m, "degree", json_integer((json_int_t)n->degree)) &&
-           put(b, m, "weighted_degree", json_integer((json_int_t)n->weighted_degree)) &&
-           put(b, m, "pagerank", json_real(n->pagerank)) &&
-           put(b, m, "betweenness", json_real(n->betweenness)) &&
-           put(b, m, "component", json_integer(n->component)) &&
-           put(b, m, "community", json_integer(n->community));
+    return kg_json_put(b, m, "degree", json_integer((json_int_t)n->degree)) &&
+           kg_json_put(b, m, "weighted_degree", json_integer((json_int_t)n->weighted_degree)) &&
+           kg_json_put(b, m, "pagerank", json_real(n->pagerank)) &&
+           kg_json_put(b, m, "betweenness", json_real(n->betweenness)) &&
+           kg_json_put(b, m, "component", json_integer(n->component)) &&
+           kg_json_put(b, m, "community", json_integer(n->community));
 }
 
 /* How a style names and nests a node's attributes. */
@@ -127,44 +68,46 @@ typedef struct node_shape {
 static const node_shape node_link_shape = {true, true, "type", true};
 
 /* Puts n's attributes into o in the shape's order. */
-static bool node_fields(builder *b, json_t *o, const kg_node *n, bool analyzed,
+static bool node_fields(kg_json_builder *b, json_t *o, const kg_node *n, bool analyzed,
                         const node_shape *shape)
 {
     bool ok = true;
     if (shape->id)
-        ok = put(b, o, "id", str(b, n->id));
+        ok = kg_json_put(b, o, "id", kg_json_str(b, n->id));
     if (ok && shape->label)
-        ok = put(b, o, "label", str(b, n->label));
-    ok = ok && put(b, o, shape->type_key, str(b, kg_entity_type_name(n->type))) &&
-         put(b, o, "aliases", strings(b, n->aliases, n->n_aliases)) &&
-         put(b, o, "roles", strings(b, n->roles, n->n_roles)) &&
-         put(b, o, "mentions", num(n->mentions));
+        ok = kg_json_put(b, o, "label", kg_json_str(b, n->label));
+    ok = ok && kg_json_put(b, o, shape->type_key, kg_json_str(b, kg_entity_type_name(n->type))) &&
+         kg_json_put(b, o, "aliases", kg_json_strings(b, n->aliases, n->n_aliases)) &&
+         kg_json_put(b, o, "roles", kg_json_strings(b, n->roles, n->n_roles)) &&
+         kg_json_put(b, o, "mentions", kg_json_num(n->mentions));
     if (ok && n->iso2[0])
-        ok = put(b, o, "iso2", str(b, n->iso2));
+        ok = kg_json_put(b, o, "iso2", kg_json_str(b, n->iso2));
     if (ok && n->iso3[0])
-        ok = put(b, o, "iso3", str(b, n->iso3));
+        ok = kg_json_put(b, o, "iso3", kg_json_str(b, n->iso3));
     if (ok && n->first_doc) {
         json_t *first = json_object();
-        ok = put(b, o, "first_mention",
-                 done(first, put(b, first, "doc", str(b, n->first_doc)) &&
-                                 put(b, first, "offset", num(n->first_offset)) &&
-                                 put(b, first, "cp", num(n->first_cp))));
+        ok = kg_json_put(
+            b, o, "first_mention",
+            kg_json_done(first, kg_json_put(b, first, "doc", kg_json_str(b, n->first_doc)) &&
+                                    kg_json_put(b, first, "offset", kg_json_num(n->first_offset)) &&
+                                    kg_json_put(b, first, "cp", kg_json_num(n->first_cp))));
     }
     json_t *docs = ok ? json_array() : NULL;
     for (size_t i = 0; ok && i < n->n_docs; i++) {
         json_t *d = json_object();
-        ok = push(b, docs,
-                  done(d, put(b, d, "id", str(b, n->docs[i].doc)) &&
-                              put(b, d, "mentions", num(n->docs[i].mentions))));
+        ok = kg_json_push(
+            b, docs,
+            kg_json_done(d, kg_json_put(b, d, "id", kg_json_str(b, n->docs[i].doc)) &&
+                                kg_json_put(b, d, "mentions", kg_json_num(n->docs[i].mentions))));
     }
     if (ok)
-        ok = put(b, o, "documents", docs);
+        ok = kg_json_put(b, o, "documents", docs);
     else
         json_decref(docs);
     if (ok && analyzed) {
         if (shape->nested_metrics) {
             json_t *m = json_object();
-            ok = put(b, o, "metrics", done(m, put_metrics(b, m, n)));
+            ok = kg_json_put(b, o, "metrics", kg_json_done(m, put_metrics(b, m, n)));
         } else {
             ok = put_metrics(b, o, n);
         }
@@ -172,36 +115,40 @@ static bool node_fields(builder *b, json_t *o, const kg_node *n, bool analyzed,
     return ok;
 }
 
-static json_t *node_json(builder *b, const kg_node *n, bool analyzed)
+static json_t *node_json(kg_json_builder *b, const kg_node *n, bool analyzed)
 {
     json_t *o = json_object();
-    return done(o, node_fields(b, o, n, analyzed, &node_link_shape));
+    return kg_json_done(o, node_fields(b, o, n, analyzed, &node_link_shape));
 }
 
-static json_t *evidence(builder *b, const kg_evidence *ev)
+static json_t *evidence(kg_json_builder *b, const kg_evidence *ev)
 {
     json_t *o = json_object();
-    bool ok = put(b, o, "doc", str(b, ev->doc)) && put(b, o, "date", str(b, ev->date)) &&
-              put(b, o, "sentence", num(ev->sentence)) && put(b, o, "start", num(ev->start)) &&
-              put(b, o, "end", num(ev->end)) && put(b, o, "cp_start", num(ev->cp_start)) &&
-              put(b, o, "cp_end", num(ev->cp_end)) && put(b, o, "text", str(b, ev->text));
-    return done(o, ok);
+    bool ok = kg_json_put(b, o, "doc", kg_json_str(b, ev->doc)) &&
+              kg_json_put(b, o, "date", kg_json_str(b, ev->date)) &&
+              kg_json_put(b, o, "sentence", kg_json_num(ev->sentence)) &&
+              kg_json_put(b, o, "start", kg_json_num(ev->start)) &&
+              kg_json_put(b, o, "end", kg_json_num(ev->end)) &&
+              kg_json_put(b, o, "cp_start", kg_json_num(ev->cp_start)) &&
+              kg_json_put(b, o, "cp_end", kg_json_num(ev->cp_end)) &&
+              kg_json_put(b, o, "text", kg_json_str(b, ev->text));
+    return kg_json_done(o, ok);
 }
 
 /* An edge's attributes from "relation" on (with_relation false: from "negated"). */
-static bool edge_fields(builder *b, json_t *o, const kg_edge *e, bool with_relation)
+static bool edge_fields(kg_json_builder *b, json_t *o, const kg_edge *e, bool with_relation)
 {
-    bool ok = (!with_relation || put(b, o, "relation", str(b, e->relation))) &&
-              put(b, o, "negated", json_boolean(e->negated)) &&
-              put(b, o, "modal", json_boolean(e->modal)) &&
-              put(b, o, "attributed", json_boolean(e->attributed)) &&
-              put(b, o, "count", num(e->count)) &&
-              put(b, o, "confidence", json_real(e->confidence));
+    bool ok = (!with_relation || kg_json_put(b, o, "relation", kg_json_str(b, e->relation))) &&
+              kg_json_put(b, o, "negated", json_boolean(e->negated)) &&
+              kg_json_put(b, o, "modal", json_boolean(e->modal)) &&
+              kg_json_put(b, o, "attributed", json_boolean(e->attributed)) &&
+              kg_json_put(b, o, "count", kg_json_num(e->count)) &&
+              kg_json_put(b, o, "confidence", json_real(e->confidence));
     json_t *evs = ok ? json_array() : NULL;
     for (size_t i = 0; ok && i < e->n_evidence; i++)
-        ok = push(b, evs, evidence(b, &e->evidence[i]));
+        ok = kg_json_push(b, evs, evidence(b, &e->evidence[i]));
     if (ok)
-        ok = put(b, o, "evidence", evs);
+        ok = kg_json_put(b, o, "evidence", evs);
     else
         json_decref(evs);
     return ok;
@@ -217,15 +164,14 @@ static const char *target_id(const kg_graph *g, const kg_edge *e)
     return kg_graph_node(g, e->target)->id;
 }
 
-static json_t *link_json(builder *b, const kg_graph *g, const kg_edge *e)
+static json_t *link_json(kg_json_builder *b, const kg_graph *g, const kg_edge *e)
 {
     json_t *o = json_object();
-    bool ok = put(b, o, "source", str(b, source_id(g, e))) &&
-              put(b, o, "target", str(b, target_id(g, e))) && edge_fields(b, o, e, true);
-    return done(o, ok);
+    bool ok = kg_json_put(b, o, "source", kg_json_str(b, source_id(g, e))) &&
+              kg_json_put(b, o, "target", kg_json_str(b, target_id(g, e))) &&
+              edge_fields(b, o, e, true);
+    return kg_json_done(o, ok);
 }
-
-static bool put_if(builder *b, json_t *o, const char *key, json_t *v, bool ok);
 
 /* An amount as an integer when it is one (exactly, below 2^53), so that
  * 22,000 and $3.2 billion keep every digit; else a real. */
@@ -252,7 +198,7 @@ json_t *kg_export_value_json(const kg_claim_value *v)
     return ok ? o : NULL;
 }
 
-static json_t *claim_value(builder *b, const kg_claim_value *v)
+static json_t *claim_value(kg_json_builder *b, const kg_claim_value *v)
 {
     json_t *o = kg_export_value_json(v);
     if (!o && !b->bad_string) { /* name the text if that is what jansson refused */
@@ -265,26 +211,26 @@ static json_t *claim_value(builder *b, const kg_claim_value *v)
     return o;
 }
 
-static json_t *claim_json(builder *b, const kg_graph *g, const kg_claim *c)
+static json_t *claim_json(kg_json_builder *b, const kg_graph *g, const kg_claim *c)
 {
     json_t *o = json_object(), *vals = json_array(), *evs = json_array();
-    bool ok = put(b, o, "entity", str(b, kg_graph_node(g, c->node)->id)) &&
-              put(b, o, "role", str(b, kg_claim_role_name(c->role))) &&
-              put(b, o, "relation", str(b, c->relation)) &&
-              put(b, o, "argument", str(b, c->argument)) &&
-              put(b, o, "negated", json_boolean(c->negated)) &&
-              put(b, o, "modal", json_boolean(c->modal)) &&
-              put(b, o, "attributed", json_boolean(c->attributed)) &&
-              put(b, o, "speaker", str(b, c->speaker));
+    bool ok = kg_json_put(b, o, "entity", kg_json_str(b, kg_graph_node(g, c->node)->id)) &&
+              kg_json_put(b, o, "role", kg_json_str(b, kg_claim_role_name(c->role))) &&
+              kg_json_put(b, o, "relation", kg_json_str(b, c->relation)) &&
+              kg_json_put(b, o, "argument", kg_json_str(b, c->argument)) &&
+              kg_json_put(b, o, "negated", json_boolean(c->negated)) &&
+              kg_json_put(b, o, "modal", json_boolean(c->modal)) &&
+              kg_json_put(b, o, "attributed", json_boolean(c->attributed)) &&
+              kg_json_put(b, o, "speaker", kg_json_str(b, c->speaker));
     for (size_t i = 0; ok && i < c->n_values; i++)
-        ok = push(b, vals, claim_value(b, &c->values[i]));
-    ok = put_if(b, o, "values", vals, ok) && ok;
-    ok = ok && put(b, o, "count", num(c->count)) &&
-         put(b, o, "confidence", json_real(c->confidence));
+        ok = kg_json_push(b, vals, claim_value(b, &c->values[i]));
+    ok = kg_json_put_if(b, o, "values", vals, ok) && ok;
+    ok = ok && kg_json_put(b, o, "count", kg_json_num(c->count)) &&
+         kg_json_put(b, o, "confidence", json_real(c->confidence));
     for (size_t i = 0; ok && i < c->n_evidence; i++)
-        ok = push(b, evs, evidence(b, &c->evidence[i]));
-    ok = put_if(b, o, "evidence", evs, ok) && ok;
-    return done(o, ok);
+        ok = kg_json_push(b, evs, evidence(b, &c->evidence[i]));
+    ok = kg_json_put_if(b, o, "evidence", evs, ok) && ok;
+    return kg_json_done(o, ok);
 }
 
 /* Whether id is "e", then colons colons, then digits only. */
@@ -358,7 +304,7 @@ static int has_parallel_edges(const kg_graph *g)
     return found;
 }
 
-static json_t *node_link(builder *b, const kg_graph *g)
+static json_t *node_link(kg_json_builder *b, const kg_graph *g)
 {
     int multi = has_parallel_edges(g);
     if (multi < 0) {
@@ -366,62 +312,56 @@ static json_t *node_link(builder *b, const kg_graph *g)
         return NULL;
     }
     json_t *root = json_object(), *nodes = json_array(), *links = json_array();
-    bool ok = put(b, root, "directed", json_true()) &&
-              put(b, root, "multigraph", json_boolean(multi)) &&
-              put(b, root, "graph", graph_info(b, g));
+    bool ok = kg_json_put(b, root, "directed", json_true()) &&
+              kg_json_put(b, root, "multigraph", json_boolean(multi)) &&
+              kg_json_put(b, root, "graph", graph_info(b, g));
     bool analyzed = kg_graph_analyzed(g);
     for (size_t i = 0; ok && i < kg_graph_node_count(g); i++)
-        ok = push(b, nodes, node_json(b, kg_graph_node(g, i), analyzed));
+        ok = kg_json_push(b, nodes, node_json(b, kg_graph_node(g, i), analyzed));
     for (size_t j = 0; ok && j < kg_graph_edge_count(g); j++)
-        ok = push(b, links, link_json(b, g, kg_graph_edge(g, j)));
+        ok = kg_json_push(b, links, link_json(b, g, kg_graph_edge(g, j)));
     json_t *claims = json_array();
     for (size_t j = 0; ok && j < kg_graph_claim_count(g); j++)
-        ok = push(b, claims, claim_json(b, g, kg_graph_claim(g, j)));
+        ok = kg_json_push(b, claims, claim_json(b, g, kg_graph_claim(g, j)));
     json_t *parts[3] = {nodes, links, claims};
     /* "edges", the key networkx 3.6 reads by default (node_link_graph's
      * edges="edges"); kg's reader takes "links" too (docs/json-format.md) */
     const char *keys[3] = {"nodes", "edges", "claims"};
     for (int k = 0; k < 3; k++) {
         if (ok)
-            ok = put(b, root, keys[k], parts[k]);
+            ok = kg_json_put(b, root, keys[k], parts[k]);
         else
             json_decref(parts[k]);
     }
-    return done(root, ok);
-}
-
-/* Puts v under key if everything so far went well (ok), else releases it:
- * v is consumed either way. */
-static bool put_if(builder *b, json_t *o, const char *key, json_t *v, bool ok)
-{
-    return put(b, o, key, done(v, ok));
+    return kg_json_done(root, ok);
 }
 
 /* {"data":{...graph info},"elements":{"nodes":[{"data"}],"edges":[{"data"}]}} */
-static json_t *cytoscape(builder *b, const kg_graph *g)
+static json_t *cytoscape(kg_json_builder *b, const kg_graph *g)
 {
     static const node_shape shape = {true, true, "type", false};
     json_t *root = json_object(), *elements = json_object();
     json_t *nodes = json_array(), *edges = json_array();
-    bool ok = put(b, root, "data", graph_info(b, g));
+    bool ok = kg_json_put(b, root, "data", graph_info(b, g));
     bool analyzed = kg_graph_analyzed(g);
     size_t colons = edge_key_colons(g);
     for (size_t i = 0; ok && i < kg_graph_node_count(g); i++) {
         json_t *el = json_object(), *data = json_object();
         bool dok = node_fields(b, data, kg_graph_node(g, i), analyzed, &shape);
-        ok = push(b, nodes, done(el, put_if(b, el, "data", data, dok)));
+        ok = kg_json_push(b, nodes, kg_json_done(el, kg_json_put_if(b, el, "data", data, dok)));
     }
     for (size_t j = 0; ok && j < kg_graph_edge_count(g); j++) {
         const kg_edge *e = kg_graph_edge(g, j);
         json_t *el = json_object(), *data = json_object();
-        bool dok = put(b, data, "id", edge_key(j, colons)) &&
-                   put(b, data, "source", str(b, source_id(g, e))) &&
-                   put(b, data, "target", str(b, target_id(g, e))) && edge_fields(b, data, e, true);
-        ok = push(b, edges, done(el, put_if(b, el, "data", data, dok)));
+        bool dok = kg_json_put(b, data, "id", edge_key(j, colons)) &&
+                   kg_json_put(b, data, "source", kg_json_str(b, source_id(g, e))) &&
+                   kg_json_put(b, data, "target", kg_json_str(b, target_id(g, e))) &&
+                   edge_fields(b, data, e, true);
+        ok = kg_json_push(b, edges, kg_json_done(el, kg_json_put_if(b, el, "data", data, dok)));
     }
-    ok = put_if(b, elements, "nodes", nodes, ok);
-    ok = put_if(b, elements, "edges", edges, ok);
-    return done(root, put_if(b, root, "elements", elements, ok));
+    ok = kg_json_put_if(b, elements, "nodes", nodes, ok);
+    ok = kg_json_put_if(b, elements, "edges", edges, ok);
+    return kg_json_done(root, kg_json_put_if(b, root, "elements", elements, ok));
 }
 
 static bool has_self_loop(const kg_graph *g)
@@ -434,67 +374,71 @@ static bool has_self_loop(const kg_graph *g)
 
 /* graphology's Graph#export: {"attributes","options","nodes":[{"key","attributes"}],
  * "edges":[{"key","source","target","attributes"}]} */
-static json_t *graphology(builder *b, const kg_graph *g)
+static json_t *graphology(kg_json_builder *b, const kg_graph *g)
 {
     static const node_shape shape = {false, true, "entity_type", false};
     json_t *root = json_object(), *options = json_object();
     json_t *nodes = json_array(), *edges = json_array();
-    bool ok = put(b, root, "attributes", graph_info(b, g));
-    ok = put_if(b, root, "options", options,
-                ok && put(b, options, "type", str(b, "directed")) &&
-                    put(b, options, "multi", json_true()) &&
-                    put(b, options, "allowSelfLoops", json_boolean(has_self_loop(g))));
+    bool ok = kg_json_put(b, root, "attributes", graph_info(b, g));
+    ok = kg_json_put_if(
+        b, root, "options", options,
+        ok && kg_json_put(b, options, "type", kg_json_str(b, "directed")) &&
+            kg_json_put(b, options, "multi", json_true()) &&
+            kg_json_put(b, options, "allowSelfLoops", json_boolean(has_self_loop(g))));
     bool analyzed = kg_graph_analyzed(g);
     for (size_t i = 0; ok && i < kg_graph_node_count(g); i++) {
         const kg_node *n = kg_graph_node(g, i);
         json_t *el = json_object(), *attrs = json_object();
-        bool eok = put(b, el, "key", str(b, n->id));
-        eok = put_if(b, el, "attributes", attrs, eok && node_fields(b, attrs, n, analyzed, &shape));
-        ok = push(b, nodes, done(el, eok));
+        bool eok = kg_json_put(b, el, "key", kg_json_str(b, n->id));
+        eok = kg_json_put_if(b, el, "attributes", attrs,
+                             eok && node_fields(b, attrs, n, analyzed, &shape));
+        ok = kg_json_push(b, nodes, kg_json_done(el, eok));
     }
     for (size_t j = 0; ok && j < kg_graph_edge_count(g); j++) {
         const kg_edge *e = kg_graph_edge(g, j);
         json_t *el = json_object(), *attrs = json_object();
-        bool eok = put(b, el, "key", edge_key(j, 1)) &&
-                   put(b, el, "source", str(b, source_id(g, e))) &&
-                   put(b, el, "target", str(b, target_id(g, e)));
-        eok = put_if(b, el, "attributes", attrs,
-                     eok && put(b, attrs, "label", str(b, e->relation)) &&
-                         edge_fields(b, attrs, e, true));
-        ok = push(b, edges, done(el, eok));
+        bool eok = kg_json_put(b, el, "key", edge_key(j, 1)) &&
+                   kg_json_put(b, el, "source", kg_json_str(b, source_id(g, e))) &&
+                   kg_json_put(b, el, "target", kg_json_str(b, target_id(g, e)));
+        eok = kg_json_put_if(b, el, "attributes", attrs,
+                             eok && kg_json_put(b, attrs, "label", kg_json_str(b, e->relation)) &&
+                                 edge_fields(b, attrs, e, true));
+        ok = kg_json_push(b, edges, kg_json_done(el, eok));
     }
-    ok = put_if(b, root, "nodes", nodes, ok);
-    return done(root, put_if(b, root, "edges", edges, ok));
+    ok = kg_json_put_if(b, root, "nodes", nodes, ok);
+    return kg_json_done(root, kg_json_put_if(b, root, "edges", edges, ok));
 }
 
 /* JSON Graph Format v2: {"graph":{"directed","metadata","nodes":{ID:{"label","metadata"}},
  * "edges":[{"source","target","relation","metadata"}]}} */
-static json_t *jgf(builder *b, const kg_graph *g)
+static json_t *jgf(kg_json_builder *b, const kg_graph *g)
 {
     static const node_shape shape = {false, false, "type", false};
     json_t *root = json_object(), *graph = json_object();
     json_t *nodes = json_object(), *edges = json_array();
-    bool ok = put(b, graph, "directed", json_true()) && put(b, graph, "metadata", graph_info(b, g));
+    bool ok = kg_json_put(b, graph, "directed", json_true()) &&
+              kg_json_put(b, graph, "metadata", graph_info(b, g));
     bool analyzed = kg_graph_analyzed(g);
     for (size_t i = 0; ok && i < kg_graph_node_count(g); i++) {
         const kg_node *n = kg_graph_node(g, i);
         json_t *el = json_object(), *meta = json_object();
-        bool eok = put(b, el, "label", str(b, n->label));
-        eok = put_if(b, el, "metadata", meta, eok && node_fields(b, meta, n, analyzed, &shape));
-        ok = put(b, nodes, n->id, done(el, eok));
+        bool eok = kg_json_put(b, el, "label", kg_json_str(b, n->label));
+        eok = kg_json_put_if(b, el, "metadata", meta,
+                             eok && node_fields(b, meta, n, analyzed, &shape));
+        ok = kg_json_put(b, nodes, n->id, kg_json_done(el, eok));
     }
     for (size_t j = 0; ok && j < kg_graph_edge_count(g); j++) {
         const kg_edge *e = kg_graph_edge(g, j);
         json_t *el = json_object(), *meta = json_object();
-        bool eok = put(b, el, "source", str(b, source_id(g, e))) &&
-                   put(b, el, "target", str(b, target_id(g, e))) &&
-                   put(b, el, "relation", str(b, e->relation));
-        eok = put_if(b, el, "metadata", meta, eok && edge_fields(b, meta, e, false));
-        ok = push(b, edges, done(el, eok));
+        bool eok = kg_json_put(b, el, "source", kg_json_str(b, source_id(g, e))) &&
+                   kg_json_put(b, el, "target", kg_json_str(b, target_id(g, e))) &&
+                   kg_json_put(b, el, "relation", kg_json_str(b, e->relation));
+        eok = kg_json_put_if(b, el, "metadata", meta, eok && edge_fields(b, meta, e, false));
+        ok = kg_json_push(b, edges, kg_json_done(el, eok));
     }
-    ok = put_if(b, graph, "nodes", nodes, ok);
-    ok = put_if(b, graph, "edges", edges, ok);
-    return done(root, put_if(b, root, "graph", graph, ok));
+    ok = kg_json_put_if(b, graph, "nodes", nodes, ok);
+    ok = kg_json_put_if(b, graph, "edges", edges, ok);
+    return kg_json_done(root, kg_json_put_if(b, root, "graph", graph, ok));
 }
 
 static const char *const style_names[] = {
@@ -526,7 +470,7 @@ kg_status kg_export_json_styled(const kg_graph *g, kg_json_style style, FILE *ou
 {
     if (!g || !out)
         return kg_error_set(err, KG_ERR_USAGE, "json: no graph or no output");
-    builder b = {false, NULL};
+    kg_json_builder b = {false, NULL};
     json_t *root = NULL;
     switch (style) {
     case KG_JSON_NODE_LINK:
@@ -544,12 +488,8 @@ kg_status kg_export_json_styled(const kg_graph *g, kg_json_style style, FILE *ou
     default:
         return kg_error_set(err, KG_ERR_USAGE, "json: unknown style %d", (int)style);
     }
-    if (!root) {
-        if (b.bad_string)
-            return kg_error_set(err, KG_ERR_INPUT, "json: not valid UTF-8: \"%.60s\"",
-                                b.bad_string);
-        return kg_error_set(err, KG_ERR_NOMEM, "json: out of memory");
-    }
+    if (!root)
+        return kg_json_builder_error(&b, err);
     int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
     json_decref(root);
     if (rc != 0 || fputc('\n', out) == EOF)

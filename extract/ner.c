@@ -14,6 +14,7 @@
 #include <utf8proc.h>
 
 #include "paths.h"
+#include "text.h"
 
 /* Changes with the templates below: a model is only read by the code whose
  * features it was trained on. */
@@ -157,15 +158,9 @@ static uint64_t prefix4(const char *form)
     uint64_t h = 29;
     size_t len = strlen(form), k = 0;
     for (size_t i = 0; i < len && k < 4; k++) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t m =
-            utf8proc_iterate((const utf8proc_uint8_t *)form + i, (utf8proc_ssize_t)(len - i), &c);
-        if (m <= 0) {
-            c = 0xFFFD;
-            m = 1;
-        }
+        int32_t c;
+        i += kg_text_decode(form, i, len, &c);
         h = kg_perc_mix(h, (uint64_t)utf8proc_tolower(c));
-        i += (size_t)m;
     }
     return kg_perc_mix(h, k);
 }

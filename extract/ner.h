@@ -23,17 +23,16 @@
 
 #include "conllu.h"
 #include "kg/base.h"
+#include "kg/ner.h" /* kg_ner, KG_NER_MODEL_FILE, kg_ner_training, save, name, free */
 #include "lexicon.h"
-
-#define KG_NER_MODEL_FILE "en-ner.kgm"
 
 /* The numbers are part of the model file's meaning. */
 typedef enum kg_ner_class {
-    KG_NER_PER,           /* GUM person */
-    KG_NER_ORG,           /* organization */
-    KG_NER_LOC,           /* place */
-    KG_NER_OTH,           /* any other named thing: events, works, products, laws,
-                             ships, languages, nationality nouns ("Americans") */
+    KG_NER_PER, /* GUM person */
+    KG_NER_ORG, /* organization */
+    KG_NER_LOC, /* place */
+    KG_NER_OTH, /* any other named thing: events, works, products, laws,
+                   ships, languages, nationality nouns ("Americans") */
     KG_NER_CLASSES
 } kg_ner_class;
 
@@ -41,7 +40,7 @@ typedef enum kg_ner_class {
 const char *kg_ner_class_name(kg_ner_class c);
 
 typedef struct kg_ner_span {
-    size_t start, end;    /* token indices, end exclusive */
+    size_t start, end; /* token indices, end exclusive */
     kg_ner_class cls;
     /* the chosen tag's score minus the best other tag's that was allowed
      * there, averaged over the span's tokens that had a choice (the last of
@@ -50,15 +49,11 @@ typedef struct kg_ner_span {
     float margin;
 } kg_ner_span;
 
-typedef struct kg_ner kg_ner;
-
 /* Loads a model saved by kg_ner_save.  path NULL: en-ner.kgm in the model
  * directory (kg_paths_model_dir: $KG_MODEL_DIR, share/kg/models, models/).
  * A file that is not an NER model is a KG_ERR_INPUT "PATH: not a usable kg
  * model: WHY"; a missing one KG_ERR_IO. */
 kg_status kg_ner_load(const char *path, kg_ner **out, kg_error *err);
-void kg_ner_free(kg_ner *m);
-const char *kg_ner_name(const kg_ner *m);
 
 /* The named mentions of forms[0..n) (one sentence, tokens as kg_tokens_split
  * cuts them), in order, into *out (from a; NULL when none).  lx is the
@@ -68,23 +63,10 @@ kg_status kg_ner_tag(const kg_ner *m, const kg_lexicon *lx, kg_arena *a, const c
 
 /* ------------------------------------------------------------ training */
 
-typedef struct kg_ner_train_options {
-    const char *const *files;     /* CoNLL-U with GUM's Entity= annotation */
-    size_t n_files;
-    const char *const *dev_files; /* scored after every epoch (logged), never trained on */
-    size_t n_dev_files;
-    const kg_lexicon *lx;         /* required */
-    int epochs;                   /* default 10 */
-    unsigned min_updates;         /* features fewer updates touched are dropped (default 2) */
-    unsigned long seed;           /* sentence order; the same seed, the same bytes (default 1) */
-    const char *name;             /* stored in the model; NULL: from the file names */
-    FILE *log;                    /* progress lines, or NULL */
-} kg_ner_train_options;
-
-void kg_ner_train_options_init(kg_ner_train_options *o);
-kg_status kg_ner_train(const kg_ner_train_options *o, kg_ner **out, kg_error *err);
-/* Saves through a temporary file and rename: path is whole or as it was. */
-kg_status kg_ner_save(const kg_ner *m, const char *path, kg_error *err);
+/* Trains on o->files (o->data_dir unused: lx is the lexicon the features
+ * read, and the one the model must be used with).  kg_ner_training and its
+ * defaults are kg/ner.h's. */
+kg_status kg_ner_train(const kg_ner_training *o, const kg_lexicon *lx, kg_ner **out, kg_error *err);
 
 /* The named mentions of a GUM sentence, the tagger's training truth.  A
  * mention is named when its head word (the one whose head lies outside it)
@@ -104,7 +86,7 @@ kg_status kg_ner_gold_spans(const kg_lexicon *lx, kg_arena *a, const kg_conllu_s
 typedef struct kg_ner_counts {
     size_t tp[KG_NER_CLASSES], fp[KG_NER_CLASSES], fn[KG_NER_CLASSES];
     size_t sentences, tokens;
-    double seconds;       /* CPU time of this thread spent in kg_ner_tag */
+    double seconds; /* CPU time of this thread spent in kg_ner_tag */
 } kg_ner_counts;
 
 /* Tags every sentence of the CoNLL-U files and adds the comparison with

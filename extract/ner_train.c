@@ -17,7 +17,7 @@
 
 #include "shuffle.h"
 
-void kg_ner_train_options_init(kg_ner_train_options *o)
+void kg_ner_training_init(kg_ner_training *o)
 {
     memset(o, 0, sizeof *o);
     o->epochs = 10;
@@ -493,14 +493,14 @@ static long train_sentence(trainer *t, const sentence *x)
     return right;
 }
 
-static kg_status log_dev(const kg_ner_train_options *o, const kg_perc_train *pt, int epoch,
-                         kg_error *err)
+static kg_status log_dev(const kg_ner_training *o, const kg_lexicon *lx, const kg_perc_train *pt,
+                         int epoch, kg_error *err)
 {
     kg_ner m = {kg_perc_train_average(pt, 1e-3f, o->min_updates), NULL, NULL, {0}};
     if (!m.perc)
         return kg_error_set(err, KG_ERR_NOMEM, "ner: out of memory");
     kg_ner_counts c = {0};
-    kg_status st = kg_ner_evaluate(&m, o->lx, o->dev_files, o->n_dev_files, &c, err);
+    kg_status st = kg_ner_evaluate(&m, lx, o->dev_files, o->n_dev_files, &c, err);
     if (st == KG_OK) {
         fprintf(o->log, "ner epoch %d, dev (%zu sentences):\n", epoch, c.sentences);
         kg_ner_counts_print(o->log, &c, 0xFu);
@@ -509,7 +509,7 @@ static kg_status log_dev(const kg_ner_train_options *o, const kg_perc_train *pt,
     return st;
 }
 
-static char *default_name(const kg_ner_train_options *o)
+static char *default_name(const kg_ner_training *o)
 {
     size_t len = sizeof "kg NER tagger from";
     for (size_t i = 0; i < o->n_files; i++) {
@@ -528,8 +528,8 @@ static char *default_name(const kg_ner_train_options *o)
     return s;
 }
 
-static kg_status train_epochs(const kg_ner_train_options *o, const sentence *x, size_t n,
-                              trainer *t, kg_error *err)
+static kg_status train_epochs(const kg_ner_training *o, const kg_lexicon *lx, const sentence *x,
+                              size_t n, trainer *t, kg_error *err)
 {
     size_t *order = malloc((n ? n : 1) * sizeof *order);
     if (!order)
@@ -554,16 +554,16 @@ static kg_status train_epochs(const kg_ner_train_options *o, const sentence *x, 
                     e + 1, total ? 100.0 * (double)right / (double)total : 0.0,
                     kg_perc_train_rows(t->pt));
         if (o->log && o->n_dev_files && st == KG_OK)
-            st = log_dev(o, t->pt, e + 1, err);
+            st = log_dev(o, lx, t->pt, e + 1, err);
     }
     free(order);
     return st;
 }
 
-kg_status kg_ner_train(const kg_ner_train_options *o, kg_ner **out, kg_error *err)
+kg_status kg_ner_train(const kg_ner_training *o, const kg_lexicon *lx, kg_ner **out, kg_error *err)
 {
     *out = NULL;
-    if (!o->lx || o->epochs < 1)
+    if (!lx || o->epochs < 1)
         return kg_error_set(err, KG_ERR_USAGE, "ner: training needs the lexicon and 1 epoch or more");
     kg_arena *a = kg_arena_new();
     kg_ner *m = calloc(1, sizeof *m);
@@ -572,11 +572,11 @@ kg_status kg_ner_train(const kg_ner_train_options *o, kg_ner **out, kg_error *er
     kg_vec_init(&s, sizeof(sentence));
     kg_status st = a && m && t.pt ? KG_OK : kg_error_set(err, KG_ERR_NOMEM, "ner: out of memory");
     if (st == KG_OK)
-        st = read_sentences(o->lx, a, o->files, o->n_files, &s, err);
+        st = read_sentences(lx, a, o->files, o->n_files, &s, err);
     if (st == KG_OK && s.len == 0)
         st = kg_error_set(err, KG_ERR_INPUT, "ner: no sentences to train on");
     if (st == KG_OK)
-        st = train_epochs(o, s.items, s.len, &t, err);
+        st = train_epochs(o, lx, s.items, s.len, &t, err);
     if (st == KG_OK && !(m->perc = kg_perc_train_average(t.pt, 1e-3f, o->min_updates)))
         st = kg_error_set(err, KG_ERR_NOMEM, "ner: out of memory");
     if (st == KG_OK && !(m->own_name = o->name ? strdup(o->name) : default_name(o)))

@@ -76,8 +76,8 @@ static const char *role_label(kg_rel_ctx *c, size_t y, const char *p)
     const kg_udtree *t = T(c);
     char buf[160] = "be";
     for (size_t i = t->lo[y]; i <= y; i++) {
-        bool mod = i == y || (t->head[i] == y && (kg_udtree_is(t, i, "amod") ||
-                                                  kg_udtree_is(t, i, "compound")));
+        bool mod = i == y || (t->head[i] == y &&
+                              (kg_udtree_is(t, i, "amod") || kg_udtree_is(t, i, "compound")));
         if (!mod || t->entity[i] >= 0)
             continue;
         size_t n = strlen(buf);
@@ -386,6 +386,33 @@ static bool relation_noun(kg_rel_ctx *c, size_t i, const char *lem)
            (lem && kg_lexicon_in(c->lx, KG_WL_RELATION_NOUNS, lem));
 }
 
+/* An nmod of a noun, not its possessor, with the preposition that
+ * introduces it: "a visit [to] Israel", "talks [between] Iran and China". */
+typedef struct nmod_child {
+    size_t at;        /* the nmod */
+    size_t case_word; /* its case word */
+    const char *prep; /* the case word, lower-cased */
+    long entity;      /* the entity it is, or -1 */
+} nmod_child;
+
+/* Steps *j over the children k[0..n) of a noun to the next nmod_child;
+ * false after the last. */
+static bool next_nmod(kg_rel_ctx *c, const size_t *k, size_t n, size_t *j, nmod_child *m)
+{
+    const kg_udtree *t = T(c);
+    while (*j < n) {
+        size_t z = k[(*j)++];
+        if (!kg_udtree_is(t, z, "nmod") || kg_udtree_is(t, z, "nmod:poss"))
+            continue;
+        m->at = z;
+        m->prep = prep(c, z, &m->case_word);
+        m->entity = kg_udtree_entity(t, z);
+        if (m->prep)
+            return true;
+    }
+    return false;
+}
+
 static kg_status possessives(kg_rel_ctx *c, kg_error *err)
 {
     const kg_udtree *t = T(c);
@@ -408,21 +435,15 @@ static kg_status possessives(kg_rel_ctx *c, kg_error *err)
         bool relnoun = relation_noun(c, nn, lem);
         size_t n;
         const size_t *k = kg_udtree_kids(t, nn, &n);
-        for (size_t j = 0; j < n && st == KG_OK; j++) {
-            size_t z = k[j];
-            if (!kg_udtree_is(t, z, "nmod") || kg_udtree_is(t, z, "nmod:poss"))
-                continue;
-            size_t cw;
-            const char *p = prep(c, z, &cw);
-            long ez = kg_udtree_entity(t, z);
-            if (!p)
-                continue;
+        nmod_child m;
+        for (size_t j = 0; st == KG_OK && next_nmod(c, k, n, &j, &m);) {
+            size_t z = m.at;
             /* only a noun that names a relation relates its possessor:
              * "Kenya's biggest shantytown in Nairobi" relates nothing */
             if (relnoun)
-                st = related(c, s, lem, z, p, nn, err);
+                st = related(c, s, lem, z, m.prep, nn, err);
             /* "his visit, including stops in Turkey and Greece" */
-            const char *zl = relnoun && ez < 0 ? kg_udtree_lemma(c->a, t, z) : NULL;
+            const char *zl = relnoun && m.entity < 0 ? kg_udtree_lemma(c->a, t, z) : NULL;
             if (zl && relation_noun(c, z, zl)) {
                 size_t n2;
                 const size_t *k2 = kg_udtree_kids(t, z, &n2);
@@ -463,14 +484,12 @@ static kg_status nominal_relations(kg_rel_ctx *c, kg_error *err)
         size_t n;
         const size_t *k = kg_udtree_kids(t, nn, &n);
         const char *lem = NULL;
-        for (size_t j = 0; j < n && st == KG_OK; j++) {
-            size_t z = k[j];
-            if (!kg_udtree_is(t, z, "nmod") || kg_udtree_is(t, z, "nmod:poss"))
-                continue;
-            size_t cw;
-            const char *p = prep(c, z, &cw);
-            long ez = kg_udtree_entity(t, z);
-            if (!p || ez < 0)
+        nmod_child m;
+        for (size_t j = 0; st == KG_OK && next_nmod(c, k, n, &j, &m);) {
+            size_t z = m.at, cw = m.case_word;
+            const char *p = m.prep;
+            long ez = m.entity;
+            if (ez < 0)
                 continue;
             if (!lem && !(lem = kg_udtree_lemma(c->a, t, nn)))
                 return nomem(err);
@@ -490,9 +509,9 @@ static kg_status nominal_relations(kg_rel_ctx *c, kg_error *err)
                 /* "the Israeli city of Tel Aviv": a holder before the noun */
                 for (size_t q = 0; q < n && st == KG_OK; q++) {
                     size_t hw = k[q];
-                    if (hw > nn || !(kg_udtree_is(t, hw, "amod") ||
-                                     kg_udtree_is(t, hw, "compound") ||
-                                     kg_udtree_is(t, hw, "nmod:poss")))
+                    if (hw > nn ||
+                        !(kg_udtree_is(t, hw, "amod") || kg_udtree_is(t, hw, "compound") ||
+                          kg_udtree_is(t, hw, "nmod:poss")))
                         continue;
                     long eh = kg_udtree_entity(t, hw);
                     if (!is_holder(c, eh) || eh == ez)

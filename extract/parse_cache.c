@@ -598,8 +598,8 @@ bool kg_parse_cache_get(const kg_parse_cache *c, const char *key, kg_arena *a, k
     char *path = entry_path(c, key, "");
     char *data = NULL;
     size_t len = 0;
-    /* any failure to read, a missing file included, is a miss */
-    bool ok = path && kg_file_read_all(path, MAX_ENTRY_BYTES, &data, &len, NULL) == KG_OK &&
+    /* any failure to read, a missing file or a FIFO included, is a miss */
+    bool ok = path && kg_file_read_regular(path, MAX_ENTRY_BYTES, &data, &len, NULL) == KG_OK &&
               read_entry(data, len, key, a, words, n);
     free(data);
     free(path);

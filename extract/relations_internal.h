@@ -1,5 +1,6 @@
-/* relations_internal.h - what clauses.c, nominal.c, speech.c and relations.c
- * share about one sentence; the contract is relations.h. */
+/* relations_internal.h - what the clause reader (clauses.c with clause.c and
+ * clause_label.c), nominal.c, speech.c and relations.c share about one
+ * sentence; the contract is relations.h. */
 #ifndef KG_RELATIONS_INTERNAL_H
 #define KG_RELATIONS_INTERNAL_H
 
@@ -14,10 +15,10 @@ typedef struct kg_rel_ctx {
     kg_udtree t;
     kg_emitter em;
     /* per word, set by speech.c before the other readers run: */
-    const char **speaker;     /* the clause this predicate heads is what speaker said */
-    bool *speech_verb;        /* a verb of saying whose clause speech.c reported */
-    bool *attribution;        /* an "according to X" phrase: not an argument */
-    bool *cut;                /* scratch mask for phrases, all false between uses */
+    const char **speaker; /* the clause this predicate heads is what speaker said */
+    bool *speech_verb;    /* a verb of saying whose clause speech.c reported */
+    bool *attribution;    /* an "according to X" phrase: not an argument */
+    bool *cut;            /* scratch mask for phrases, all false between uses */
     bool oom;
 } kg_rel_ctx;
 
@@ -33,7 +34,7 @@ kg_status kg_speech_read(kg_rel_ctx *c, kg_error *err);
 kg_status kg_clauses_read(kg_rel_ctx *c, kg_error *err);
 kg_status kg_nominal_read(kg_rel_ctx *c, kg_error *err);
 
-/* Shared word tests (clauses.c). */
+/* Shared word tests (clause.c). */
 /* The subject of predicate p, borrowed from a controlling, coordinated or
  * modified word when p has none (*borrowed set); KG_UD_NONE if none. */
 size_t kg_clause_subject(const kg_rel_ctx *c, size_t p, bool *borrowed);

@@ -95,18 +95,6 @@ static size_t terminator_len(const char *t, size_t i, size_t end)
     return is_e2_80(t, i, end, 0xA6) ? 3 : 0;
 }
 
-/* Closing quotes: " ' ” ’ » ›. */
-static size_t quote_close_len(const char *t, size_t i, size_t end)
-{
-    if (t[i] == '"' || t[i] == '\'')
-        return 1;
-    if (is_e2_80(t, i, end, 0x9D) || is_e2_80(t, i, end, 0x99) || is_e2_80(t, i, end, 0xBA))
-        return 3;
-    if (end - i >= 2 && (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xBB)
-        return 2;
-    return 0;
-}
-
 static size_t bracket_close_len(const char *t, size_t i)
 {
     return (t[i] == ')' || t[i] == ']' || t[i] == '}') ? 1 : 0;
@@ -115,14 +103,9 @@ static size_t bracket_close_len(const char *t, size_t i)
 /* Opening quotes and brackets that may precede the first word of a sentence. */
 static size_t opener_len(const char *t, size_t i, size_t end)
 {
-    char c = t[i];
-    if (c == '"' || c == '\'' || c == '(' || c == '[' || c == '{')
+    if (t[i] == '(' || t[i] == '[' || t[i] == '{')
         return 1;
-    if (is_e2_80(t, i, end, 0x9C) || is_e2_80(t, i, end, 0x98) || is_e2_80(t, i, end, 0xB9))
-        return 3;
-    if (end - i >= 2 && (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xAB)
-        return 2;
-    return 0;
+    return kg_text_open_quote_len(t, i, end);
 }
 
 static bool starts_lower(const char *t, size_t i, size_t end)
@@ -243,7 +226,7 @@ static bool period_ends_sentence(const char *t, size_t lo, size_t dot, size_t ne
 static bool has_close_quote(const char *t, size_t j, size_t k)
 {
     for (size_t q = j; q < k; q++)
-        if (quote_close_len(t, q, k) > 0)
+        if (kg_text_close_quote_len(t, q, k) > 0)
             return true;
     return false;
 }
@@ -297,7 +280,8 @@ static size_t candidate_len(const char *t, size_t i, size_t end, size_t *j)
     while (k < end && (n = terminator_len(t, k, end)) > 0)
         k += n;
     *j = k;
-    while (k < end && ((n = quote_close_len(t, k, end)) > 0 || (n = bracket_close_len(t, k)) > 0))
+    while (k < end &&
+           ((n = kg_text_close_quote_len(t, k, end)) > 0 || (n = bracket_close_len(t, k)) > 0))
         k += n;
     return k == i ? 0 : k - i;
 }

@@ -8,6 +8,7 @@
 
 #include "perceptron.h"
 #include "shuffle.h"
+#include "text.h"
 
 /* Two passes (Tsuruoka and Tsujii 2005 read a sentence both ways): the
  * first left to right on the left context; the second again, now also
@@ -68,15 +69,9 @@ static size_t decode(const char *form, utf8proc_int32_t *cps, size_t max)
 {
     size_t n = 0, len = strlen(form);
     for (size_t i = 0; i < len && n < max;) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t k =
-            utf8proc_iterate((const utf8proc_uint8_t *)form + i, (utf8proc_ssize_t)(len - i), &c);
-        if (k <= 0) {
-            c = 0xFFFD;
-            k = 1;
-        }
+        int32_t c;
+        i += kg_text_decode(form, i, len, &c);
         cps[n++] = fold_quote(c);
-        i += (size_t)k;
     }
     return n;
 }

@@ -44,6 +44,7 @@
  * one by one would be quadratic) and rebuilt by sort.
  */
 #include "graph_store.h"
+#include "kg/setup.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -100,6 +101,8 @@ const char *kg_graph_intern(kg_graph *g, const char *s)
 
 kg_graph *kg_graph_new(void)
 {
+    /* before the first igraph call, for embedders who did not call it */
+    kg_init();
     kg_graph *g = calloc(1, sizeof *g);
     if (!g)
         return NULL;

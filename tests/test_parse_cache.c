@@ -661,6 +661,26 @@ static void test_parse_cache_put_cleans_up_when_the_rename_fails(void **state)
     free(path);
 }
 
+/* A FIFO under an entry's name (planted, or left by another program) is a
+ * miss at once: opening it for reading would wait for a writer for ever,
+ * and a put replaces it with a real entry. */
+static void test_parse_cache_get_does_not_wait_on_a_fifo(void **state)
+{
+    fixture *f = *state;
+    kg_ud_word w[SAMPLE_N], got[SAMPLE_N];
+    sample_words(w);
+    fresh_words(got, w, SAMPLE_N);
+    char *path = entry_file(f, "k");
+    assert_int_equal(mkfifo(path, 0600), 0);
+    assert_false(kg_parse_cache_get(f->cache, "k", f->arena, got, SAMPLE_N));
+    assert_untouched(got, SAMPLE_N);
+    kg_error err;
+    assert_int_equal(kg_parse_cache_put(f->cache, "k", w, SAMPLE_N, &err), KG_OK);
+    assert_true(kg_parse_cache_get(f->cache, "k", f->arena, got, SAMPLE_N));
+    assert_string_equal(got[0].lemma, w[0].lemma);
+    free(path);
+}
+
 /* What the model really says survives the trip unchanged, keyed as the
  * extractor keys it. */
 static void test_parse_cache_round_trips_a_real_annotation(void **state)
@@ -721,6 +741,7 @@ int main(void)
         T(test_parse_cache_shared_by_processes),
         T(test_parse_cache_put_reports_a_vanished_directory),
         T(test_parse_cache_put_cleans_up_when_the_rename_fails),
+        T(test_parse_cache_get_does_not_wait_on_a_fifo),
         T(test_parse_cache_round_trips_a_real_annotation),
 #undef T
     };

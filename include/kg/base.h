@@ -62,11 +62,16 @@ void kg_arena_free(kg_arena *a);
  * f holds to *buf (malloc'd, *len bytes so far; the caller frees it, also on
  * failure) and reads no more than one byte past max: more is a KG_ERR_INPUT
  * "NAME: larger than MAX bytes".  kg_file_read_all does both, *buf NULL on
- * failure. */
+ * failure.  kg_file_read_regular is kg_file_read_all for a file kg itself
+ * keeps (a cache entry), where anything but a regular file is refused
+ * ("PATH: not a regular file") without blocking: a FIFO planted under the
+ * name must not hang the run. */
 kg_status kg_file_open(const char *path, FILE **out, kg_error *err);
 kg_status kg_file_read(FILE *f, const char *name, size_t max, char **buf, size_t *len,
                        kg_error *err);
 kg_status kg_file_read_all(const char *path, size_t max, char **buf, size_t *len, kg_error *err);
+kg_status kg_file_read_regular(const char *path, size_t max, char **buf, size_t *len,
+                               kg_error *err);
 
 /* Writing: write(ctx, out, err) fills PATH.tmp.XXXXXX, which is flushed,
  * fsynced, closed and renamed into place, keeping an existing file's mode; on

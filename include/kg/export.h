@@ -67,8 +67,10 @@ kg_status kg_export_gexf(const kg_graph *g, FILE *out, kg_error *err);
 /* CSV tables: one row a node, one row an edge, with a header row. */
 kg_status kg_export_csv_nodes(const kg_graph *g, FILE *out, kg_error *err);
 kg_status kg_export_csv_edges(const kg_graph *g, FILE *out, kg_error *err);
-/* Both tables, each written atomically; neither is left if either fails. */
-kg_status kg_export_csv_files(kg_graph *g, const char *nodes_path, const char *edges_path,
+/* Both tables, each written atomically; neither is left if either fails.
+ * Rows come in the order g holds them, as from the writers above: sort g
+ * first (kg_graph_sort) for the canonical order kg build writes. */
+kg_status kg_export_csv_files(const kg_graph *g, const char *nodes_path, const char *edges_path,
                               kg_error *err);
 /* A self-contained HTML page that draws the graph interactively. */
 kg_status kg_export_html(const kg_graph *g, FILE *out, kg_error *err);

@@ -185,6 +185,16 @@ typedef struct kg_resources_options {
 kg_status kg_resources_load(const kg_resources_options *opts, kg_resources **out, kg_error *err);
 void kg_resources_free(kg_resources *r);
 
+/* The directories kg reads its word lists and its models from when told
+ * none (the data_dir above NULL; kg_ud_model_load(NULL)): $KG_DATA_DIR and
+ * $KG_MODEL_DIR when set and not empty; else BIN/../share/kg/data and
+ * .../models beside an installed kg or libkg.so; else the build tree's.
+ * Looked up afresh at every call, so any thread may ask.  *out is malloc'd;
+ * a path too long for the system is a KG_ERR_USAGE naming where it came
+ * from ("$KG_DATA_DIR: path longer than 4095 bytes"). */
+kg_status kg_resources_data_dir(char **out, kg_error *err);
+kg_status kg_resources_model_dir(char **out, kg_error *err);
+
 /* A directory of sentence parses keyed by the words and the model, so a new
  * version of a document re-parses only the sentences that changed; safe to
  * share between processes (see extract/parse_cache.h). */

@@ -1,0 +1,116 @@
+/* mention_clubs.c - kg_mentions_clubs (mentions.h): once every sentence is
+ * scanned, the places the document names as clubs ("Newcastle manager",
+ * "Leeds fans", the town of "the Cleveland Indians" in a report of games)
+ * are those clubs in every mention, and in a report of games a town's or
+ * country's name that is no place of the story is its team. */
+#include "mentions.h"
+#include "mentions_internal.h"
+
+#include "names.h"
+
+/* The word after candidate c (past a possessive "'s") is a team word. */
+static bool before_team_word(const kg_lexicon *lx, const kg_cand *c, const kg_token *t, size_t n)
+{
+    size_t a = c->tok_end;
+    if (a < n && (eq(t[a].norm, "'s") || eq(t[a].norm, "'")))
+        a++;
+    return a < n && is_word(&t[a]) && !kg_name_is_cap(&t[a]) &&
+           kg_lexicon_in(lx, KG_WL_TEAM_WORDS, t[a].norm);
+}
+
+/* Candidate c follows a preposition of place: "in Leicester" is the town. */
+static bool placed_name(const kg_lexicon *lx, const kg_cand *c, const kg_token *t)
+{
+    return c->tok_start > 0 &&
+           kg_lexicon_in(lx, KG_WL_PLACE_PREPOSITIONS, t[c->tok_start - 1].norm);
+}
+
+/* Candidate c, a place's name, stands for its team. */
+static void as_team(kg_cand *c)
+{
+    c->type = KG_ENT_ORGANIZATION;
+    c->country = NULL;
+    c->team = true;
+}
+
+/* Adds name (n bytes) to *clubs, made on first use. */
+static kg_status add_club(kg_entity_finder *f, kg_strmap **clubs, const char *name, size_t n)
+{
+    if (!*clubs && !(*clubs = kg_strmap_new()))
+        return kg_error_set(f->err, KG_ERR_NOMEM, "out of memory finding entities");
+    if (kg_strmap_putn(*clubs, name, n, 0))
+        return kg_error_set(f->err, KG_ERR_NOMEM, "out of memory finding entities");
+    return KG_OK;
+}
+
+kg_status kg_mentions_clubs(kg_entity_finder *f, kg_token *const *tokens, const size_t *n_tokens)
+{
+    kg_strmap *clubs = NULL;
+    kg_status st = KG_OK;
+    bool sporting = f->sporting;
+    for (size_t i = 0; i < f->cands.len; i++) {
+        kg_cand *c = kg_vec_at(&f->cands, i);
+        c->placed = placed_name(f->lx, c, tokens[c->sentence]);
+    }
+    for (size_t i = 0; i < f->cands.len && st == KG_OK; i++) {
+        const kg_cand *c = kg_vec_at(&f->cands, i);
+        if (c->kind != KG_CAND_NAME || (c->type != KG_ENT_LOCATION && c->type != KG_ENT_COUNTRY) ||
+            !c->name || !before_team_word(f->lx, c, tokens[c->sentence], n_tokens[c->sentence]))
+            continue;
+        sporting = true; /* "Leeds striker", "Ireland captain" */
+        if (c->type == KG_ENT_LOCATION)
+            st = add_club(f, &clubs, c->name, strlen(c->name));
+    }
+    /* in a report of games, "Cleveland" after "the Cleveland Indians" is
+     * the team too (not in a newspaper's "New York Times") */
+    for (size_t i = 0; i < f->cands.len && st == KG_OK && sporting; i++) {
+        const kg_cand *c = kg_vec_at(&f->cands, i);
+        const kg_token *t = tokens[c->sentence];
+        if (c->kind == KG_CAND_NAME && c->type == KG_ENT_ORGANIZATION && c->name &&
+            c->tok_end - c->name_start >= 2 &&
+            kg_mention_type_is_team_name(f->lx, t, c->name_start, c->tok_end)) {
+            const char *sp = strrchr(c->name, ' ');
+            if (sp)
+                st = add_club(f, &clubs, c->name, (size_t)(sp - c->name));
+        }
+    }
+    if (st != KG_OK) {
+        kg_strmap_free(clubs);
+        return st;
+    }
+    /* in a report of games a town's name that is no place of the story
+     * ("Leicestershire beat Somerset", not "in Leicester", "Leicester :")
+     * is its team */
+    for (size_t i = 0; i < f->cands.len && sporting; i++) {
+        kg_cand *c = kg_vec_at(&f->cands, i);
+        const kg_token *t = tokens[c->sentence];
+        size_t n = n_tokens[c->sentence];
+        if (c->kind != KG_CAND_NAME || (c->type != KG_ENT_LOCATION && c->type != KG_ENT_COUNTRY))
+            continue;
+        bool placed = c->placed;
+        bool label = c->tok_end < n && (eq(t[c->tok_end].norm, ":") || eq(t[c->tok_end].norm, "("));
+        /* in the story of a game a country is its national team ("Scott
+         * Gray won his cap against Australia"), but not as a nationality
+         * ("Britain's Kathy Butler", "the Italian", "from Italy") nor in a
+         * row of results, where CoNLL-2003 tags it a place */
+        bool whose =
+            c->tok_end < n && (eq(t[c->tok_end].norm, "'s") || eq(t[c->tok_end].norm, "'"));
+        bool national = c->type == KG_ENT_COUNTRY &&
+                        (c->results || whose || c->how == KG_RES_DEMONYM ||
+                         (c->tok_start > 0 && eq(t[c->tok_start - 1].norm, "from")));
+        if (c->type == KG_ENT_COUNTRY && before_team_word(f->lx, c, t, n))
+            national = false;
+        if (!placed && !label && !national)
+            as_team(c);
+    }
+    if (!clubs)
+        return KG_OK;
+    for (size_t i = 0; i < f->cands.len; i++) {
+        kg_cand *c = kg_vec_at(&f->cands, i);
+        if (c->kind == KG_CAND_NAME && c->type == KG_ENT_LOCATION && c->name &&
+            kg_strmap_get(clubs, c->name, NULL) && !c->placed)
+            as_team(c);
+    }
+    kg_strmap_free(clubs);
+    return KG_OK;
+}
