@@ -100,6 +100,17 @@ static void trim_run(const kg_lexicon *lx, const kg_token *t, size_t *s, size_t 
         (*e)--;
 }
 
+/* Whether the word names a kind of event ("Awards", "Open", "Cup"),
+ * whatever its capitals. */
+static bool event_word(const kg_lexicon *lx, const kg_token *w)
+{
+    char low[32];
+    snprintf(low, sizeof low, "%s", w->norm);
+    for (char *q = low; *q; q++)
+        *q = (char)tolower((unsigned char)*q);
+    return kg_lexicon_in(lx, KG_WL_EVENT_WORDS, low);
+}
+
 /* A demonym that begins a company's name: [s, e) is the demonym and one to
  * three words that end in a legal form ("American Motors Corp") or in a
  * plural that no title, given name, place or cue explains ("American
@@ -128,11 +139,7 @@ static bool demonym_company(const kg_lexicon *lx, const kg_token *t, size_t s, s
             return false;
     /* an event or a team, not a company: "French Open", "British Grand
      * Prix", "Brit Awards" */
-    char low[32];
-    snprintf(low, sizeof low, "%s", t[e - 1].norm);
-    for (char *q = low; *q; q++)
-        *q = (char)tolower((unsigned char)*q);
-    if (kg_lexicon_in(lx, KG_WL_EVENT_WORDS, low))
+    if (event_word(lx, &t[e - 1]))
         return false;
     size_t len = strlen(t[e - 1].norm);
     return len > 4 && t[e - 1].norm[len - 1] == 's' && t[e - 1].norm[len - 2] != 's';
@@ -169,6 +176,12 @@ static kg_status run_demonym(kg_entity_finder *f, const kg_token *t, size_t n, s
     const kg_country *dem = kg_lexicon_demonym(lx, t[*s].norm, &plural);
     if (!dem || kg_lexicon_country(lx, whole) || kg_lexicon_organization(lx, whole))
         return KG_OK;
+    /* an event named by a nation ("Brit Awards", "French Open", "German
+     * Cup") names neither an actor nor the country */
+    if (e - *s >= 2 && event_word(lx, &t[e - 1])) {
+        *done = true;
+        return KG_OK;
+    }
     /* "the Spaniard took over", "a Briton was freed", "the scruffy little
      * Austrian.": one person of that nation, not the country (which
      * "Spaniards" and "the Austrian team" may still stand for) */

@@ -8,6 +8,30 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
+#include <stdio.h>
+
 #include "kg.h"
+
+/* cmocka group setup and teardown with the resources in *state: the word
+ * lists, and the tagger and parser when parser is true. */
+static inline int kg_test_resources_setup(void **state, bool parser)
+{
+    kg_resources_options o = {NULL, parser};
+    kg_resources *r = NULL;
+    kg_error err = {0};
+    if (kg_resources_load(&o, &r, &err) != KG_OK) {
+        fprintf(stderr, "%s\n", err.message);
+        return -1;
+    }
+    *state = r;
+    return 0;
+}
+
+static inline int kg_test_resources_teardown(void **state)
+{
+    kg_resources_free(*state);
+    return 0;
+}
 
 #endif

@@ -10,21 +10,12 @@
 
 static int setup(void **state)
 {
-    kg_resources_options o = {NULL, true};
-    kg_resources *r = NULL;
-    kg_error err = {0};
-    if (kg_resources_load(&o, &r, &err) != KG_OK) {
-        fprintf(stderr, "%s\n", err.message);
-        return -1;
-    }
-    *state = r;
-    return 0;
+    return kg_test_resources_setup(state, true);
 }
 
 static int teardown(void **state)
 {
-    kg_resources_free(*state);
-    return 0;
+    return kg_test_resources_teardown(state);
 }
 
 /* ---------------------------------------------------------------- a source */

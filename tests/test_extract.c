@@ -7,21 +7,12 @@
 
 static int setup(void **state)
 {
-    kg_resources_options o = {NULL, false};
-    kg_resources *r = NULL;
-    kg_error err = {0};
-    if (kg_resources_load(&o, &r, &err) != KG_OK) {
-        fprintf(stderr, "%s\n", err.message);
-        return -1;
-    }
-    *state = r;
-    return 0;
+    return kg_test_resources_setup(state, false);
 }
 
 static int teardown(void **state)
 {
-    kg_resources_free(*state);
-    return 0;
+    return kg_test_resources_teardown(state);
 }
 
 static kg_status extract_with_id(void **state, const char *id, kg_document **d, kg_error *err)
