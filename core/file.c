@@ -135,21 +135,31 @@ kg_status kg_file_read_all(const char *path, size_t max, char **buf, size_t *len
     return st == KG_OK ? read_whole(f, path, max, buf, len, err) : st;
 }
 
-kg_status kg_file_read_regular(const char *path, size_t max, char **buf, size_t *len,
-                               kg_error *err)
+int kg_file_open_regular(const char *path, kg_error *err)
 {
-    *buf = NULL;
-    *len = 0;
-    /* O_NONBLOCK only for the open, which is where a FIFO with no writer
-     * would wait; reading a regular file never blocks on it */
+    /* O_NONBLOCK only matters for the open, which is where a FIFO with no
+     * writer would wait; reading a regular file never blocks on it */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0)
-        return kg_error_set(err, KG_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    if (fd < 0) {
+        kg_error_set(err, KG_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        return kg_error_set(err, KG_ERR_IO, "%s: not a regular file", path);
+        kg_error_set(err, KG_ERR_IO, "%s: not a regular file", path);
+        return -1;
     }
+    return fd;
+}
+
+kg_status kg_file_read_regular(const char *path, size_t max, char **buf, size_t *len, kg_error *err)
+{
+    *buf = NULL;
+    *len = 0;
+    int fd = kg_file_open_regular(path, err);
+    if (fd < 0)
+        return KG_ERR_IO;
     FILE *f = fdopen(fd, "rb");
     if (!f) {
         close(fd);

@@ -13,7 +13,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "entities.h"
 #include "lexicon.h"
@@ -50,17 +49,6 @@ struct kg_document {
     size_t *cp_marks; /* code-point offset of byte k * CP_STRIDE */
     kg_extract_stats stats;
 };
-
-/* Stage times are CPU time of the calling thread, not wall time: kg runs
- * on shared machines.  Two runs of the same 102 BBC articles on a 2-core
- * machine with a load average of 7-9 took 90 s and 71 s of wall time (52 s
- * and 77 s for another pair) but 28.2 s and 28.3 s of parse CPU time. */
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 const char *kg_entity_type_name(kg_entity_type t)
 {
@@ -292,26 +280,26 @@ static kg_status sentence_triples(kg_document *d, const kg_resources *r,
                                   size_t *role_at, kg_vec *out, kg_error *err)
 {
     kg_extract_stats *stats = &d->stats;
-    double t0 = now();
+    double t0 = kg_thread_cpu_seconds();
     kg_ud_word *w = NULL;
     long *ent = NULL;
     size_t nt = 0, words = 0;
     kg_status st = sentence_words(d, r->lexicon, s, first_mention, &w, &ent, &nt, &words, err);
     if (st != KG_OK || nt == 0) {
-        stats->parse_s += now() - t0;
+        stats->parse_s += kg_thread_cpu_seconds() - t0;
         return st;
     }
     if (o->max_parse_words && words > o->max_parse_words) {
         stats->too_long++;
-        stats->parse_s += now() - t0;
+        stats->parse_s += kg_thread_cpu_seconds() - t0;
         return KG_OK;
     }
     st = annotate(d, r, o, w, nt, err);
-    stats->parse_s += now() - t0;
+    stats->parse_s += kg_thread_cpu_seconds() - t0;
     if (st != KG_OK)
         return st;
     stats->parsed++;
-    double t1 = now();
+    double t1 = kg_thread_cpu_seconds();
     /* role facts are in sentence order, as sentences are read */
     size_t r0 = *role_at;
     while (r0 < d->ents.n_roles && d->ents.roles[r0].sentence < s)
@@ -330,7 +318,7 @@ static kg_status sentence_triples(kg_document *d, const kg_resources *r,
                           .n_roles = r1 - r0};
     *role_at = r1;
     st = kg_relations_extract(d->arena, r->lexicon, &rs, out, err);
-    stats->triples_s += now() - t1;
+    stats->triples_s += kg_thread_cpu_seconds() - t1;
     return st;
 }
 
@@ -378,7 +366,7 @@ static kg_status arg_values(kg_document *d, const kg_values *v, const kg_arg *ar
 
 static kg_status triple_values(kg_document *d, const kg_values *v, kg_error *err)
 {
-    double t0 = now();
+    double t0 = kg_thread_cpu_seconds();
     kg_status st = KG_OK;
     for (size_t i = 0; i < d->n_triples && st == KG_OK; i++) {
         kg_triple *t = &d->triples[i];
@@ -386,7 +374,7 @@ static kg_status triple_values(kg_document *d, const kg_values *v, kg_error *err
         if (st == KG_OK)
             st = arg_values(d, v, &t->object, &t->object_values, &t->n_object_values, err);
     }
-    d->stats.triples_s += now() - t0;
+    d->stats.triples_s += kg_thread_cpu_seconds() - t0;
     return st;
 }
 
@@ -423,7 +411,7 @@ static kg_status extract_all_triples(kg_document *d, const kg_resources *r,
 static kg_status run_pipeline(kg_document *d, const kg_resources *r, const kg_extract_options *o,
                               kg_error *err)
 {
-    double t0 = now();
+    double t0 = kg_thread_cpu_seconds();
     kg_status st = index_code_points(d, err);
     if (st == KG_OK)
         st = kg_sentences_split(d->arena, d->doc.text, d->doc.body_start, d->doc.len, &d->sentences,
@@ -441,7 +429,7 @@ static kg_status run_pipeline(kg_document *d, const kg_resources *r, const kg_ex
             return st;
     }
     d->stats.sentences = d->n_sentences;
-    double t1 = now();
+    double t1 = kg_thread_cpu_seconds();
     d->stats.split_s = t1 - t0;
     st = kg_entities_find(d->arena, r->lexicon, r->ner, d->doc.text, d->sentences, d->n_sentences,
                           d->tokens, d->n_tokens, &d->ents, err);
@@ -454,7 +442,7 @@ static kg_status run_pipeline(kg_document *d, const kg_resources *r, const kg_ex
     }
     for (size_t e = 0; e < d->ents.n_entities; e++)
         d->ents.entities[e].first_cp = kg_document_cp(d, d->ents.entities[e].first_offset);
-    d->stats.entities_s = now() - t1;
+    d->stats.entities_s = kg_thread_cpu_seconds() - t1;
     return extract_all_triples(d, r, o, err);
 }
 
@@ -481,14 +469,14 @@ static kg_status extract(const kg_resources *r, const kg_extract_options *o,
         free(d);
         return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
     }
-    double t0 = now();
+    double t0 = kg_thread_cpu_seconds();
     kg_status st = in->data ? kg_reader_read_buffer(d->arena, name, in->data, in->len, &d->doc, err)
                             : kg_reader_read_file(d->arena, name, max, &d->doc, err);
     if (st == KG_OK && in->id && !(d->doc.id = kg_reader_id(d->arena, in->id)))
         st = kg_error_set(err, KG_ERR_NOMEM, "%s: out of memory", name);
     if (st == KG_OK && in->date && *in->date)
         memcpy(d->doc.date, in->date, sizeof d->doc.date);
-    d->stats.read_s = now() - t0;
+    d->stats.read_s = kg_thread_cpu_seconds() - t0;
     d->stats.bytes = d->doc.len;
     if (st == KG_OK)
         st = run_pipeline(d, r, o, err);

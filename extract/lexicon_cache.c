@@ -17,7 +17,6 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -428,13 +427,13 @@ kg_lexicon *kg_lexicon_cache_open(const char *dir, const char *stamp)
     char path[4096];
     if (!cache_path(path, sizeof path, dir, stamp))
         return NULL;
-    /* O_NONBLOCK: a FIFO planted under the name must not hang the run */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    /* a FIFO planted under the name must not hang the run */
+    int fd = kg_file_open_regular(path, NULL);
     if (fd < 0)
         return NULL;
     struct stat st;
     void *map = MAP_FAILED;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 16)
+    if (fstat(fd, &st) == 0 && st.st_size > 16)
         map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
     close(fd);
     if (map == MAP_FAILED)

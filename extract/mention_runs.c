@@ -8,7 +8,6 @@
  * an acronym defined in parentheses follows it. */
 #include "mentions_internal.h"
 
-#include <ctype.h>
 #include <stdio.h>
 
 #include "names.h"
@@ -100,17 +99,6 @@ static void trim_run(const kg_lexicon *lx, const kg_token *t, size_t *s, size_t 
         (*e)--;
 }
 
-/* Whether the word names a kind of event ("Awards", "Open", "Cup"),
- * whatever its capitals. */
-static bool event_word(const kg_lexicon *lx, const kg_token *w)
-{
-    char low[32];
-    snprintf(low, sizeof low, "%s", w->norm);
-    for (char *q = low; *q; q++)
-        *q = (char)tolower((unsigned char)*q);
-    return kg_lexicon_in(lx, KG_WL_EVENT_WORDS, low);
-}
-
 /* A demonym that begins a company's name: [s, e) is the demonym and one to
  * three words that end in a legal form ("American Motors Corp") or in a
  * plural that no title, given name, place or cue explains ("American
@@ -139,7 +127,7 @@ static bool demonym_company(const kg_lexicon *lx, const kg_token *t, size_t s, s
             return false;
     /* an event or a team, not a company: "French Open", "British Grand
      * Prix", "Brit Awards" */
-    if (event_word(lx, &t[e - 1]))
+    if (kg_lexicon_in(lx, KG_WL_EVENT_WORDS, t[e - 1].norm))
         return false;
     size_t len = strlen(t[e - 1].norm);
     return len > 4 && t[e - 1].norm[len - 1] == 's' && t[e - 1].norm[len - 2] != 's';
@@ -178,7 +166,7 @@ static kg_status run_demonym(kg_entity_finder *f, const kg_token *t, size_t n, s
         return KG_OK;
     /* an event named by a nation ("Brit Awards", "French Open", "German
      * Cup") names neither an actor nor the country */
-    if (e - *s >= 2 && event_word(lx, &t[e - 1])) {
+    if (e - *s >= 2 && kg_lexicon_in(lx, KG_WL_EVENT_WORDS, t[e - 1].norm)) {
         *done = true;
         return KG_OK;
     }

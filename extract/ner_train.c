@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "shuffle.h"
 
@@ -369,13 +368,6 @@ static kg_status read_sentences(const kg_lexicon *lx, kg_arena *a, const char *c
 
 /* ------------------------------------------------------------ scoring */
 
-static double thread_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static void compare(const kg_ner_span *g, size_t ng, const kg_ner_span *p, size_t np,
                     kg_ner_counts *c)
 {
@@ -419,10 +411,10 @@ kg_status kg_ner_evaluate(const kg_ner *m, const kg_lexicon *lx, const char *con
             kg_ner_span *g, *p;
             size_t ng, np;
             st = kg_ner_gold_spans(lx, a, &s[i], &g, &ng, err);
-            double t0 = thread_seconds();
+            double t0 = kg_thread_cpu_seconds();
             if (st == KG_OK)
                 st = kg_ner_tag(m, lx, a, forms, s[i].n_words, &p, &np, err);
-            c->seconds += thread_seconds() - t0;
+            c->seconds += kg_thread_cpu_seconds() - t0;
             if (st == KG_OK)
                 compare(g, ng, p, np, c);
             c->sentences++;

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <string.h>
-#include <time.h>
 
 #include "conllu.h"
 #include "model_file.h"
@@ -22,13 +21,6 @@
 /* More tags or labels than this is not a treebank we know how to use. */
 #define MAX_CLASSES 1000
 
-
-static double thread_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 void kg_ud_model_free(kg_ud_model *m)
 {
@@ -173,7 +165,7 @@ kg_status kg_ud_annotate(const kg_ud_model *m, kg_arena *a, kg_ud_word *words, s
         return kg_error_set(err, KG_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < n; i++)
         forms[i] = words[i].form;
-    double t0 = thread_seconds();
+    double t0 = kg_thread_cpu_seconds();
     kg_status st = kg_tagger_tag(m->tagger, forms, n, tags, alt, err);
     for (size_t i = 0; i < n && st == KG_OK; i++) {
         words[i].upos = m->upos[tags[i]];
@@ -182,7 +174,7 @@ kg_status kg_ud_annotate(const kg_ud_model *m, kg_arena *a, kg_ud_word *words, s
         if (!words[i].lemma)
             st = kg_error_set(err, KG_ERR_NOMEM, "out of memory");
     }
-    double t1 = thread_seconds();
+    double t1 = kg_thread_cpu_seconds();
     if (st == KG_OK)
         st = kg_depparse_parse(m->parser, forms, tags, alt, n, heads, labels, err);
     for (size_t i = 0; i < n && st == KG_OK; i++) {
@@ -193,7 +185,7 @@ kg_status kg_ud_annotate(const kg_ud_model *m, kg_arena *a, kg_ud_word *words, s
         stats->sentences++;
         stats->tokens += n;
         stats->tag_s += t1 - t0;
-        stats->parse_s += thread_seconds() - t1;
+        stats->parse_s += kg_thread_cpu_seconds() - t1;
     }
     return st;
 }
@@ -250,7 +242,7 @@ kg_status kg_ud_parse_text(const kg_ud_model *m, kg_arena *a, const char *text, 
 {
     *out = NULL;
     *n = 0;
-    double t0 = thread_seconds();
+    double t0 = kg_thread_cpu_seconds();
     kg_span *spans = NULL;
     size_t ns = 0;
     kg_status st = kg_sentences_split(a, text, start, len, &spans, &ns, err);
@@ -264,7 +256,7 @@ kg_status kg_ud_parse_text(const kg_ud_model *m, kg_arena *a, const char *text, 
         st = tokenize(a, text, spans[i], i + 1 < ns ? spans[i + 1].start : SIZE_MAX, &cp, &cp_at,
                       &s[i], err);
     if (stats)
-        stats->tokenize_s += thread_seconds() - t0;
+        stats->tokenize_s += kg_thread_cpu_seconds() - t0;
     for (size_t i = 0; i < ns && st == KG_OK; i++)
         st = kg_ud_annotate(m, a, s[i].words, s[i].n, stats, err);
     if (st != KG_OK)

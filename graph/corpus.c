@@ -11,7 +11,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "kg/corpus.h"
@@ -46,14 +45,6 @@ typedef struct run {
     bool eof;      /* the source is exhausted: next is the total */
     bool stop;     /* hand out no more documents */
 } run;
-
-/* CPU time of this thread, as kg_extract_stats counts it. */
-static double cpu_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 /* Extracts one document (outside the lock) into the fields of its slot,
  * which the caller stores under the lock, and gives the item back. */
@@ -119,10 +110,10 @@ static kg_status merge_one(slot *s, size_t index, const kg_corpus_options *o, kg
     kg_document *d = s->doc;
     if (d) {
         kg_error gerr = {0};
-        double t0 = cpu_now();
+        double t0 = kg_thread_cpu_seconds();
         size_t docs_before = kg_graph_doc_count(g);
         kg_status st = kg_graph_add_document(g, d, &gerr);
-        tot->merge_s += cpu_now() - t0;
+        tot->merge_s += kg_thread_cpu_seconds() - t0;
         kg_extract_stats_add(&tot->stats, kg_document_stats(d));
         /* a document whose id another has is a bad document, refused before
          * the graph changed (it holds no more documents than before);

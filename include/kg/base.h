@@ -72,6 +72,11 @@ kg_status kg_file_read(FILE *f, const char *name, size_t max, char **buf, size_t
 kg_status kg_file_read_all(const char *path, size_t max, char **buf, size_t *len, kg_error *err);
 kg_status kg_file_read_regular(const char *path, size_t max, char **buf, size_t *len,
                                kg_error *err);
+/* The read-only descriptor of path if it is a regular file, opened without
+ * blocking on a FIFO (O_NONBLOCK, O_CLOEXEC); otherwise -1, and err (which
+ * may be NULL) says why as kg_file_read_regular does.  What
+ * kg_file_read_regular and the lexicon cache's mmap both open with. */
+int kg_file_open_regular(const char *path, kg_error *err);
 
 /* Writing: write(ctx, out, err) fills PATH.tmp.XXXXXX, which is flushed,
  * fsynced, closed and renamed into place, keeping an existing file's mode; on
@@ -100,6 +105,10 @@ void kg_file_cleanup_on_signals(void);
  * spelling of the path counts; "-" is standard input); KG_OK otherwise. */
 kg_status kg_file_check_not_input(const char *output, const char *const *inputs, size_t n,
                                   kg_error *err);
+
+/* CPU seconds this thread has used: what the stage times of
+ * kg_extract_stats count (core/clock.c says why). */
+double kg_thread_cpu_seconds(void);
 
 /* True if the 10 bytes at s are YYYY-MM-DD naming a day of the Gregorian
  * calendar (2024-02-29 is one, 2023-02-29 and 2024-02-31 are not).  s need
