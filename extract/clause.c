@@ -276,11 +276,38 @@ void kg_clause_prep(kg_rel_ctx *c, size_t h, kg_clause_arg *a)
                 last = fx;
             }
         }
+    /* "to Guantanamo Bay" with "to" hung off "Guantanamo": a marker the
+     * parser gave a name's first word before the head is still the
+     * phrase's */
+    for (size_t j = 0; j < n && a->case_word == KG_UD_NONE; j++)
+        if (k[j] < h && kg_udtree_is(t, k[j], "compound") && t->lo[k[j]] == t->lo[h]) {
+            size_t cw = kg_udtree_child(t, k[j], "case");
+            if (cw != KG_UD_NONE && cw == t->lo[h] && kg_udtree_upos(t, cw, "ADP")) {
+                a->case_word = cw;
+                append_lower(a->prep, sizeof a->prep, t->w[cw].form);
+            }
+        }
     /* "'s" is a possessive marker, not a preposition */
     if (!strcmp(a->prep, "'s") || !strcmp(a->prep, "’s") || !strcmp(a->prep, "'")) {
         a->prep[0] = '\0';
         a->case_word = KG_UD_NONE;
     }
+}
+
+/* "get past Scotland" with "past" an adjective of "Scotland", "taken to
+ * Guantanamo Bay" with "Bay" the object: an object whose phrase opens with
+ * a preposition is a phrase the parser misread, and reads as one. */
+static void object_marker(kg_rel_ctx *c, size_t w, kg_clause_arg *a)
+{
+    const kg_udtree *t = T(c);
+    size_t f = t->lo[w];
+    if (f >= w || t->head[f] == KG_UD_NONE || kg_udtree_entity(t, f) >= 0 ||
+        !(kg_udtree_upos(t, f, "ADP") || kg_lexicon_in(c->lx, KG_WL_PREPOSITIONS, t->w[f].form)))
+        return;
+    a->kind = KG_ARG_OBL;
+    a->case_word = f;
+    a->prep[0] = '\0';
+    append_lower(a->prep, sizeof a->prep, t->w[f].form);
 }
 
 size_t kg_clause_args(kg_rel_ctx *c, size_t p, kg_clause_arg *out)
@@ -295,6 +322,7 @@ size_t kg_clause_args(kg_rel_ctx *c, size_t p, kg_clause_arg *out)
             bool obj = kg_udtree_is(t, w, "obj") || kg_udtree_is(t, w, "iobj");
             if (pass == 0 && obj) {
                 a.kind = KG_ARG_OBJ;
+                object_marker(c, w, &a);
             } else if (pass == 1 && kg_udtree_is(t, w, "obl") && !c->attribution[w]) {
                 a.kind = KG_ARG_OBL;
                 kg_clause_prep(c, w, &a);

@@ -135,6 +135,33 @@ typedef struct reading {
     kg_arg s;  /* and its phrase */
 } reading;
 
+/* "put Milburn in charge": a verb of data/complement-verbs.txt takes into
+ * rel (and surf) the preposition and noun of its first phrase that names
+ * no entity, and returns 1; -1 when it has none, and the clause says
+ * nothing of its object; 0 for any other verb. */
+static int complete(kg_rel_ctx *c, const reading *r, char *rel, size_t nrel, char *surf,
+                    size_t nsurf)
+{
+    const kg_udtree *t = T(c);
+    const char *lem = kg_udtree_lemma(c->a, t, r->p);
+    if (!lem || !kg_lexicon_in(c->lx, KG_WL_COMPLEMENT_VERBS, lem) ||
+        kg_udtree_child(t, r->p, "compound:prt") != KG_UD_NONE) /* "set up" is whole */
+        return 0;
+    for (size_t k = 1; k < r->na; k++) {
+        const kg_clause_arg *a = &r->args[k];
+        if (a->kind != KG_ARG_OBL || !*a->prep || kg_udtree_entity(t, a->head) >= 0 ||
+            !kg_udtree_upos(t, a->head, "NOUN"))
+            continue;
+        const char *nf = noun_form(c, a->head);
+        append(rel, nrel, a->prep);
+        append_lower(rel, nrel, nf);
+        append(surf, nsurf, a->prep);
+        append(surf, nsurf, nf);
+        return 1;
+    }
+    return -1;
+}
+
 /* The main triple, one per conjunct of the first argument: the relation
  * with the argument's preposition, the object with the clause's other
  * phrases after it, for Open IE; and the same without them. */
@@ -164,6 +191,11 @@ static kg_status put_main(kg_rel_ctx *c, const reading *r, kg_emit_kind kind, kg
             append(rel, sizeof rel, first.prep);
             append(surf, sizeof surf, first.prep);
         }
+        /* the short triple carries the completed label and the edge */
+        char crel[160], csurf[224];
+        memcpy(crel, rel, sizeof crel);
+        memcpy(csurf, surf, sizeof csurf);
+        int completion = first.kind == KG_ARG_OBJ ? complete(c, r, crel, sizeof crel, csurf, sizeof csurf) : 0;
         const char *otext = kg_clause_arg_text(c, &first, false);
         /* the clause's other phrases follow the object, for Open IE */
         char *full = otext ? kg_arena_strdup(c->a, otext) : NULL;
@@ -178,11 +210,14 @@ static kg_status put_main(kg_rel_ctx *c, const reading *r, kg_emit_kind kind, kg
         /* "suspended alongside Bergkamp": no partner, no edge */
         if (first.kind == KG_ARG_OBL && kg_lexicon_in(c->lx, KG_WL_NO_RELATION_PREPS, first.prep))
             o.entity = -1;
+        kg_arg o1 = {otext, completion < 0 ? -1 : o.entity};
+        if (completion)
+            o.entity = -1;
         st = put_conjunct(c, &r->l, r->s, rel, surf, o, first.head, p, kind, err);
-        if (st == KG_OK && na > 1) {
-            kg_arg o1 = {otext, o.entity};
-            st = put_conjunct(c, &r->l, r->s, rel, surf, o1, first.head, p, KG_EMIT_OBLIQUE, err);
-        }
+        if (st == KG_OK && na > 1)
+            st = put_conjunct(c, &r->l, r->s, completion > 0 ? crel : rel,
+                              completion > 0 ? csurf : surf, o1, first.head, p, KG_EMIT_OBLIQUE,
+                              err);
     }
     return st;
 }
@@ -191,13 +226,16 @@ static kg_status put_main(kg_rel_ctx *c, const reading *r, kg_emit_kind kind, kg
 static kg_status put_active(kg_rel_ctx *c, const reading *r, kg_arg agent, kg_error *err)
 {
     const kg_udtree *t = T(c);
-    char arel[128];
+    char arel[128], asurf[128];
     const char *lem = kg_udtree_lemma(c->a, t, r->p);
     snprintf(arel, sizeof arel, "%s", lem ? lem : "");
+    snprintf(asurf, sizeof asurf, "%s", t->w[r->p].form);
     size_t prt = kg_udtree_child(t, r->p, "compound:prt");
-    if (prt != KG_UD_NONE)
+    if (prt != KG_UD_NONE) {
         append_lower(arel, sizeof arel, t->w[prt].form);
-    return put(c, &r->l, agent, arel, t->w[r->p].form, r->s, r->p, KG_EMIT_ACTIVE, err);
+        append(asurf, sizeof asurf, t->w[prt].form);
+    }
+    return put(c, &r->l, agent, arel, asurf, r->s, r->p, KG_EMIT_ACTIVE, err);
 }
 
 /* The triple of phrase a, a conjunct of the phrase headed by w. */
@@ -268,8 +306,7 @@ static kg_status put_first_agent(kg_rel_ctx *c, const reading *r, kg_error *err)
     if (r->na < 1 || a->kind != KG_ARG_OBL || !r->l.passive || strcmp(a->prep, "by"))
         return KG_OK;
     kg_arg o = {kg_clause_np_without(c, a->head, a->case_word), kg_udtree_entity(t, a->head)};
-    const char *lem = kg_udtree_lemma(c->a, t, r->p);
-    return put(c, &r->l, o, lem, t->w[r->p].form, r->s, r->p, KG_EMIT_ACTIVE, err);
+    return put_active(c, r, o, err);
 }
 
 /* "held talks with X", "made stops in Chile": through the noun of object
@@ -316,6 +353,21 @@ static kg_status put_through_object(kg_rel_ctx *c, const reading *r, size_t obj,
     return st;
 }
 
+/* "He said Mr Jones and himself had no intention": a name as the object
+ * of a verb whose object is what was said (data/content-verbs.txt) is the
+ * subject of a reported clause the parser cut short. */
+static bool cut_report(kg_rel_ctx *c, const reading *r)
+{
+    const kg_udtree *t = T(c);
+    if (r->na == 0 || r->args[0].kind != KG_ARG_OBJ)
+        return false;
+    size_t o = r->args[0].head;
+    if (kg_udtree_entity(t, o) < 0 && !kg_udtree_upos(t, o, "PROPN"))
+        return false;
+    const char *lem = kg_udtree_lemma(c->a, t, r->p);
+    return lem && kg_lexicon_in(c->lx, KG_WL_CONTENT_VERBS, lem);
+}
+
 /* The triples of the predicate for one subject conjunct. */
 static kg_status read_subject(kg_rel_ctx *c, const reading *r, kg_emit_kind main_kind,
                               kg_error *err)
@@ -323,6 +375,8 @@ static kg_status read_subject(kg_rel_ctx *c, const reading *r, kg_emit_kind main
     const kg_udtree *t = T(c);
     if (c->speech_verb[r->p] && (r->na == 0 || r->args[0].kind != KG_ARG_OBJ))
         return KG_OK; /* what was said is speech.c's triple */
+    if (cut_report(c, r))
+        return KG_OK;
     if (r->na == 0)
         return put(c, &r->l, r->s, r->l.rel, r->l.surf, (kg_arg){NULL, -1}, r->p,
                    KG_EMIT_CLAUSE_NO_OBJECT, err);

@@ -280,6 +280,18 @@ static int salience(kg_entity_finder *f, const kg_cand *c, size_t e, const long 
     return score;
 }
 
+/* ""Jones can go to the public," he told BBC News": a person named inside a
+ * quotation of the pronoun's own sentence is talked about, not the one
+ * talking, when the pronoun stands outside it. */
+static bool quoted_here(const kg_entity_finder *f, const kg_cand *c, size_t last_seen)
+{
+    if (last_seen == 0 || last_seen > f->cands.len)
+        return false;
+    const kg_cand *o = kg_vec_at(&f->cands, last_seen - 1);
+    size_t q, r;
+    return o->sentence == c->sentence && quoted(f, cand_offset(f, o), &q, &r);
+}
+
 long kg_entity_match_pronoun(kg_entity_finder *f, size_t ci)
 {
     const kg_cand *c = kg_vec_at(&f->cands, ci);
@@ -290,6 +302,7 @@ long kg_entity_match_pronoun(kg_entity_finder *f, size_t ci)
     size_t n_speakers = 0, open, close;
     if (quoted(f, cand_offset(f, c), &open, &close))
         n_speakers = quote_speakers(f, ci, open, close, speakers);
+    bool pronoun_quoted = n_speakers > 0 || quoted(f, cand_offset(f, c), &open, &close);
     long best = -1;
     int best_score = 0;
     size_t rivals = 0;
@@ -298,6 +311,8 @@ long kg_entity_match_pronoun(kg_entity_finder *f, size_t ci)
          e = info_at(f, e)->older[l]) {
         const kg_entity_info *in = info_at(f, e);
         if (in->last_seen > ci)
+            continue;
+        if (!pronoun_quoted && quoted_here(f, c, in->last_seen))
             continue;
         if (c->sentence - in->seen_sentence >= KG_PRONOUN_WINDOW) {
             if (best < 0)

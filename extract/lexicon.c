@@ -75,6 +75,8 @@ static const char *const wordlist_files[KG_WL_COUNT] = {
     [KG_WL_ATTRIBUTIVE_SUFFIXES] = "attributive-suffixes.txt",
     [KG_WL_PREPOSITIONS] = "prepositions.txt",
     [KG_WL_PARTICIPLE_PREPS] = "participle-prepositions.txt",
+    [KG_WL_CONTENT_VERBS] = "content-verbs.txt",
+    [KG_WL_COMPLEMENT_VERBS] = "complement-verbs.txt",
 };
 
 /* ---------------------------------------------------------------- project data files */

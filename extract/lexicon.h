@@ -127,6 +127,8 @@ typedef enum kg_wordlist {
     KG_WL_ATTRIBUTIVE_SUFFIXES, /* based, owned: "California-based" is no part of a name */
     KG_WL_PREPOSITIONS,         /* under, with: a person named after one is no subject */
     KG_WL_PARTICIPLE_PREPS,     /* compared, following: "compared to Labour" is no clause */
+    KG_WL_CONTENT_VERBS,        /* say, suggest: their object is what is said, never a listener */
+    KG_WL_COMPLEMENT_VERBS,     /* put, place: "put Milburn in charge" says nothing without "in charge" */
     KG_WL_COUNT
 } kg_wordlist;
 

@@ -18,6 +18,20 @@ static bool before_team_word(const kg_lexicon *lx, const kg_cand *c, const kg_to
            kg_lexicon_in(lx, KG_WL_TEAM_WORDS, t[a].norm);
 }
 
+/* The words after candidate c (past a possessive) open a title that is no
+ * team word: "Thailand Prime Minister Thaksin", "Italy's President". */
+static bool before_title(const kg_lexicon *lx, const kg_cand *c, const kg_token *t, size_t n)
+{
+    size_t a = c->tok_end;
+    if (a < n && (eq(t[a].norm, "'s") || eq(t[a].norm, "'")))
+        a++;
+    const char *w[4];
+    size_t m = 0;
+    for (size_t k = a; k < n && m < 4; k++)
+        w[m++] = t[k].norm;
+    return m > 0 && kg_lexicon_title_len(lx, w, m) > 0 && !kg_lexicon_in(lx, KG_WL_TEAM_WORDS, w[0]);
+}
+
 /* Candidate c follows a preposition of place: "in Leicester" is the town. */
 static bool placed_name(const kg_lexicon *lx, const kg_cand *c, const kg_token *t)
 {
@@ -100,6 +114,8 @@ kg_status kg_mentions_clubs(kg_entity_finder *f, kg_token *const *tokens, const 
                          (c->tok_start > 0 && eq(t[c->tok_start - 1].norm, "from")));
         if (c->type == KG_ENT_COUNTRY && before_team_word(f->lx, c, t, n))
             national = false;
+        else if (before_title(f->lx, c, t, n))
+            national = true; /* the country's office, not its team */
         if (!placed && !label && !national)
             as_team(c);
     }

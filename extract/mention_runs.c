@@ -57,11 +57,26 @@ static bool attributive(const kg_lexicon *lx, const char *w)
     return dash && dash > w && kg_lexicon_in(lx, KG_WL_ATTRIBUTIVE_SUFFIXES, dash + 1);
 }
 
+/* A run's first word that begins a body's name even where a sentence
+ * starts: a cue before "of" ("Association of Chief Police Officers") or an
+ * adjective in -al before a cue ("National Bureau of Statistics",
+ * "Federal Court"). */
+static bool opens_body(const kg_lexicon *lx, const kg_token *t, size_t s, size_t e)
+{
+    if (e - s < 2)
+        return false;
+    if (eq(t[s + 1].norm, "of"))
+        return e - s > 2 && kg_lexicon_is_org_cue(lx, t[s].norm);
+    size_t len = strlen(t[s].norm);
+    return len >= 5 && !strcmp(t[s].norm + len - 2, "al") &&
+           kg_lexicon_is_org_cue(lx, t[s + 1].norm);
+}
+
 /* Drops the words of run [*s, *e) that are capitalized only by position
  * ("The", "However", "During") and connectors at either end. */
 static void trim_run(const kg_lexicon *lx, const kg_token *t, size_t *s, size_t *e)
 {
-    bool org_name = kg_mention_type_is_org_word(lx, &t[*e - 1]);
+    bool org_name = kg_mention_type_is_org_word(lx, &t[*e - 1]) || opens_body(lx, t, *s, *e);
     if (*e - *s > 1) {
         char whole[256];
         size_t at = 0;
@@ -350,9 +365,12 @@ static kg_status run_name(kg_entity_finder *f, const kg_token *t, size_t n, size
 {
     const kg_lexicon *lx = f->lx;
     /* "Beatle George Harrison", "Welshman Jimmy Watkins": a word before a
-     * given name and a surname that is no title describes the person */
+     * given name and a surname that is no title describes the person; in
+     * capitals it is initials or an acronym of the name ("JP Morgan
+     * Securities") */
     size_t ns = c->name_start;
     if (!titled && e - ns >= 3 && !kg_lexicon_is_given_name(lx, t[ns].norm) &&
+        !kg_name_is_all_caps(t[ns].norm) &&
         kg_lexicon_is_given_name(lx, t[ns + 1].norm) && !lexicon_names(lx, t[ns].norm) &&
         !kg_lexicon_demonym(lx, t[ns].norm, NULL) && !kg_name_is_connector(t[ns + 1].norm))
         c->name_start = ns + 1;

@@ -474,6 +474,16 @@ static kg_status possessives(kg_rel_ctx *c, kg_error *err)
 
 /* ------------------------------------------------------------ between, place of */
 
+/* "the Israeli city of Tel Aviv": one place that noun nn names, so its
+ * holder holds the place; "the Norwegian branches of Sony Music" are
+ * Sony's, and Norway holds the branches, not Sony. */
+static bool names_a_place(const kg_rel_ctx *c, size_t nn, long ez)
+{
+    const char *x = T(c)->w[nn].xpos;
+    int ty = kg_rel_entity_type(c, ez);
+    return (ty == KG_ENT_LOCATION || ty == KG_ENT_COUNTRY) && !(x && !strcmp(x, "NNS"));
+}
+
 static kg_status nominal_relations(kg_rel_ctx *c, kg_error *err)
 {
     const kg_udtree *t = T(c);
@@ -505,7 +515,7 @@ static kg_status nominal_relations(kg_rel_ctx *c, kg_error *err)
                 kg_arg s = {kg_clause_np_without(c, z, cw), ez};
                 kg_arg o = {kg_clause_np(c, z2), e2};
                 st = put(c, s, rel, rel, o, nn, KG_EMIT_NOMINAL, err);
-            } else if (!strcmp(p, "of")) {
+            } else if (!strcmp(p, "of") && names_a_place(c, nn, ez)) {
                 /* "the Israeli city of Tel Aviv": a holder before the noun */
                 for (size_t q = 0; q < n && st == KG_OK; q++) {
                     size_t hw = k[q];

@@ -82,6 +82,11 @@ CASE(test_coref_he_outside_the_quote_may_be_the_speaker,
      "good day.\"",
      "He -> Brian Cole")
 
+CASE(test_coref_he_after_a_quote_is_not_the_one_quoted_about,
+     "Mr. Frank Hill chaired the meeting. \"Mr. Toth can stay in the post,\" he told "
+     "reporters.",
+     "he -> Frank Hill")
+
 /* ---------------------------------------------------------------- reach */
 CASE(test_coref_possessive_in_the_same_sentence, "Mr. Omar Haddad thanked his staff.",
      "his -> Omar Haddad")
@@ -128,6 +133,7 @@ int main(void)
         cmocka_unit_test(test_coref_pronoun_far_from_any_name_takes_the_latest),
         cmocka_unit_test(test_coref_story_subject_outlasts_a_cast),
         cmocka_unit_test(test_coref_person_in_a_phrase_is_no_subject),
+        cmocka_unit_test(test_coref_he_after_a_quote_is_not_the_one_quoted_about),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -660,6 +660,22 @@ CASE(test_entities_descriptor_before_a_name_is_no_part_of_it,
 CASE(test_entities_person_and_a_show_are_two, "Ricky Gervais and The Office won awards.",
      "Ricky Gervais -> Ricky Gervais (person)", "!Ricky Gervais and The Office")
 
+/* an organization's name opening a sentence keeps its first word */
+CASE(test_entities_sentence_initial_association_of,
+     "Association of Chief Fire Officers spokesman Tom Reed said the plan had failed.",
+     "Association of Chief Fire Officers -> Association of Chief Fire Officers (organization)")
+CASE(test_entities_sentence_initial_national_office_of,
+     "National Office of Statistics figures showed growth in Chile.",
+     "National Office of Statistics -> National Office of Statistics (organization)")
+CASE(test_entities_capitals_before_a_given_name_stay,
+     "JP Morgan Securities analyst Ken Ito said the yen would fall.",
+     "JP Morgan Securities -> JP Morgan Securities (organization)")
+/* in a sports story a country before a title is the country */
+CASE(test_entities_country_before_a_title_in_sport,
+     "Leeds striker Alan Smith scored twice on Saturday. Thailand Prime Minister Thaksin "
+     "Shinawatra watched the game.",
+     "Thailand -> Thailand (country)")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -802,6 +818,10 @@ int main(void)
         cmocka_unit_test(test_entities_it_is_no_country_code),
         cmocka_unit_test(test_entities_descriptor_before_a_name_is_no_part_of_it),
         cmocka_unit_test(test_entities_person_and_a_show_are_two),
+        cmocka_unit_test(test_entities_sentence_initial_association_of),
+        cmocka_unit_test(test_entities_sentence_initial_national_office_of),
+        cmocka_unit_test(test_entities_capitals_before_a_given_name_stay),
+        cmocka_unit_test(test_entities_country_before_a_title_in_sport),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

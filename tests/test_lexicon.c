@@ -55,6 +55,8 @@ static const char *const data_files[] = {
     "attributive-suffixes.txt",
     "prepositions.txt",
     "participle-prepositions.txt",
+    "content-verbs.txt",
+    "complement-verbs.txt",
 };
 #define N_DATA_FILES (sizeof data_files / sizeof *data_files)
 

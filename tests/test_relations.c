@@ -238,6 +238,38 @@ CASE(test_rel_alongside_apposition_is_no_partner,
      "Eric Clapton, alongside Buddy Guy, introduced the act.",
      "!Eric Clapton | be alongside | Buddy Guy | e")
 
+/* a name after a verb of saying heads the clause it reports, when the
+ * parser takes it for the object */
+CASE(test_rel_named_object_of_say_is_its_clause_subject,
+     "She said Mr Okafor and herself had no plans to resign.", "!She | say | Mr Okafor",
+     "herself | have | no plans to resign")
+/* a preposition the parser left inside an object is the label's */
+CASE(test_rel_preposition_opening_an_object_joins_the_label,
+     "Portugal could not get past Greece in the final.", "Portugal | get past | Greece | ne",
+     "!Portugal | get | past Greece")
+CASE(test_rel_to_phrase_parsed_as_object_keeps_to,
+     "The suspects were taken to Belmarsh Prison by police.",
+     "suspects | be taken to | Belmarsh Prison", "!suspects | be taken | Belmarsh Prison")
+/* "put" says little without where or how: its phrase joins the label */
+CASE(test_rel_put_takes_its_phrase_into_the_label, "The coach put Ivan Petrov on the bench.",
+     "coach | put on bench | Ivan Petrov | | oid=ivan-petrov", "!coach | put | Ivan Petrov | e")
+CASE(test_rel_put_in_charge, "The chairman put Anna Kowalski in charge of the bank.",
+     "chairman | put in charge | Anna Kowalski | | oid=anna-kowalski")
+CASE(test_rel_put_without_its_phrase_draws_no_edge, "Officials put Ivan Petrov there.",
+     "Officials | put | Ivan Petrov", "!Officials | put | Ivan Petrov | | oid=ivan-petrov")
+CASE(test_rel_particle_verb_keeps_its_object, "Bill Gates set up Microsoft in 1975.",
+     "Bill Gates | set up | Microsoft | e")
+CASE(test_rel_passive_particle_verb_read_actively,
+     "The ministry was set up by Helmut Kohl in 1990.",
+     "Helmut Kohl | set up | The ministry | | surf=set up")
+/* "the Swedish branches of Warner Music" are the company's, in Sweden;
+ * only a place is a country's ("the Peruvian city of Cusco") */
+CASE(test_rel_branches_of_a_company_are_no_place,
+     "A complaint was filed by the Swedish branches of Warner Music.",
+     "!Warner Music | branch of | Sweden")
+CASE(test_rel_city_of_a_country, "Stocks fell in the Peruvian city of Cusco.",
+     "Cusco | city of | Peru | e")
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -328,6 +360,16 @@ int main(void)
         cmocka_unit_test(test_rel_pronoun_subject_phrase_draws_no_edge),
         cmocka_unit_test(test_rel_name_on_an_of_list_is_no_apposition),
         cmocka_unit_test(test_rel_alongside_apposition_is_no_partner),
+        cmocka_unit_test(test_rel_named_object_of_say_is_its_clause_subject),
+        cmocka_unit_test(test_rel_preposition_opening_an_object_joins_the_label),
+        cmocka_unit_test(test_rel_to_phrase_parsed_as_object_keeps_to),
+        cmocka_unit_test(test_rel_put_takes_its_phrase_into_the_label),
+        cmocka_unit_test(test_rel_put_in_charge),
+        cmocka_unit_test(test_rel_put_without_its_phrase_draws_no_edge),
+        cmocka_unit_test(test_rel_particle_verb_keeps_its_object),
+        cmocka_unit_test(test_rel_passive_particle_verb_read_actively),
+        cmocka_unit_test(test_rel_branches_of_a_company_are_no_place),
+        cmocka_unit_test(test_rel_city_of_a_country),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
