@@ -37,6 +37,13 @@ bool kg_clause_is_rel_pronoun(const kg_rel_ctx *c, size_t i)
             !strcmp(T(c)->w[i].lemma, "that") && kg_udtree_is(T(c), T(c)->head[i], "acl"));
 }
 
+bool kg_clause_small_clause(const kg_udtree *t, size_t x)
+{
+    return kg_udtree_is(t, x, "xcomp") && kg_udtree_upos(t, x, "VERB") &&
+           kg_udtree_child(t, x, "mark") == KG_UD_NONE && t->head[x] != KG_UD_NONE &&
+           kg_udtree_child(t, t->head[x], "obj") != KG_UD_NONE;
+}
+
 bool kg_clause_is_predicate(const kg_rel_ctx *c, size_t i)
 {
     const kg_udtree *t = T(c);
@@ -171,7 +178,9 @@ size_t kg_clause_subject(const kg_rel_ctx *c, size_t p, bool *borrowed)
         if (h == KG_UD_NONE)
             return KG_UD_NONE;
         *borrowed = true;
-        if (kg_udtree_is(t, p, "xcomp")) {
+        if (kg_clause_small_clause(t, p)) {
+            return kg_udtree_child(t, h, "obj");
+        } else if (kg_udtree_is(t, p, "xcomp")) {
             /* "urged X to sign": X signs, but the label is "urge to sign"
              * on the urging subject, as Open IE writes it */
             p = h;

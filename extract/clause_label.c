@@ -144,7 +144,8 @@ static size_t chain_of(const kg_rel_ctx *c, size_t p, size_t *links)
         while (kg_udtree_is(t, x, "conj") && t->head[x] != KG_UD_NONE &&
                kg_clause_is_predicate(c, t->head[x]))
             x = t->head[x];
-        if (!kg_udtree_is(t, x, "xcomp") || t->head[x] == KG_UD_NONE)
+        if (!kg_udtree_is(t, x, "xcomp") || t->head[x] == KG_UD_NONE ||
+            kg_clause_small_clause(t, x))
             break;
         size_t q = t->head[x];
         if (!kg_clause_is_predicate(c, q) || !kg_udtree_upos(t, x, "VERB"))

@@ -52,6 +52,9 @@ static inline void append_lower(char *buf, size_t cap, const char *w)
 /* A relative pronoun: who, which, whom, whose, or the "that" of a clause
  * modifying a noun. */
 bool kg_clause_is_rel_pronoun(const kg_rel_ctx *c, size_t i);
+/* A verb complement with no "to" after an object: "saw him score",
+ * "decided the practice discriminated".  The object is its subject. */
+bool kg_clause_small_clause(const kg_udtree *t, size_t x);
 /* Object word o of predicate p, or the noun it stands for when it is a
  * relative pronoun: "an album, which critics praised". */
 size_t kg_clause_object(const kg_rel_ctx *c, size_t p, size_t o);

@@ -292,6 +292,75 @@ static bool quoted_here(const kg_entity_finder *f, const kg_cand *c, size_t last
     return o->sentence == c->sentence && quoted(f, cand_offset(f, o), &q, &r);
 }
 
+static bool nominative(const char *w)
+{
+    return strcasecmp(w, "he") == 0 || strcasecmp(w, "she") == 0;
+}
+
+static bool word_token(const kg_token *t)
+{
+    return isalpha((unsigned char)t->norm[0]) != 0;
+}
+
+/* "a British man who said he was from MI6": a "he" or "she" that opens the
+ * clause of a relative's verb ("who said", "who had said") is the noun the
+ * relative stands for.  True when the pronoun stands so; *e is then the
+ * person named right before "who", or -1 when that noun names nobody. */
+static bool relative_subject(const kg_entity_finder *f, size_t ci, long *e)
+{
+    const kg_cand *c = kg_vec_at(&f->cands, ci);
+    const kg_token *t = f->tokens[c->sentence];
+    size_t p = c->tok_start;
+    if (!nominative(c->name))
+        return false;
+    for (size_t k = 2; k <= 3 && k <= p; k++) {
+        if (!word_token(&t[p - k + 1]))
+            return false;
+        if (strcasecmp(t[p - k].norm, "who") != 0)
+            continue;
+        size_t w = p - k; /* the relative */
+        if (w > 0 && strcmp(t[w - 1].norm, ",") == 0)
+            w--;
+        *e = -1;
+        for (size_t j = ci; j-- > 0;) {
+            const kg_cand *o = kg_vec_at(&f->cands, j);
+            if (o->sentence != c->sentence || o->tok_end < w)
+                break;
+            if (o->tok_end == w && o->type == KG_ENT_PERSON)
+                *e = o->entity;
+        }
+        return true;
+    }
+    return false;
+}
+
+/* "he will play for Newcastle as long as Souness remains in charge": a
+ * subject pronoun is never the person named after it in its own sentence,
+ * as the name lies in the pronoun's clause; unless the pronoun stands in a
+ * clause put first ("When he arrived, Souness said"). */
+static bool named_after(kg_entity_finder *f, size_t ci, size_t e)
+{
+    const kg_cand *c = kg_vec_at(&f->cands, ci);
+    const kg_token *t = f->tokens[c->sentence];
+    if (!nominative(c->name))
+        return false;
+    size_t first = 0;
+    while (first < c->tok_start && !word_token(&t[first]))
+        first++;
+    if (first < c->tok_start && kg_lexicon_in(f->lx, KG_WL_SUBORDINATORS, t[first].norm))
+        return false;
+    for (size_t j = ci + 1; j < f->cands.len; j++) {
+        const kg_cand *o = kg_vec_at(&f->cands, j);
+        if (o->sentence != c->sentence)
+            break;
+        bool person =
+            o->kind == KG_CAND_UNKNOWN || (o->kind == KG_CAND_NAME && o->type == KG_ENT_PERSON);
+        if (person && kg_entity_match_person(f, o->name) == (long)e)
+            return true;
+    }
+    return false;
+}
+
 long kg_entity_match_pronoun(kg_entity_finder *f, size_t ci)
 {
     const kg_cand *c = kg_vec_at(&f->cands, ci);
@@ -304,6 +373,8 @@ long kg_entity_match_pronoun(kg_entity_finder *f, size_t ci)
         n_speakers = quote_speakers(f, ci, open, close, speakers);
     bool pronoun_quoted = n_speakers > 0 || quoted(f, cand_offset(f, c), &open, &close);
     long best = -1;
+    if (relative_subject(f, ci, &best))
+        return best;
     int best_score = 0;
     size_t rivals = 0;
     /* the lists run latest first, so on equal scores the first met stays */
@@ -313,6 +384,8 @@ long kg_entity_match_pronoun(kg_entity_finder *f, size_t ci)
         if (in->last_seen > ci)
             continue;
         if (!pronoun_quoted && quoted_here(f, c, in->last_seen))
+            continue;
+        if (named_after(f, ci, e))
             continue;
         if (c->sentence - in->seen_sentence >= KG_PRONOUN_WINDOW) {
             if (best < 0)
@@ -334,7 +407,7 @@ long kg_entity_match_pronoun(kg_entity_finder *f, size_t ci)
         info_at(f, tp)->n_named >= KG_TOPIC_NAMED && info_at(f, tp)->last_seen <= ci &&
         c->sentence - info_at(f, tp)->seen_sentence >= KG_PRONOUN_WINDOW &&
         info_at(f, (size_t)best)->n_named < info_at(f, tp)->n_named &&
-        salience(f, c, tp, speakers, n_speakers) > best_score)
+        salience(f, c, tp, speakers, n_speakers) > best_score && !named_after(f, ci, tp))
         best = (long)tp;
     return best;
 }

@@ -77,6 +77,8 @@ static const char *const wordlist_files[KG_WL_COUNT] = {
     [KG_WL_PARTICIPLE_PREPS] = "participle-prepositions.txt",
     [KG_WL_CONTENT_VERBS] = "content-verbs.txt",
     [KG_WL_COMPLEMENT_VERBS] = "complement-verbs.txt",
+    [KG_WL_SUBORDINATORS] = "subordinators.txt",
+    [KG_WL_SHARED_TEAM_WORDS] = "shared-team-words.txt",
 };
 
 /* ---------------------------------------------------------------- project data files */

@@ -129,6 +129,8 @@ typedef enum kg_wordlist {
     KG_WL_PARTICIPLE_PREPS,     /* compared, following: "compared to Labour" is no clause */
     KG_WL_CONTENT_VERBS,        /* say, suggest: their object is what is said, never a listener */
     KG_WL_COMPLEMENT_VERBS,     /* put, place: "put Milburn in charge" says nothing without "in charge" */
+    KG_WL_SUBORDINATORS,        /* when, although: a clause put before the main one */
+    KG_WL_SHARED_TEAM_WORDS,    /* player, fans: team words said of more than games */
     KG_WL_COUNT
 } kg_wordlist;
 

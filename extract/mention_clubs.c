@@ -9,13 +9,44 @@
 #include "names.h"
 
 /* The word after candidate c (past a possessive "'s") is a team word. */
-static bool before_team_word(const kg_lexicon *lx, const kg_cand *c, const kg_token *t, size_t n)
+/* How surely the word after candidate c (past a possessive) makes it a
+ * team: 2 for "Leeds striker", 1 for a word used of more than games
+ * ("Hollywood player", "Tory supporters"), 0 for none. */
+static int before_team_word(const kg_lexicon *lx, const kg_cand *c, const kg_token *t, size_t n)
 {
     size_t a = c->tok_end;
     if (a < n && (eq(t[a].norm, "'s") || eq(t[a].norm, "'")))
         a++;
-    return a < n && is_word(&t[a]) && !kg_name_is_cap(&t[a]) &&
-           kg_lexicon_in(lx, KG_WL_TEAM_WORDS, t[a].norm);
+    if (!(a < n && is_word(&t[a]) && !kg_name_is_cap(&t[a]) &&
+          kg_lexicon_in(lx, KG_WL_TEAM_WORDS, t[a].norm)))
+        return 0;
+    return kg_lexicon_in(lx, KG_WL_SHARED_TEAM_WORDS, t[a].norm) ? 1 : 2;
+}
+
+/* "2-0", "21-19": two numbers of a score, as one token or three. */
+static bool score_at(const kg_token *t, size_t k, size_t n)
+{
+    const char *w = t[k].norm;
+    size_t a = strspn(w, "0123456789");
+    if (a == 0 || a > 2)
+        return false;
+    if (w[a] == '-') { /* one token, as the tokenizer keeps a hyphenated word */
+        size_t b = strspn(w + a + 1, "0123456789");
+        return b > 0 && b <= 2 && w[a + 1 + b] == '\0';
+    }
+    return w[a] == '\0' && t[k].kind == KG_TOK_NUMBER && k + 2 < n && eq(t[k + 1].norm, "-") && !t[k + 1].space_before &&
+           !t[k + 2].space_before && t[k + 2].kind == KG_TOK_NUMBER &&
+           strspn(t[k + 2].norm, "0123456789") == strlen(t[k + 2].norm) &&
+           strlen(t[k + 2].norm) <= 2;
+}
+
+/* The sentence gives a score: "won 2-0", "a 21-19 lead". */
+static bool game_score(const kg_token *t, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (score_at(t, k, n))
+            return true;
+    return false;
 }
 
 /* The words after candidate c (past a possessive) open a title that is no
@@ -66,13 +97,22 @@ kg_status kg_mentions_clubs(kg_entity_finder *f, kg_token *const *tokens, const 
         kg_cand *c = kg_vec_at(&f->cands, i);
         c->placed = placed_name(f->lx, c, tokens[c->sentence]);
     }
-    for (size_t i = 0; i < f->cands.len && st == KG_OK; i++) {
+    /* "Leeds striker", "Ireland captain": one is enough; a shared word
+     * ("Hollywood player Howard Hughes") must come twice, or with a score */
+    int sure = 0;
+    bool scored = false;
+    for (size_t i = 0; i < f->cands.len; i++) {
         const kg_cand *c = kg_vec_at(&f->cands, i);
-        if (c->kind != KG_CAND_NAME || (c->type != KG_ENT_LOCATION && c->type != KG_ENT_COUNTRY) ||
-            !c->name || !before_team_word(f->lx, c, tokens[c->sentence], n_tokens[c->sentence]))
-            continue;
-        sporting = true; /* "Leeds striker", "Ireland captain" */
-        if (c->type == KG_ENT_LOCATION)
+        scored = scored || game_score(tokens[c->sentence], n_tokens[c->sentence]);
+        if (c->kind == KG_CAND_NAME && (c->type == KG_ENT_LOCATION || c->type == KG_ENT_COUNTRY) &&
+            c->name)
+            sure += before_team_word(f->lx, c, tokens[c->sentence], n_tokens[c->sentence]);
+    }
+    sporting |= sure >= 2 || (sure == 1 && scored);
+    for (size_t i = 0; i < f->cands.len && st == KG_OK && sporting; i++) {
+        const kg_cand *c = kg_vec_at(&f->cands, i);
+        if (c->kind == KG_CAND_NAME && c->type == KG_ENT_LOCATION && c->name &&
+            before_team_word(f->lx, c, tokens[c->sentence], n_tokens[c->sentence]))
             st = add_club(f, &clubs, c->name, strlen(c->name));
     }
     /* in a report of games, "Cleveland" after "the Cleveland Indians" is

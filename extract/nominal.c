@@ -442,8 +442,12 @@ static kg_status possessives(kg_rel_ctx *c, kg_error *err)
              * "Kenya's biggest shantytown in Nairobi" relates nothing */
             if (relnoun)
                 st = related(c, s, lem, z, m.prep, nn, err);
-            /* "his visit, including stops in Turkey and Greece" */
-            const char *zl = relnoun && m.entity < 0 ? kg_udtree_lemma(c->a, t, z) : NULL;
+            /* "his visit, including stops in Turkey and Greece": a part of
+             * his visit; "his opposition to the war on Iraq" is no war of his */
+            const char *zl = relnoun && m.entity < 0 &&
+                                     kg_lexicon_in(c->lx, KG_WL_NO_RELATION_PREPS, m.prep)
+                                 ? kg_udtree_lemma(c->a, t, z)
+                                 : NULL;
             if (zl && relation_noun(c, z, zl)) {
                 size_t n2;
                 const size_t *k2 = kg_udtree_kids(t, z, &n2);

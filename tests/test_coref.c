@@ -86,6 +86,17 @@ CASE(test_coref_he_after_a_quote_is_not_the_one_quoted_about,
      "Mr. Frank Hill chaired the meeting. \"Mr. Toth can stay in the post,\" he told "
      "reporters.",
      "he -> Frank Hill")
+/* "he" opening the clause of "who said" is the one "who" stands for */
+CASE(test_coref_he_after_who_said_is_the_relative,
+     "Mr. Tom Lee met Mr. Sam Ives, who said he was tired.", "he -> Sam Ives")
+/* a subject pronoun is not the person named later in its own clause */
+CASE(test_coref_he_is_not_named_later_in_his_clause,
+     "Mr. Ray Okonjo praised Mr. Alan Cole. He will stay as long as Okonjo is in charge.",
+     "He -> Alan Cole")
+/* in a clause put first it may be */
+CASE(test_coref_he_in_a_clause_put_first_may_be_named_after,
+     "Mr. Ray Okonjo praised Mr. Alan Cole. When he arrived, Okonjo spoke.",
+     "he -> Ray Okonjo")
 
 /* ---------------------------------------------------------------- reach */
 CASE(test_coref_possessive_in_the_same_sentence, "Mr. Omar Haddad thanked his staff.",
@@ -134,6 +145,9 @@ int main(void)
         cmocka_unit_test(test_coref_story_subject_outlasts_a_cast),
         cmocka_unit_test(test_coref_person_in_a_phrase_is_no_subject),
         cmocka_unit_test(test_coref_he_after_a_quote_is_not_the_one_quoted_about),
+        cmocka_unit_test(test_coref_he_after_who_said_is_the_relative),
+        cmocka_unit_test(test_coref_he_is_not_named_later_in_his_clause),
+        cmocka_unit_test(test_coref_he_in_a_clause_put_first_may_be_named_after),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

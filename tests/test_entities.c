@@ -675,6 +675,15 @@ CASE(test_entities_country_before_a_title_in_sport,
      "Leeds striker Alan Smith scored twice on Saturday. Thailand Prime Minister Thaksin "
      "Shinawatra watched the game.",
      "Thailand -> Thailand (country)")
+/* a team word said of more than games does not make a story a report of
+ * games once; with a score it does (test_entities_club_by_its_fans) */
+CASE(test_entities_hollywood_player_is_no_team,
+     "Michael Moore's film broke US box office records. It starred Hollywood player Howard "
+     "Hughes. It opened in Berlin.",
+     "US -> United States (country)", "Berlin -> Berlin (location)")
+CASE(test_entities_fans_twice_make_a_club,
+     "Leeds fans cheered. Leeds supporters sang as Leeds won the cup.",
+     "Leeds -> Leeds (organization)")
 
 int main(void)
 {
@@ -822,6 +831,8 @@ int main(void)
         cmocka_unit_test(test_entities_sentence_initial_national_office_of),
         cmocka_unit_test(test_entities_capitals_before_a_given_name_stay),
         cmocka_unit_test(test_entities_country_before_a_title_in_sport),
+        cmocka_unit_test(test_entities_hollywood_player_is_no_team),
+        cmocka_unit_test(test_entities_fans_twice_make_a_club),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

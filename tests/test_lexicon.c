@@ -57,6 +57,8 @@ static const char *const data_files[] = {
     "participle-prepositions.txt",
     "content-verbs.txt",
     "complement-verbs.txt",
+    "subordinators.txt",
+    "shared-team-words.txt",
 };
 #define N_DATA_FILES (sizeof data_files / sizeof *data_files)
 

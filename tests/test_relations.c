@@ -269,6 +269,19 @@ CASE(test_rel_branches_of_a_company_are_no_place,
      "!Warner Music | branch of | Sweden")
 CASE(test_rel_city_of_a_country, "Stocks fell in the Peruvian city of Cusco.",
      "Cusco | city of | Peru | e")
+/* "decided the practice discriminated": the object is the clause's subject */
+CASE(test_rel_bare_complement_after_an_object_is_its_clause,
+     "The Court of Appeal decided the practice discriminated against Microsoft.",
+     "practice | discriminate against | Microsoft",
+     "!Court of Appeal | decide to discriminate against | Microsoft")
+/* a war that is opposed is no war of the one opposing it */
+CASE(test_rel_possessor_of_opposition_wages_no_war,
+     "Mr Galloway was expelled because of his opposition to the war on Iraq.",
+     "his | opposition to | the war on Iraq", "!his | war on | Iraq")
+/* "a man who said he was from MI6": he is the man, no one named */
+CASE(test_rel_relative_subject_binds_the_pronoun,
+     "Mr. Paul Dunn met a British man who said he was from MI6.", "he | be from | MI6",
+     "!he | be from | MI6 | e")
 
 int main(void)
 {
@@ -370,6 +383,9 @@ int main(void)
         cmocka_unit_test(test_rel_passive_particle_verb_read_actively),
         cmocka_unit_test(test_rel_branches_of_a_company_are_no_place),
         cmocka_unit_test(test_rel_city_of_a_country),
+        cmocka_unit_test(test_rel_bare_complement_after_an_object_is_its_clause),
+        cmocka_unit_test(test_rel_possessor_of_opposition_wages_no_war),
+        cmocka_unit_test(test_rel_relative_subject_binds_the_pronoun),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
