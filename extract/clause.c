@@ -39,7 +39,9 @@ bool kg_clause_is_rel_pronoun(const kg_rel_ctx *c, size_t i)
 
 bool kg_clause_small_clause(const kg_udtree *t, size_t x)
 {
-    return kg_udtree_is(t, x, "xcomp") && kg_udtree_upos(t, x, "VERB") &&
+    /* "stressed it would be up to X": a verb of its own, or "be" */
+    bool clause = kg_udtree_upos(t, x, "VERB") || kg_udtree_child(t, x, "cop") != KG_UD_NONE;
+    return kg_udtree_is(t, x, "xcomp") && clause &&
            kg_udtree_child(t, x, "mark") == KG_UD_NONE && t->head[x] != KG_UD_NONE &&
            kg_udtree_child(t, t->head[x], "obj") != KG_UD_NONE;
 }
@@ -178,6 +180,17 @@ size_t kg_clause_subject(const kg_rel_ctx *c, size_t p, bool *borrowed)
         if (h == KG_UD_NONE)
             return KG_UD_NONE;
         *borrowed = true;
+        /* "received an award, presented by Noel Gallagher": a passive
+         * participle with its agent after the object tells of the object
+         * ("spent two years focused on Russia" tells of the subject), as a
+         * clause or parsed as a conjunct */
+        size_t o = kg_udtree_child(t, h, "obj");
+        if (t->w[p].xpos && !strcmp(t->w[p].xpos, "VBN") && p > h && o != KG_UD_NONE && o < p &&
+            kg_udtree_child(t, p, "obl:agent") != KG_UD_NONE &&
+            kg_udtree_child(t, p, "aux") == KG_UD_NONE && kg_udtree_child(t, p, "cc") == KG_UD_NONE &&
+            ((kg_udtree_is(t, p, "advcl") && kg_udtree_child(t, p, "mark") == KG_UD_NONE) ||
+             kg_udtree_is(t, p, "conj")))
+            return o;
         if (kg_clause_small_clause(t, p)) {
             return kg_udtree_child(t, h, "obj");
         } else if (kg_udtree_is(t, p, "xcomp")) {

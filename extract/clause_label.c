@@ -81,12 +81,15 @@ static void verb_group(kg_rel_ctx *c, size_t p, bool *keep, kg_clause_label *l)
     }
 }
 
-/* "troops deployed in Gaza": a past participle modifying a noun is
- * passive; a relative clause ("which critics praised") has its own voice. */
+/* "troops deployed in Gaza", "Arrested by police, he": a past participle
+ * modifying a noun or standing for a clause is passive; a relative clause
+ * ("which critics praised") has its own voice, "having won" its auxiliary. */
 static bool participle_passive(const kg_udtree *t, size_t q)
 {
-    return kg_udtree_is(t, q, "acl") && !kg_udtree_is(t, q, "acl:relcl") && t->w[q].xpos &&
-           !strcmp(t->w[q].xpos, "VBN") && kg_udtree_child(t, q, "nsubj") == KG_UD_NONE;
+    bool acl = kg_udtree_is(t, q, "acl") && !kg_udtree_is(t, q, "acl:relcl");
+    bool advcl = kg_udtree_is(t, q, "advcl") && kg_udtree_child(t, q, "aux") == KG_UD_NONE;
+    return (acl || advcl) && t->w[q].xpos && !strcmp(t->w[q].xpos, "VBN") &&
+           kg_udtree_child(t, q, "nsubj") == KG_UD_NONE;
 }
 
 /* The link of a chain: q's lemma (with "be" for a copula), particle. */

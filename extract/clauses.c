@@ -42,9 +42,28 @@ static const char *noun_form(kg_rel_ctx *c, size_t i)
 
 /* The subject as an argument: a relative pronoun's antecedent is already
  * resolved by kg_clause_subject. */
+/* The entity argument head h names.  "could not catch Britain's Mark
+ * Lewis-Francis", parsed with "Britain" for the object: a word marked by
+ * "'s" possesses; the phrase names what it possesses, or no one. */
+static long arg_entity(kg_rel_ctx *c, size_t h)
+{
+    const kg_udtree *t = T(c);
+    size_t cs = kg_udtree_child(t, h, "case");
+    if (cs == KG_UD_NONE || kg_udtree_is(t, h, "nmod:poss") ||
+        (strcmp(t->w[cs].form, "'s") && strcmp(t->w[cs].form, "'")))
+        return kg_udtree_entity(t, h);
+    size_t nk;
+    const size_t *kk = kg_udtree_kids(t, h, &nk);
+    for (size_t j = 0; j < nk; j++)
+        if (kk[j] > cs && (kg_udtree_upos(t, kk[j], "PROPN") || kg_udtree_upos(t, kk[j], "NOUN")) &&
+            !kg_udtree_is(t, kk[j], "flat") && !kg_udtree_is(t, kk[j], "compound"))
+            return kg_udtree_entity(t, kk[j]);
+    return -1;
+}
+
 static kg_arg make_arg(kg_rel_ctx *c, size_t h, const char *text)
 {
-    kg_arg a = {.text = text, .entity = kg_udtree_entity(T(c), h)};
+    kg_arg a = {.text = text, .entity = arg_entity(c, h)};
     return a;
 }
 
@@ -167,7 +186,6 @@ static int complete(kg_rel_ctx *c, const reading *r, char *rel, size_t nrel, cha
  * phrases after it, for Open IE; and the same without them. */
 static kg_status put_main(kg_rel_ctx *c, const reading *r, kg_emit_kind kind, kg_error *err)
 {
-    const kg_udtree *t = T(c);
     const kg_clause_arg *args = r->args;
     size_t p = r->p, na = r->na;
     size_t oc[8];
@@ -206,7 +224,7 @@ static kg_status put_main(kg_rel_ctx *c, const reading *r, kg_emit_kind kind, kg
         }
         if (c->oom || (otext && !full))
             return nomem(err);
-        kg_arg o = {full, kg_udtree_entity(t, first.head)};
+        kg_arg o = {full, arg_entity(c, first.head)};
         /* "suspended alongside Bergkamp": no partner, no edge */
         if (first.kind == KG_ARG_OBL && kg_lexicon_in(c->lx, KG_WL_NO_RELATION_PREPS, first.prep))
             o.entity = -1;
@@ -265,7 +283,7 @@ static kg_status put_phrase(kg_rel_ctx *c, const reading *r, size_t w, const kg_
         named_obj = true;
     append(rel, sizeof rel, a->prep);
     append(surf, sizeof surf, a->prep);
-    kg_arg o = {kg_clause_np_without(c, a->head, a->case_word), kg_udtree_entity(t, a->head)};
+    kg_arg o = {kg_clause_np_without(c, a->head, a->case_word), arg_entity(c, a->head)};
     o.entity = named_obj ? -1 : phrase_partner(c, r->p, w, a->prep, o.entity, r->sh);
     bool agent = kg_udtree_is(t, w, "obl:agent") || (r->l.passive && !strcmp(a->prep, "by"));
     if (agent && r->l.passive)
@@ -301,11 +319,10 @@ static kg_status put_phrases(kg_rel_ctx *c, const reading *r, kg_error *err)
 /* The first phrase alone, when it is the agent of a passive. */
 static kg_status put_first_agent(kg_rel_ctx *c, const reading *r, kg_error *err)
 {
-    const kg_udtree *t = T(c);
     const kg_clause_arg *a = &r->args[0];
     if (r->na < 1 || a->kind != KG_ARG_OBL || !r->l.passive || strcmp(a->prep, "by"))
         return KG_OK;
-    kg_arg o = {kg_clause_np_without(c, a->head, a->case_word), kg_udtree_entity(t, a->head)};
+    kg_arg o = {kg_clause_np_without(c, a->head, a->case_word), arg_entity(c, a->head)};
     return put_active(c, r, o, err);
 }
 
@@ -387,7 +404,10 @@ static kg_status read_subject(kg_rel_ctx *c, const reading *r, kg_emit_kind main
         st = put_first_agent(c, r, err);
     for (size_t k = 0; k < r->na && st == KG_OK; k++) {
         size_t obj = r->args[k].head;
-        if (r->args[k].kind == KG_ARG_OBJ && kg_udtree_entity(t, obj) < 0 && !marked_object(t, obj))
+        /* not through a pronoun or a name: "believed anyone from Channel 4
+         * had tried" is no belief in Channel 4 */
+        if (r->args[k].kind == KG_ARG_OBJ && kg_udtree_entity(t, obj) < 0 && !marked_object(t, obj) &&
+            kg_udtree_upos(t, obj, "NOUN"))
             st = put_through_object(c, r, obj, err);
     }
     return st;

@@ -53,7 +53,8 @@ static inline void append_lower(char *buf, size_t cap, const char *w)
  * modifying a noun. */
 bool kg_clause_is_rel_pronoun(const kg_rel_ctx *c, size_t i);
 /* A verb complement with no "to" after an object: "saw him score",
- * "decided the practice discriminated".  The object is its subject. */
+ * "decided the practice discriminated", "stressed it would be up to".
+ * The object is its subject. */
 bool kg_clause_small_clause(const kg_udtree *t, size_t x);
 /* Object word o of predicate p, or the noun it stands for when it is a
  * relative pronoun: "an album, which critics praised". */

@@ -69,7 +69,17 @@ static kg_status resolve_name(kg_entity_finder *f, kg_cand *c)
         if (e >= 0 && kg_name_count_words(c->name) < info_at(f, (size_t)e)->n_name_tokens)
             c->how = KG_RES_SHORT;
     } else {
-        e = kg_entity_match_key(f, c->type, key);
+        /* "Matt Dawson", then "Robinson dropped Dawson": a town's one-word
+         * name (or its team's) that is no place of the story, said after a
+         * person of that surname, is the person */
+        bool town = c->type == KG_ENT_LOCATION || (c->type == KG_ENT_ORGANIZATION && c->team);
+        if (town && !c->placed && !strchr(c->name, ' ') &&
+            (e = kg_entity_match_person(f, c->name)) >= 0) {
+            c->type = KG_ENT_PERSON;
+            c->how = KG_RES_SHORT;
+        }
+        if (e < 0)
+            e = kg_entity_match_key(f, c->type, key);
         if (e < 0 && c->type == KG_ENT_ORGANIZATION && !strchr(c->name, ' ') && !c->team)
             e = kg_entity_match_any(f, key); /* an acronym seen before */
         /* a town the document already named as its club ("Cleveland 3
@@ -187,7 +197,10 @@ static kg_status resolve_all(kg_entity_finder *f, kg_token *const *tokens)
             c->entity >= 0) {
             const kg_cand *p = kg_vec_at(&f->cands, (size_t)c->place);
             kg_role_fact rf = {(size_t)c->entity, p->entity, c->role, c->sentence};
-            if (p->entity >= 0 && !kg_vec_push(&f->roles, &rf))
+            /* "British director Sean McAllister" directs films, not Britain */
+            bool nationality = p->how == KG_RES_DEMONYM &&
+                               kg_lexicon_in(f->lx, KG_WL_NATIONALITY_ROLES, c->role);
+            if (p->entity >= 0 && !nationality && !kg_vec_push(&f->roles, &rf))
                 return kg_error_set(f->err, KG_ERR_NOMEM, "out of memory finding entities");
         }
     }

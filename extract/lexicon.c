@@ -79,6 +79,7 @@ static const char *const wordlist_files[KG_WL_COUNT] = {
     [KG_WL_COMPLEMENT_VERBS] = "complement-verbs.txt",
     [KG_WL_SUBORDINATORS] = "subordinators.txt",
     [KG_WL_SHARED_TEAM_WORDS] = "shared-team-words.txt",
+    [KG_WL_NATIONALITY_ROLES] = "nationality-roles.txt",
 };
 
 /* ---------------------------------------------------------------- project data files */

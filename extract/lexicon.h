@@ -131,6 +131,7 @@ typedef enum kg_wordlist {
     KG_WL_COMPLEMENT_VERBS,     /* put, place: "put Milburn in charge" says nothing without "in charge" */
     KG_WL_SUBORDINATORS,        /* when, although: a clause put before the main one */
     KG_WL_SHARED_TEAM_WORDS,    /* player, fans: team words said of more than games */
+    KG_WL_NATIONALITY_ROLES,    /* director, coach: after "British", a nationality, no office */
     KG_WL_COUNT
 } kg_wordlist;
 

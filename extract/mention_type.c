@@ -263,7 +263,11 @@ static bool type_rest(kg_entity_finder *f, const kg_token *t, size_t s, size_t e
         c->type = KG_ENT_PERSON;
         return true;
     }
-    if (n >= 2 && n <= 4 && commons == 0) {
+    /* "a Royal Marine", "the Honda Accura": an article before capitals
+     * nothing else types makes them a kind or a thing, not someone's name */
+    bool article = s > 0 && (eq(t[s - 1].norm, "a") || eq(t[s - 1].norm, "an") ||
+                             eq(t[s - 1].norm, "the") || eq(t[s - 1].norm, "The"));
+    if (n >= 2 && n <= 4 && commons == 0 && !article) {
         c->type = KG_ENT_PERSON;
         return true;
     }

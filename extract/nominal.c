@@ -216,6 +216,22 @@ static bool office(const kg_rel_ctx *c, size_t from, size_t to)
     return n > 0 && kg_lexicon_title_len(c->lx, words, n) == n;
 }
 
+/* Whether words [from, to) are a trade a nationality word only places
+ * (data/nationality-roles.txt): "British director Sean McAllister". */
+static bool nationality_role(const kg_rel_ctx *c, size_t from, size_t to)
+{
+    const kg_udtree *t = T(c);
+    char buf[128] = "";
+    for (size_t k = from; k < to; k++) {
+        size_t n = strlen(buf);
+        int len = (int)(t->w[k].end - t->w[k].start);
+        if (n + (size_t)len + 2 >= sizeof buf)
+            return false;
+        snprintf(buf + n, sizeof buf - n, "%s%.*s", n ? " " : "", len, t->text + t->w[k].start);
+    }
+    return kg_lexicon_in(c->lx, KG_WL_NATIONALITY_ROLES, buf);
+}
+
 /* "[holder] [title words] [person]" read off the words before a person's
  * name: "British foreign minister Jack Straw", "UN Secretary General Kofi
  * Annan", "Israel's Prime Minister Benjamin Netanyahu", "Tory leader
@@ -278,7 +294,7 @@ static kg_status titles(kg_rel_ctx *c, kg_error *err)
                 holder = is_holder(c, t->entity[o - 2]) && t->entity[o - 2] != holder
                              ? t->entity[o - 2]
                              : -1;
-            else if (!office(c, first_title, name))
+            else if (!office(c, first_title, name) || nationality_role(c, first_title, name))
                 holder = -1;
         }
         /* "BP chief executive Lord Browne": the rank after the office is

@@ -681,6 +681,14 @@ CASE(test_entities_hollywood_player_is_no_team,
      "Michael Moore's film broke US box office records. It starred Hollywood player Howard "
      "Hughes. It opened in Berlin.",
      "US -> United States (country)", "Berlin -> Berlin (location)")
+/* a town's name said after a person of that surname is the person */
+CASE(test_entities_surname_that_is_a_town_is_the_person,
+     "Leeds striker Alan Smith scored. Scrum-half Matt Dawson was recalled. Coach Andy Robinson "
+     "dropped Dawson in November.",
+     "Dawson -> Matt Dawson (person)")
+/* capitals after an article that nothing else types are a thing */
+CASE(test_entities_article_before_capitals_is_no_person,
+     "Mr Panke praised the Honda Accura as the best yet.", "!Honda Accura")
 CASE(test_entities_fans_twice_make_a_club,
      "Leeds fans cheered. Leeds supporters sang as Leeds won the cup.",
      "Leeds -> Leeds (organization)")
@@ -833,6 +841,8 @@ int main(void)
         cmocka_unit_test(test_entities_country_before_a_title_in_sport),
         cmocka_unit_test(test_entities_hollywood_player_is_no_team),
         cmocka_unit_test(test_entities_fans_twice_make_a_club),
+        cmocka_unit_test(test_entities_surname_that_is_a_town_is_the_person),
+        cmocka_unit_test(test_entities_article_before_capitals_is_no_person),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

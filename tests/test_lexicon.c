@@ -59,6 +59,7 @@ static const char *const data_files[] = {
     "complement-verbs.txt",
     "subordinators.txt",
     "shared-team-words.txt",
+    "nationality-roles.txt",
 };
 #define N_DATA_FILES (sizeof data_files / sizeof *data_files)
 

@@ -282,6 +282,34 @@ CASE(test_rel_possessor_of_opposition_wages_no_war,
 CASE(test_rel_relative_subject_binds_the_pronoun,
      "Mr. Paul Dunn met a British man who said he was from MI6.", "he | be from | MI6",
      "!he | be from | MI6 | e")
+/* a possessor the parser made the object: the phrase names the possessed */
+CASE(test_rel_object_marked_possessive_names_the_possessed,
+     "Maurice Greene could not catch Britain's Mark Lewis-Francis on the final leg.",
+     "Greene | catch | Mark Lewis-Francis | n | oid=mark-lewis-francis",
+     "!Greene | catch | Mark Lewis-Francis | | oid=united-kingdom")
+/* a nationality before a trade places the person, it gives no office */
+CASE(test_rel_nationality_before_a_trade_is_no_office,
+     "The festival opened with a film by British director Sean McAllister.",
+     "!Sean McAllister | director of | United Kingdom",
+     "Sean McAllister | be | director")
+/* a passive participle standing for a clause reads as a passive */
+CASE(test_rel_participle_clause_reads_passive, "Arrested by police, Tom Rhodes was taken to Belmarsh Prison.",
+     "Tom Rhodes | be arrested by | police", "!Tom Rhodes | arrest by | police")
+/* a participle with its agent after the object tells of the object */
+CASE(test_rel_agent_participle_after_object_is_the_objects,
+     "Ricky Gervais received a special award, presented by Noel Gallagher.",
+     "!Ricky Gervais | be presented by | Noel Gallagher",
+     "!Ricky Gervais | present by | Noel Gallagher")
+/* no label through a pronoun object: "anyone from X" is no relation to X */
+CASE(test_rel_no_label_through_a_pronoun_object,
+     "Mr Adams did not believe anyone from Channel 4 or producer Endemol had tried to place the "
+     "bets.",
+     "!Adams | believe anyone from | Channel 4")
+/* "stressed it would be up to X": "it" is up to X, not the one stressing */
+CASE(test_rel_copula_after_an_object_is_its_clause,
+     "Nick Davies stressed it would be up to the American authorities to decide.",
+     "!Nick Davies | be to | the American authorities",
+     "!Nick Davies | be | up")
 
 int main(void)
 {
@@ -386,6 +414,12 @@ int main(void)
         cmocka_unit_test(test_rel_bare_complement_after_an_object_is_its_clause),
         cmocka_unit_test(test_rel_possessor_of_opposition_wages_no_war),
         cmocka_unit_test(test_rel_relative_subject_binds_the_pronoun),
+        cmocka_unit_test(test_rel_object_marked_possessive_names_the_possessed),
+        cmocka_unit_test(test_rel_nationality_before_a_trade_is_no_office),
+        cmocka_unit_test(test_rel_participle_clause_reads_passive),
+        cmocka_unit_test(test_rel_agent_participle_after_object_is_the_objects),
+        cmocka_unit_test(test_rel_no_label_through_a_pronoun_object),
+        cmocka_unit_test(test_rel_copula_after_an_object_is_its_clause),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
