@@ -161,6 +161,7 @@ static const kg_salience SALIENCE = {
 enum {
     KG_PRONOUN_WINDOW = sizeof SALIENCE.recency / sizeof SALIENCE.recency[0],
     KG_PRONOUN_MAX_RIVALS = 16, /* persons weighed at most: the latest */
+    KG_PRONOUN_MAX_LATER = 32,  /* names after a pronoun read for its clause */
     KG_QUOTE_REACH = 1000,      /* bytes searched for a quotation's marks */
     KG_MAX_SPEAKERS = 8,
     KG_TOPIC_NAMED = 3 /* names that make a person the story's subject */
@@ -349,7 +350,7 @@ static bool named_after(kg_entity_finder *f, size_t ci, size_t e)
         first++;
     if (first < c->tok_start && kg_lexicon_in(f->lx, KG_WL_SUBORDINATORS, t[first].norm))
         return false;
-    for (size_t j = ci + 1; j < f->cands.len; j++) {
+    for (size_t j = ci + 1; j < f->cands.len && j - ci <= KG_PRONOUN_MAX_LATER; j++) {
         const kg_cand *o = kg_vec_at(&f->cands, j);
         if (o->sentence != c->sentence)
             break;

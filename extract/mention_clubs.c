@@ -101,9 +101,13 @@ kg_status kg_mentions_clubs(kg_entity_finder *f, kg_token *const *tokens, const 
      * ("Hollywood player Howard Hughes") must come twice, or with a score */
     int sure = 0;
     bool scored = false;
+    size_t looked = SIZE_MAX; /* each sentence is read for a score once */
     for (size_t i = 0; i < f->cands.len; i++) {
         const kg_cand *c = kg_vec_at(&f->cands, i);
-        scored = scored || game_score(tokens[c->sentence], n_tokens[c->sentence]);
+        if (!scored && c->sentence != looked) {
+            looked = c->sentence;
+            scored = game_score(tokens[c->sentence], n_tokens[c->sentence]);
+        }
         if (c->kind == KG_CAND_NAME && (c->type == KG_ENT_LOCATION || c->type == KG_ENT_COUNTRY) &&
             c->name)
             sure += before_team_word(f->lx, c, tokens[c->sentence], n_tokens[c->sentence]);
